@@ -1,0 +1,117 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from './config.js';
+import { CaseStatus } from './domain/schemas/index.js';
+import { hashPassword } from './domain/users/password.js';
+import { openRuntime } from './main.js';
+import { migrateToLatest } from './store/migrate.js';
+import { openDatabase } from './store/open.js';
+import { Role, upsertUser } from './store/repos/users.js';
+import { printCases } from './cli/cases.js';
+import { importEmlFiles } from './cli/import.js';
+import { startAll } from './cli/start.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const program = new Command('noticedesk').description('Intake desk for intellectual-property takedown notices.').showHelpAfterError();
+
+program
+  .command('start')
+  .description('run intake, the console and everything configured, until SIGTERM or SIGINT')
+  .option('--demo', 'load the demo notices and the demo reviewer account first')
+  .action(async (options: { demo?: boolean }) => {
+    const runtime = await openRuntime(loadConfig());
+    const running = await startAll(runtime, { demo: !!options.demo, log: (line) => process.stderr.write(`${line}\n`) });
+    const shutdown = (signal: string) => {
+      process.stderr.write(`${signal}: shutting down\n`);
+      running.stop().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+
+program
+  .command('parse')
+  .description('parse notice files (.eml, .txt, .md, .html) and print what was found and what is missing')
+  .argument('<files...>', 'files to parse')
+  .option('--json', 'one JSON object per file per line')
+  .option('--platform <id>', 'platform profile to check against')
+  .action(async (files: string[], options: { json?: boolean; platform?: string }) => {
+    const { runParse } = await import('./cli/parse.js');
+    const { PROJECT_DIR } = await import('./main.js');
+    const { join } = await import('node:path');
+    process.exitCode = await runParse({ files, json: !!options.json, platform: options.platform ?? null, platformsDir: join(PROJECT_DIR, 'data', 'platforms') }, out);
+  });
+
+program
+  .command('import')
+  .description('take in .eml files or folders of them; files already stored are skipped')
+  .argument('<paths...>', '.eml files or folders')
+  .action(async (paths: string[]) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const summary = await importEmlFiles(runtime.ctx(), paths, { progress: process.stderr.isTTY === true });
+      out(`${summary.files} file(s): ${summary.stored} new, ${summary.duplicates} already stored, ${summary.failed} failed`);
+      for (const error of summary.errors) out(`  ${error}`);
+      if (summary.failed) process.exitCode = 1;
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('cases')
+  .description('list cases, newest first')
+  .addOption(new Option('--status <status>', 'only cases in this status').choices(CaseStatus.options))
+  .option('--json', 'JSON Lines: one case per line')
+  .action(async (options: { status?: CaseStatus; json?: boolean }) => {
+    const db = openDatabase(loadConfig().NOTICEDESK_DB);
+    try {
+      await migrateToLatest(db);
+      await printCases(db, { status: options.status, json: !!options.json }, out);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+const user = program.command('user').description('manage console accounts');
+user
+  .command('add')
+  .description('create a console account, or reset its password and role')
+  .requiredOption('--email <email>', 'login email')
+  .requiredOption('--password <password>', 'password (at least 8 characters)')
+  .addOption(new Option('--role <role>', 'reviewer or admin').choices(Role.options).default('reviewer'))
+  .option('--name <name>', 'display name')
+  .action(async (options: { email: string; password: string; role: Role; name?: string }) => {
+    if (options.password.length < 8) throw new ConfigError('--password must be at least 8 characters');
+    const db = openDatabase(loadConfig().NOTICEDESK_DB);
+    try {
+      await migrateToLatest(db);
+      const created = await upsertUser(db, {
+        email: options.email,
+        name: options.name ?? null,
+        passwordHash: await hashPassword(options.password),
+        role: options.role,
+        at: new Date().toISOString(),
+      });
+      out(`${created.email} (${created.role}) is ready`);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const db = openDatabase(loadConfig().NOTICEDESK_DB);
+    try {
+      const applied = await migrateToLatest(db);
+      out(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : `noticedesk: ${(error as Error).message}`}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { createConsoleApp } from '../../console/app.js';
+import type { Runtime } from '../main.js';
+import { DEMO_LOGIN, loadDemo } from './demo.js';
+
+export interface Service {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs everything configured in one process, and stops it in order on
+ * SIGTERM/SIGINT: intake first (it finishes the message in hand), then the
+ * web server, then the database.
+ */
+export async function startAll(runtime: Runtime, options: { demo: boolean; log: (line: string) => void }): Promise<{ stop(): Promise<void> }> {
+  const { config, log } = { config: runtime.config, log: options.log };
+  if (options.demo) {
+    const summary = await loadDemo(runtime);
+    if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
+  }
+  const services: Service[] = [];
+  const app = createConsoleApp({ db: runtime.db });
+  const server = serve({ fetch: app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
+  services.push({ name: 'console', stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  log(`Noticedesk console: http://${config.NOTICEDESK_HOST}:${port}/`);
+  if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        for (const service of services.reverse()) await service.stop().catch((error) => log(`stopping ${service.name}: ${(error as Error).message}`));
+        await runtime.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const optionalUrl = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || schemes.some((s) => v.startsWith(`${s}://`)), {
+      message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    });
+
+/** Every setting Noticedesk reads, with its default; see .env.example. */
+export const Config = z.object({
+  NOTICEDESK_DB: z.string().min(1).default('data/noticedesk.sqlite'),
+  NOTICEDESK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  NOTICEDESK_HOST: z.string().default('127.0.0.1'),
+  NOTICEDESK_DATA_DIR: z.string().default('data'),
+  NOTICEDESK_PUBLIC_URL: z.string().url().optional(),
+  /** One or more `imap://user:pass@host:port/MAILBOX` URLs, separated by commas or spaces. */
+  NOTICEDESK_IMAP_URL: optionalUrl(['imap', 'imaps']).transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
+  NOTICEDESK_SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
+  NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_CHANNEL: z.string().optional(),
+  SLACK_API_URL: z.string().url().optional(),
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start; a bad value stops the start with a readable list. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = Config.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+}

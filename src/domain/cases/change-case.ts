@@ -1,0 +1,46 @@
+import type { Transaction } from 'kysely';
+import type { Ctx } from '../context.js';
+import { ConflictError } from '../errors.js';
+import type { Case, CaseStatus } from '../schemas/index.js';
+import { appendCaseEvent, findCaseById, updateCaseIf } from '../../store/repos/cases.js';
+import type { CaseUpdate, Database } from '../../store/tables.js';
+
+export interface CaseChange {
+  /** New status; omitted when only fields change. */
+  to?: CaseStatus;
+  /** Statuses the case must be in for the change to apply. */
+  from?: readonly CaseStatus[];
+  fields?: Omit<CaseUpdate, 'id' | 'version' | 'status' | 'updated_at'>;
+  event: { type: string; data?: Record<string, unknown> };
+}
+
+/**
+ * Applies one change to a case read at `current.version`, and records it in
+ * the case's record in the same transaction. When another change won the
+ * race, nothing is written and a ConflictError says so.
+ */
+export async function changeCase(trx: Transaction<Database>, ctx: Ctx, current: Case, change: CaseChange): Promise<Case> {
+  const at = ctx.now().toISOString();
+  const applied = await updateCaseIf(trx, current.id, current.version, change.from ?? null, {
+    ...change.fields,
+    ...(change.to ? { status: change.to } : {}),
+    updated_at: at,
+  });
+  if (!applied) {
+    throw new ConflictError(`Case ${current.number} was changed by someone else; reload it and try again.`, {
+      caseNumber: current.number,
+    });
+  }
+  await appendCaseEvent(trx, {
+    caseId: current.id,
+    at,
+    actor: ctx.actor,
+    type: change.event.type,
+    fromStatus: change.to ? current.status : null,
+    toStatus: change.to ?? null,
+    data: change.event.data ?? {},
+  });
+  const updated = await findCaseById(trx, current.id);
+  if (!updated) throw new ConflictError(`Case ${current.number} disappeared while it was being changed.`);
+  return updated;
+}

@@ -1,0 +1,47 @@
+import type { Transaction } from 'kysely';
+import type { Ctx } from '../context.js';
+import type { Case, CaseStatus, Complaint, Finding } from '../schemas/index.js';
+import { appendCaseEvent, insertCase, linkMessageToCase } from '../../store/repos/cases.js';
+import { nextCaseNumber } from '../../store/repos/counters.js';
+import type { Database } from '../../store/tables.js';
+
+export interface OpenCaseInput {
+  complaint: Complaint;
+  findings: Finding[];
+  messageId: number;
+  parentCaseId?: number | null;
+}
+
+/** Issues a case number for a new complaint and records its receipt. */
+export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: OpenCaseInput): Promise<Case> {
+  const now = ctx.now();
+  const at = now.toISOString();
+  const status: CaseStatus = 'received';
+  const created = await insertCase(trx, {
+    number: await nextCaseNumber(trx, now),
+    status,
+    kind: input.complaint.kind,
+    platform: input.complaint.platform,
+    assignee: null,
+    complainant_email: input.complaint.complainant.email?.toLowerCase() ?? null,
+    rights_owner: input.complaint.rightsOwner,
+    parent_case_id: input.parentCaseId ?? null,
+    complaint: JSON.stringify(input.complaint),
+    findings: JSON.stringify(input.findings),
+    due_at: null,
+    version: 0,
+    created_at: at,
+    updated_at: at,
+  });
+  await linkMessageToCase(trx, created.id, input.messageId);
+  await appendCaseEvent(trx, {
+    caseId: created.id,
+    at,
+    actor: ctx.actor,
+    type: 'received',
+    fromStatus: null,
+    toStatus: status,
+    data: { messageId: input.messageId, kind: input.complaint.kind },
+  });
+  return created;
+}

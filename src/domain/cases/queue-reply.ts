@@ -1,0 +1,67 @@
+import type { Transaction } from 'kysely';
+import type { Ctx } from '../context.js';
+import type { Case } from '../schemas/index.js';
+import { appendCaseEvent } from '../../store/repos/cases.js';
+import { enqueueReply } from '../../store/repos/outbox.js';
+import type { Database } from '../../store/tables.js';
+
+export interface ReplyThread {
+  to: string | null;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+/** What every reply template can use about a case. */
+export function replyVars(c: Case, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    caseNumber: c.number,
+    kind: c.kind,
+    status: c.status,
+    platform: c.platform,
+    rightsOwner: c.rightsOwner,
+    complainantName: c.complaint.complainant.name,
+    subject: c.complaint.subject,
+    findings: c.findings.map(({ code, element, severity, message }) => ({ code, element, severity, message })),
+    listings: c.complaint.listings.map(({ url, valid, problem }) => ({ url, valid, problem })),
+    ...extra,
+  };
+}
+
+/**
+ * Puts a reply on the queue inside the case's transaction, so a reply exists
+ * exactly when the change that caused it was committed.
+ */
+export async function queueReply(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: Case,
+  thread: ReplyThread,
+  template: string,
+  extra: { vars?: Record<string, unknown>; rendered?: { subject: string; text: string; html: string | null } } = {},
+): Promise<number | null> {
+  const to = thread.to?.trim().toLowerCase();
+  if (!to || ctx.ownAddresses.some((own) => own.toLowerCase() === to)) return null;
+  const at = ctx.now().toISOString();
+  const id = await enqueueReply(trx, {
+    caseId: c.id,
+    kind: template,
+    to,
+    template,
+    vars: replyVars(c, extra.vars),
+    language: c.complaint.language,
+    inReplyTo: thread.inReplyTo,
+    references: thread.references,
+    rendered: extra.rendered,
+    at,
+  });
+  await appendCaseEvent(trx, {
+    caseId: c.id,
+    at,
+    actor: ctx.actor,
+    type: 'reply_queued',
+    fromStatus: null,
+    toStatus: null,
+    data: { outboxId: id, template, to },
+  });
+  return id;
+}

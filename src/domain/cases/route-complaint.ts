@@ -1,0 +1,113 @@
+import type { Transaction } from 'kysely';
+import type { ReadMessage } from '../../intake/mime/read-message.js';
+import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
+import type { Database } from '../../store/tables.js';
+import type { Ctx } from '../context.js';
+import { isBlocking, type Case, type CaseStatus, type Complaint, type Finding } from '../schemas/index.js';
+import { changeCase } from './change-case.js';
+import { findRelatedCase } from './find-related-case.js';
+import { mergeComplaint } from './merge-complaint.js';
+import { openCase } from './open-case.js';
+import { queueReply, type ReplyThread } from './queue-reply.js';
+
+export interface RouteInput {
+  messageId: number;
+  read: ReadMessage;
+  complaint: Complaint;
+  /** Problems met while reading the message (charset, attachments); shown on the case. */
+  problems: string[];
+  check: (complaint: Complaint) => Finding[];
+}
+
+/** Statuses in which the sender's answer is still awaited or useful. */
+const OPEN_FOR_ANSWERS: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
+/** Statuses from which a withdrawal ends the case. */
+const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
+
+function threadOf(input: RouteInput): ReplyThread {
+  const { read } = input;
+  const to = read.replyTo ?? read.from?.address ?? input.complaint.complainant.email;
+  const references = [...read.references, ...(read.messageId ? [read.messageId] : [])];
+  return { to, inReplyTo: read.messageId, references };
+}
+
+/** Complete notices go to review; incomplete ones wait for the sender. */
+async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, findings: Finding[], input: RouteInput, first: boolean): Promise<Case> {
+  const blocking = findings.filter(isBlocking);
+  const to: CaseStatus = c.kind === 'other' || blocking.length === 0 ? 'in_review' : 'deficient';
+  const checked = await changeCase(trx, ctx, c, {
+    to,
+    fields: { findings: JSON.stringify(findings) },
+    event: { type: 'checked', data: { findings: findings.map((f) => f.code), problems: input.problems } },
+  });
+  // Spam and questions get no automated answer: it would only confirm the address to a spammer.
+  if (checked.kind === 'other') return checked;
+  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
+  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
+  return checked;
+}
+
+async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
+  const merged = mergeComplaint(related.complaint, input.complaint);
+  const updated = await changeCase(trx, ctx, related, {
+    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner },
+    event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
+  });
+  if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;
+  return settleChecked(trx, ctx, updated, input.check(merged), input, false);
+}
+
+/**
+ * Decides where a parsed message goes: an answer joins its case and the case
+ * is checked again; a counter-notice opens its own case linked to the
+ * notice's; a withdrawal ends the case it names; anything else opens a case.
+ */
+export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
+  const { complaint } = input;
+  const related = await findRelatedCase(trx, input.read, complaint);
+  if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
+
+  if (related && complaint.kind === 'retraction') {
+    const withdrawn = await changeCase(trx, ctx, related.case, {
+      to: 'withdrawn',
+      from: WITHDRAWABLE,
+      event: { type: 'withdrawn', data: { messageId: input.messageId, via: related.via } },
+    });
+    return { case: withdrawn, joined: true };
+  }
+  const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
+  if (related && isAnswer && related.case.kind === 'notice') {
+    if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
+      return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
+    }
+    if (complaint.kind === 'reply') {
+      // A decided case: the answer is kept on its record for the reviewer, nothing reopens by itself.
+      await appendCaseEvent(trx, {
+        caseId: related.case.id,
+        at: ctx.now().toISOString(),
+        actor: ctx.actor,
+        type: 'sender_wrote',
+        fromStatus: null,
+        toStatus: null,
+        data: { messageId: input.messageId, via: related.via },
+      });
+      return { case: related.case, joined: true };
+    }
+  }
+
+  const parentCaseId = related && complaint.kind === 'counter_notice' ? related.case.id : null;
+  const kind = complaint.kind === 'reply' ? 'notice' : complaint.kind;
+  const opened = await openCase(trx, ctx, { complaint: { ...complaint, kind }, findings: [], messageId: input.messageId, parentCaseId });
+  if (related && parentCaseId) {
+    await appendCaseEvent(trx, {
+      caseId: parentCaseId,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'counter_notice_received',
+      fromStatus: null,
+      toStatus: null,
+      data: { counterNoticeCase: opened.number, messageId: input.messageId },
+    });
+  }
+  return { case: await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true), joined: false };
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/open.js';
+import type { PlatformProfile } from '../rules/platform-profile.js';
+import { SYSTEM, type Actor } from './schemas/index.js';
+
+/** Where attachment bytes live (disk under data/, or an object store elsewhere). */
+export interface FileStore {
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Uint8Array | null>;
+}
+
+/** Limits that protect the intake from hostile input, whatever the platform. */
+export interface IntakeLimits {
+  /** Attachments larger than this are recorded but not kept. */
+  maxAttachmentBytes: number;
+}
+
+/**
+ * What every domain verb receives: the database, who acts, a request id for
+ * the logs, the clock, and the ports the verb may use.
+ */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+  now: () => Date;
+  platforms: readonly PlatformProfile[];
+  files: FileStore;
+  /** Our own addresses: mail from them is never answered. */
+  ownAddresses: readonly string[];
+  limits: IntakeLimits;
+}
+
+export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;
+
+export function makeCtx(base: CtxBase, actor: Actor = SYSTEM, requestId: string = randomUUID()): Ctx {
+  return { ...base, actor, requestId };
+}

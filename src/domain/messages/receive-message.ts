@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Ctx } from '../context.js';
+import type { Channel, RawMessage } from '../schemas/index.js';
+import { findDuplicateMessage, insertMessage } from '../../store/repos/messages.js';
+
+export interface ReceiveMessageInput {
+  channel: Channel;
+  raw: Uint8Array;
+  /** Where it came from: `imap:INBOX:uidvalidity:uid`, a file name, a form id... */
+  origin: string | null;
+  /** Known Message-ID; read from the headers of an email when not given. */
+  messageId?: string | null;
+}
+
+export interface ReceiveMessageResult {
+  message: RawMessage;
+  duplicate: boolean;
+}
+
+/** Reads the Message-ID from the header block without a full MIME parse. */
+export function peekMessageId(raw: Uint8Array): string | null {
+  const head = Buffer.from(raw.subarray(0, 64 * 1024)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const unfolded = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const match = /^message-id:\s*(<[^>\r\n]+>|\S+)/im.exec(unfolded);
+  return match?.[1]?.trim() ?? null;
+}
+
+/**
+ * Keeps a message exactly as it arrived, before anything reads it. The same
+ * bytes, or the same Message-ID delivered again, are recognised as a
+ * duplicate and nothing new is stored.
+ */
+export async function receiveMessage(ctx: Ctx, input: ReceiveMessageInput): Promise<ReceiveMessageResult> {
+  const sha256 = createHash('sha256').update(input.raw).digest('hex');
+  const messageId = input.messageId !== undefined ? input.messageId : input.channel === 'email' ? peekMessageId(input.raw) : null;
+  const existing = await findDuplicateMessage(ctx.db, sha256, messageId);
+  if (existing) return { message: existing, duplicate: true };
+  try {
+    const message = await insertMessage(ctx.db, {
+      channel: input.channel,
+      receivedAt: ctx.now().toISOString(),
+      sha256,
+      messageId,
+      origin: input.origin,
+      raw: input.raw,
+    });
+    return { message, duplicate: false };
+  } catch (error) {
+    // Another intake stored the same bytes between our look-up and insert.
+    const raced = await findDuplicateMessage(ctx.db, sha256, messageId);
+    if (raced) return { message: raced, duplicate: true };
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Complaint, NoticeKind } from './complaint.js';
+import { Finding } from './finding.js';
+
+/** The workflow of domain.md; see src/domain/README.md for the transitions. */
+export const CaseStatus = z.enum([
+  'received',
+  'deficient',
+  'in_review',
+  'accepted',
+  'partially_accepted',
+  'rejected',
+  'withdrawn',
+  'counter_noticed',
+  'awaiting_complainant',
+  'disputed',
+  'reinstated',
+  'closed',
+]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** `ND-2026-000123`: prefix, year of filing, six-digit sequence. */
+export const CaseNumber = z.string().regex(/^ND-\d{4}-\d{6,}$/);
+export type CaseNumber = z.infer<typeof CaseNumber>;
+
+/** Who did something: a reviewer, a Slack user mapped to one, or the system itself. */
+export const Actor = z.object({
+  type: z.enum(['user', 'slack', 'system', 'sender']),
+  id: z.string(),
+  name: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const SYSTEM: Actor = { type: 'system', id: 'noticedesk', name: 'Noticedesk' };
+
+export const CaseEvent = z.object({
+  id: z.number().int().positive(),
+  caseId: z.number().int().positive(),
+  at: z.string().datetime(),
+  actor: Actor,
+  /** Stable verb-like type: `received`, `checked`, `reply_queued`, `accepted`... */
+  type: z.string(),
+  fromStatus: CaseStatus.nullable(),
+  toStatus: CaseStatus.nullable(),
+  /** Free-form detail: findings, reason, listing decisions, message id... */
+  data: z.record(z.string(), z.unknown()),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+export const Case = z.object({
+  id: z.number().int().positive(),
+  number: CaseNumber,
+  status: CaseStatus,
+  kind: NoticeKind,
+  platform: z.string().nullable(),
+  assignee: z.string().nullable(),
+  complainantEmail: z.string().nullable(),
+  rightsOwner: z.string().nullable(),
+  /** The case this one answers (a counter-notice or withdrawal joins its notice's case). */
+  parentCaseId: z.number().int().positive().nullable(),
+  /** The latest complaint, merged from every message of the case. */
+  complaint: Complaint,
+  findings: z.array(Finding),
+  /** Deadline of the current step (counter-notice answer...), ISO time. */
+  dueAt: z.string().datetime().nullable(),
+  /** Optimistic-lock counter: every state change increments it. */
+  version: z.number().int().nonnegative(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+});
+export type Case = z.infer<typeof Case>;

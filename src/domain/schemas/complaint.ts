@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * Where a value was read from: character offsets into the text the parser saw
+ * (`source` names that text: `body`, or `attachment:<file name>`), plus the
+ * quoted text itself so a reviewer sees it without the original at hand.
+ */
+export const Span = z.object({
+  source: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const NoticeKind = z.enum(['notice', 'counter_notice', 'retraction', 'reply', 'auto_reply', 'bounce', 'other']);
+export type NoticeKind = z.infer<typeof NoticeKind>;
+
+export const IprType = z.enum(['trademark', 'copyright', 'patent', 'design']);
+export type IprType = z.infer<typeof IprType>;
+
+export const PatentKind = z.enum(['invention', 'utility_model', 'design']);
+export type PatentKind = z.infer<typeof PatentKind>;
+
+export const Reason = z.enum([
+  'counterfeit',
+  'trademark_misuse',
+  'pirated_product',
+  'unauthorized_content_in_product',
+  'image_misuse',
+  'text_misuse',
+  'patent_infringement',
+  'copyright_infringement',
+  'other',
+]);
+export type Reason = z.infer<typeof Reason>;
+
+export const Party = z.object({
+  name: z.string().nullable(),
+  organisation: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const IprRecord = z.object({
+  type: IprType,
+  registrationNumber: z.string().nullable(),
+  /** Issuing office or jurisdiction, as an ISO 3166 code where known (CN, US, EU, WIPO...). */
+  jurisdiction: z.string().nullable(),
+  classes: z.array(z.number().int().positive()),
+  patentKind: PatentKind.nullable(),
+  expiresOn: z.string().nullable(),
+  /** A filing receipt for a pending application is not proof of a right. */
+  pending: z.boolean(),
+  evidence: Span.nullable(),
+});
+export type IprRecord = z.infer<typeof IprRecord>;
+
+export const ListingKind = z.enum(['listing', 'storefront', 'search', 'other_site']);
+export type ListingKind = z.infer<typeof ListingKind>;
+
+export const Listing = z.object({
+  url: z.string(),
+  /** Platform profile id the URL belongs to, or null when no profile claims it. */
+  platform: z.string().nullable(),
+  kind: ListingKind,
+  valid: z.boolean(),
+  /** Why it is not valid (wrong platform, search page, malformed...). */
+  problem: z.string().nullable(),
+  evidence: Span.nullable(),
+});
+export type Listing = z.infer<typeof Listing>;
+
+/** A statement found in the text, with the words that made it. */
+export const Statement = z.object({
+  present: z.boolean(),
+  evidence: Span.nullable(),
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const Statements = z.object({
+  goodFaith: Statement,
+  accuracy: Statement,
+  perjury: Statement,
+  /** Counter-notice: under penalty of perjury, removed by mistake or misidentification. */
+  mistake: Statement,
+  /** Counter-notice: consent to a federal court's jurisdiction and to accept service. */
+  jurisdictionConsent: Statement,
+});
+export type Statements = z.infer<typeof Statements>;
+
+export const DocumentKind = z.enum([
+  'identity',
+  'business_licence',
+  'ipr_certificate',
+  'filing_receipt',
+  'renewal_or_assignment',
+  'authorization',
+  'claim_chart',
+  'patent_evaluation_report',
+  'copyright_claim_statement',
+  'comparison_evidence',
+]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** A supporting document, said to be attached or actually found in an attachment. */
+export const DocumentMention = z.object({
+  kind: DocumentKind,
+  /** `attachment` when an attached file holds it, `text` when only the message mentions it. */
+  foundIn: z.enum(['text', 'attachment']),
+  expiresOn: z.string().nullable(),
+  evidence: Span.nullable(),
+});
+export type DocumentMention = z.infer<typeof DocumentMention>;
+
+export const EvidenceFile = z.object({
+  sha256: z.string(),
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
+/**
+ * The structured complaint read from a notice, counter-notice, retraction or
+ * form submission. Unknown values are null, never guessed.
+ */
+export const Complaint = z.object({
+  kind: NoticeKind,
+  /** BCP 47 primary tag of the sender's language: `en`, `zh`... */
+  language: z.string(),
+  subject: z.string().nullable(),
+  complainant: Party,
+  complainantEvidence: Span.nullable(),
+  rightsOwner: z.string().nullable(),
+  rightsOwnerEvidence: Span.nullable(),
+  /** true: writes for a separate owner; false: the owner or its staff; null: unclear. */
+  isAgent: z.boolean().nullable(),
+  agentEvidence: Span.nullable(),
+  iprType: IprType.nullable(),
+  iprs: z.array(IprRecord),
+  /** Platform profile id (for example `taobao`, `github`). */
+  platform: z.string().nullable(),
+  location: z.enum(['listing', 'storefront']).nullable(),
+  reason: Reason.nullable(),
+  workDescription: z.string().nullable(),
+  workEvidence: Span.nullable(),
+  listings: z.array(Listing),
+  /** URLs of the original work: named in the notice, never taken down. */
+  originalWorkUrls: z.array(z.string()),
+  statements: Statements,
+  signature: z.string().nullable(),
+  signatureEvidence: Span.nullable(),
+  documents: z.array(DocumentMention),
+  evidenceFiles: z.array(EvidenceFile),
+  disclosureConsent: z.boolean(),
+  /** A case number this message refers to (`ND-2026-000123`), when it names one. */
+  referencedCase: z.string().nullable(),
+});
+export type Complaint = z.infer<typeof Complaint>;

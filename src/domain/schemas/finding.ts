@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Span } from './complaint.js';
+
+export const Severity = z.enum(['missing', 'invalid', 'warning']);
+export type Severity = z.infer<typeof Severity>;
+
+/**
+ * One thing the checks found. `code` is stable (templates, filters, stats and
+ * API clients rely on it); `message` is a sentence the sender can act on.
+ */
+export const Finding = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_.]*$/),
+  element: z.string(),
+  severity: Severity,
+  message: z.string().min(1),
+  evidence: Span.nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** Only `missing` and `invalid` findings hold a case back; warnings go to the reviewer. */
+export function isBlocking(finding: Finding): boolean {
+  return finding.severity !== 'warning';
+}

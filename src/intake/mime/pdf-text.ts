@@ -1,0 +1,14 @@
+import { PDFParse } from 'pdf-parse';
+
+/** Extracts the text layer of a PDF. A broken or hostile PDF gives a problem, never a crash. */
+export async function extractPdfText(data: Buffer): Promise<{ text: string | null; problem: string | null }> {
+  const parser = new PDFParse({ data: new Uint8Array(data) });
+  try {
+    const result = await parser.getText({ pageJoiner: '' });
+    return { text: result.text, problem: null };
+  } catch (error) {
+    return { text: null, problem: `PDF text could not be read: ${(error as Error).message}` };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}

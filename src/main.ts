@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { makeCtx, type Ctx, type CtxBase } from './domain/context.js';
+import type { Actor } from './domain/schemas/index.js';
+import { loadPlatforms } from './rules/load-platforms.js';
+import { createDiskFileStore } from './store/file-store.js';
+import { migrateToLatest } from './store/migrate.js';
+import { openDatabase, type Db } from './store/open.js';
+
+/** The folder the project ships with (platform profiles, demo notices), whatever the working directory. */
+export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  base: CtxBase;
+  ctx(actor?: Actor, requestId?: string): Ctx;
+  close(): Promise<void>;
+}
+
+/** The one Node wiring: opens and migrates the store, loads the platform profiles, builds the context. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const db = openDatabase(config.NOTICEDESK_DB);
+  await migrateToLatest(db);
+  const platforms = await loadPlatforms(join(PROJECT_DIR, 'data', 'platforms'));
+  const base: CtxBase = {
+    db,
+    now: () => new Date(),
+    platforms,
+    files: createDiskFileStore(join(config.NOTICEDESK_DATA_DIR, 'attachments')),
+    ownAddresses: [config.NOTICEDESK_FROM],
+    limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
+  };
+  return {
+    config,
+    db,
+    base,
+    ctx: (actor, requestId) => makeCtx(base, actor, requestId),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261123T0100-initial.js';
+
+/**
+ * Migrations are listed here rather than read from disk so that the same
+ * list runs under Node, PostgreSQL and the Workers runtime (no file system).
+ * Names are timestamps so they sort in the order they were written.
+ */
+const migrations: Record<string, Migration> = {
+  '20261123T0100-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import { Case, CaseEvent, type Actor, type CaseStatus } from '../../domain/schemas/index.js';
+import type { CaseEventRow, CaseRow, CaseUpdate, Database, NewCaseRow } from '../tables.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export function toCase(row: CaseRow): Case {
+  return Case.parse({
+    id: Number(row.id),
+    number: row.number,
+    status: row.status,
+    kind: row.kind,
+    platform: row.platform,
+    assignee: row.assignee,
+    complainantEmail: row.complainant_email,
+    rightsOwner: row.rights_owner,
+    parentCaseId: row.parent_case_id == null ? null : Number(row.parent_case_id),
+    complaint: JSON.parse(row.complaint),
+    findings: JSON.parse(row.findings),
+    dueAt: row.due_at,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+export function toCaseEvent(row: CaseEventRow): CaseEvent {
+  return CaseEvent.parse({
+    id: Number(row.id),
+    caseId: Number(row.case_id),
+    at: row.at,
+    actor: { type: row.actor_type, id: row.actor_id, name: row.actor_name },
+    type: row.type,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    data: JSON.parse(row.data),
+  });
+}
+
+export async function insertCase(db: Q, row: NewCaseRow): Promise<Case> {
+  const inserted = await db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
+  return toCase(inserted);
+}
+
+export async function findCaseById(db: Q, id: number): Promise<Case | null> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toCase(row) : null;
+}
+
+export async function findCaseByNumber(db: Q, number: string): Promise<Case | null> {
+  const row = await db.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
+  return row ? toCase(row) : null;
+}
+
+/**
+ * The one way a case changes: only when it is still at `expectedVersion`
+ * (and, when given, in one of `fromStatuses`). Returns false when another
+ * change got there first; the caller reports a conflict.
+ */
+export async function updateCaseIf(
+  db: Q,
+  id: number,
+  expectedVersion: number,
+  fromStatuses: readonly CaseStatus[] | null,
+  changes: CaseUpdate,
+): Promise<boolean> {
+  let query = db
+    .updateTable('cases')
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion);
+  if (fromStatuses) query = query.where('status', 'in', [...fromStatuses]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function appendCaseEvent(
+  db: Q,
+  event: { caseId: number; at: string; actor: Actor; type: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('case_events')
+    .values({
+      case_id: event.caseId,
+      at: event.at,
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      actor_name: event.actor.name,
+      type: event.type,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}
+
+export async function listCaseEvents(db: Q, caseId: number): Promise<CaseEvent[]> {
+  const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  return rows.map(toCaseEvent);
+}
+
+export async function linkMessageToCase(db: Q, caseId: number, messageId: number): Promise<void> {
+  const exists = await db
+    .selectFrom('case_messages')
+    .select('case_id')
+    .where('case_id', '=', caseId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  if (!exists) await db.insertInto('case_messages').values({ case_id: caseId, message_id: messageId }).execute();
+}
+
+export interface CaseListFilter {
+  status?: CaseStatus | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export async function listCases(db: Q, filter: CaseListFilter = {}): Promise<Case[]> {
+  let query = db.selectFrom('cases').selectAll().orderBy('id', 'desc');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.limit) query = query.limit(filter.limit).offset(filter.offset ?? 0);
+  return (await query.execute()).map(toCase);
+}

@@ -1,0 +1,103 @@
+import type { Kysely, Transaction } from 'kysely';
+import { RawMessage, type MessageState, type StoredAttachment } from '../../domain/schemas/index.js';
+import type { Database, RawMessageRow } from '../tables.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export function toRawMessage(row: RawMessageRow): RawMessage {
+  return RawMessage.parse({
+    id: Number(row.id),
+    channel: row.channel,
+    receivedAt: row.received_at,
+    sha256: row.sha256,
+    messageId: row.message_id,
+    origin: row.origin,
+    raw: row.raw instanceof Uint8Array ? row.raw : new Uint8Array(row.raw as ArrayBuffer),
+    state: row.state,
+    error: row.error,
+    caseId: row.case_id == null ? null : Number(row.case_id),
+  });
+}
+
+export async function findMessageById(db: Q, id: number): Promise<RawMessage | null> {
+  const row = await db.selectFrom('raw_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRawMessage(row) : null;
+}
+
+/** A message already stored with the same bytes, or the same Message-ID from the same channel. */
+export async function findDuplicateMessage(db: Q, sha256: string, messageId: string | null): Promise<RawMessage | null> {
+  let row = await db.selectFrom('raw_messages').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  if (!row && messageId) {
+    row = await db.selectFrom('raw_messages').selectAll().where('message_id', '=', messageId).orderBy('id').executeTakeFirst();
+  }
+  return row ? toRawMessage(row) : null;
+}
+
+export async function insertMessage(
+  db: Q,
+  row: { channel: string; receivedAt: string; sha256: string; messageId: string | null; origin: string | null; raw: Uint8Array },
+): Promise<RawMessage> {
+  const inserted = await db
+    .insertInto('raw_messages')
+    .values({
+      channel: row.channel,
+      received_at: row.receivedAt,
+      sha256: row.sha256,
+      message_id: row.messageId,
+      origin: row.origin,
+      raw: row.raw,
+      state: 'stored',
+      error: null,
+      case_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRawMessage(inserted);
+}
+
+/** Moves a message on from `stored`; false when someone else already did. */
+export async function settleMessage(db: Q, id: number, state: Exclude<MessageState, 'stored'>, changes: { caseId?: number | null; error?: string | null }): Promise<boolean> {
+  const result = await db
+    .updateTable('raw_messages')
+    .set({ state, case_id: changes.caseId ?? null, error: changes.error ?? null })
+    .where('id', '=', id)
+    .where('state', '=', 'stored')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listMessageIdsInState(db: Q, state: MessageState): Promise<number[]> {
+  const rows = await db.selectFrom('raw_messages').select('id').where('state', '=', state).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+export async function insertAttachmentRecords(db: Q, messageId: number, attachments: Array<StoredAttachment & { stored: boolean }>): Promise<void> {
+  if (attachments.length === 0) return;
+  await db.deleteFrom('attachments').where('message_id', '=', messageId).execute();
+  await db
+    .insertInto('attachments')
+    .values(
+      attachments.map((a) => ({
+        message_id: messageId,
+        sha256: a.sha256,
+        filename: a.filename,
+        content_type: a.contentType,
+        size: a.size,
+        text: a.text,
+        problem: a.problem,
+        stored: a.stored ? 1 : 0,
+      })),
+    )
+    .execute();
+}
+
+export async function listCaseMessages(db: Q, caseId: number): Promise<RawMessage[]> {
+  const rows = await db
+    .selectFrom('raw_messages')
+    .innerJoin('case_messages', 'case_messages.message_id', 'raw_messages.id')
+    .selectAll('raw_messages')
+    .where('case_messages.case_id', '=', caseId)
+    .orderBy('raw_messages.id')
+    .execute();
+  return rows.map(toRawMessage);
+}

@@ -1,0 +1,152 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table interfaces, written by hand. Times are ISO-8601 strings and JSON is
+ * text, so the same rows work on SQLite, D1 and PostgreSQL.
+ */
+export interface RawMessagesTable {
+  id: Generated<number>;
+  channel: string;
+  received_at: string;
+  sha256: string;
+  message_id: string | null;
+  origin: string | null;
+  raw: Uint8Array;
+  state: string;
+  error: string | null;
+  case_id: number | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  message_id: number;
+  sha256: string;
+  filename: string | null;
+  content_type: string;
+  size: number;
+  text: string | null;
+  problem: string | null;
+  stored: number;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  number: string;
+  status: string;
+  kind: string;
+  platform: string | null;
+  assignee: string | null;
+  complainant_email: string | null;
+  rights_owner: string | null;
+  parent_case_id: number | null;
+  complaint: string;
+  findings: string;
+  due_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: string;
+  actor_type: string;
+  actor_id: string;
+  actor_name: string | null;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  data: string;
+}
+
+export interface CaseMessagesTable {
+  case_id: number;
+  message_id: number;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  case_id: number | null;
+  kind: string;
+  to_address: string;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  template: string | null;
+  vars: string;
+  language: string;
+  in_reply_to: string | null;
+  references: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailboxCheckpointsTable {
+  mailbox: string;
+  uid_validity: string;
+  last_uid: number;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  role: string;
+  slack_user_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface Database {
+  raw_messages: RawMessagesTable;
+  attachments: AttachmentsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_messages: CaseMessagesTable;
+  counters: CountersTable;
+  outbox: OutboxTable;
+  mailbox_checkpoints: MailboxCheckpointsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type RawMessageRow = Selectable<RawMessagesTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
+export type CaseUpdate = Updateable<CasesTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;
+export type UserRow = Selectable<UsersTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
+export type Json = ColumnType<string, string, string>;

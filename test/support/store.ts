@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { makeCtx, type Ctx } from '../../src/domain/context.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { openDatabase, type Db } from '../../src/store/open.js';
+import { createDiskFileStore } from '../../src/store/file-store.js';
+import type { PlatformProfile } from '../../src/rules/platform-profile.js';
+
+/** A fresh SQLite file under data/tmp/, migrated; one per test file or test. */
+export function tempSqlitePath(): string {
+  mkdirSync('data/tmp', { recursive: true });
+  return join('data', 'tmp', `test-${randomUUID()}.sqlite`);
+}
+
+export async function openTestDb(location: string = tempSqlitePath()): Promise<Db> {
+  const db = openDatabase(location);
+  await migrateToLatest(db);
+  return db;
+}
+
+export function testCtx(db: Db, options: { now?: () => Date; platforms?: PlatformProfile[] } = {}): Ctx {
+  return makeCtx({
+    db,
+    now: options.now ?? (() => new Date()),
+    platforms: options.platforms ?? [],
+    files: createDiskFileStore(join('data', 'tmp', 'attachments')),
+    ownAddresses: ['ipr@noticedesk.test'],
+    limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
+  });
+}
