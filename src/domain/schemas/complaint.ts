@@ -158,5 +158,7 @@ export const Complaint = z.object({
   disclosureConsent: z.boolean(),
   /** A case number this message refers to (`ND-2026-000123`), when it names one. */
   referencedCase: z.string().nullable(),
+  /** Targets named without a URL (`the owner/repo repository`): enough to locate, not a listing. */
+  materialReferences: z.array(z.string()).optional(),
 });
 export type Complaint = z.infer<typeof Complaint>;

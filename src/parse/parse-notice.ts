@@ -1,0 +1,145 @@
+import type { Complaint, DocumentMention, IprRecord, Listing, Statement, Statements } from '../domain/schemas/complaint.js';
+import type { PlatformProfile } from '../rules/platform-profile.js';
+import { toListing } from '../rules/classify-url.js';
+import { findDocuments } from './documents.js';
+import { htmlToText } from './html.js';
+import { NoticeInput, type NoticeInputLike } from './input.js';
+import { findIprType, findIprs, findReason } from './ipr.js';
+import { detectKind } from './kind.js';
+import { detectLanguage } from './language.js';
+import { maskPrompts } from './mask.js';
+import { findAgency, findComplainant, findRightsOwner } from './parties.js';
+import { detectPlatform } from './platform.js';
+import { preambleEnd, splitSections } from './sections.js';
+import { findSignature } from './signature.js';
+import { spanOf, type SourceText } from './span.js';
+import { findStatements } from './statements.js';
+import { decideUrls } from './targets.js';
+import { findUrls, hostOf, urlKey } from './urls.js';
+import { findMaterialReferences, findWork } from './work.js';
+import { findDisclosureConsent } from './consent.js';
+
+export interface ParseOptions {
+  /** Profiles used to classify URLs and pick the platform; without them no URL belongs to a platform. */
+  platforms?: readonly PlatformProfile[];
+}
+
+const CASE_NO = /\bND-\d{4}-\d{6,}\b/;
+
+/** One text the parser reads (the body, or an attachment's extracted text) with everything derived from it. */
+function readSource(src: SourceText, platforms: readonly PlatformProfile[], senderDomains: string[]) {
+  const sections = splitSections(src.text);
+  const pre = preambleEnd(src.text);
+  const masked: SourceText = { source: src.source, text: maskPrompts(src.text, sections, pre) };
+  const decisions = decideUrls(findUrls(src), { text: src.text, sections, preambleEnd: pre, platforms, senderDomains });
+  return { src, sections, masked, decisions };
+}
+
+function bodyText(input: NoticeInput): string {
+  const text = input.text.replace(/\r\n?/g, '\n');
+  if (!input.html) return text;
+  const fromHtml = htmlToText(input.html);
+  if (!text.trim()) return fromHtml;
+  // Keep the plain part unless the HTML part carries links the plain part lost.
+  const plainKeys = new Set(findUrls({ source: 'body', text }).map((h) => urlKey(h.url)));
+  const htmlOnly = findUrls({ source: 'body', text: fromHtml }).filter((h) => !plainKeys.has(urlKey(h.url)));
+  return htmlOnly.length > 0 ? fromHtml : text;
+}
+
+const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
+
+/** Reads a notice, counter-notice, retraction or reply into a candidate complaint. Pure: no I/O. */
+export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): Complaint {
+  const input = NoticeInput.parse(raw);
+  const platforms = options.platforms ?? [];
+  const fromDomain = input.from?.address ? hostOf(`https://${input.from.address.split('@')[1] ?? ''}`) : null;
+  const senderDomains = fromDomain && !/^(gmail|outlook|hotmail|yahoo|qq|163|126|icloud|proton(mail)?|live|aol|foxmail|sina)\./.test(fromDomain) ? [fromDomain] : [];
+  const body = readSource({ source: 'body', text: bodyText(input) }, platforms, senderDomains);
+  const attachments = input.attachments
+    .filter((a) => a.text && a.text.trim())
+    .map((a) => readSource({ source: `attachment:${a.filename ?? a.sha256.slice(0, 12)}`, text: a.text!.replace(/\r\n?/g, '\n') }, platforms, senderDomains));
+  const all = [body, ...attachments];
+
+  const listings: Listing[] = [];
+  const seen = new Set<string>();
+  const originals: string[] = [];
+  for (const part of all) {
+    for (const d of part.decisions) {
+      const key = urlKey(d.hit.url);
+      if (d.role === 'original' && !originals.includes(d.hit.url)) originals.push(d.hit.url);
+      if (d.role !== 'infringing' || seen.has(key)) continue;
+      seen.add(key);
+      listings.push(toListing(d.hit.url, d.cls, spanOf(part.src, d.hit.start, d.hit.end)));
+    }
+  }
+
+  const maskedAll = all.map((p) => p.masked.text).join('\n\n');
+  const caseMatch = CASE_NO.exec(`${input.subject ?? ''}\n${body.src.text}`);
+  const referencedCase = caseMatch ? caseMatch[0] : null;
+  const kind = detectKind({
+    text: body.masked.text.trim() ? body.masked.text : maskedAll,
+    subject: input.subject, fromName: input.from?.name ?? null, fromAddress: input.from?.address ?? null,
+    headers: input.headers, referencedCase, urlCount: listings.length,
+  });
+  const isResponse = kind === 'counter_notice';
+
+  const stmts = all.map((p) => findStatements(p.masked));
+  const statements: Statements = {
+    goodFaith: firstPresent(stmts.map((s) => s.goodFaith)),
+    accuracy: firstPresent(stmts.map((s) => s.accuracy)),
+    perjury: firstPresent(stmts.map((s) => s.perjury)),
+    mistake: firstPresent(stmts.map((s) => s.mistake)),
+    jurisdictionConsent: firstPresent(stmts.map((s) => s.jurisdictionConsent)),
+  };
+  const signature = all.map((p) => findSignature(p.masked, p.sections)).find((s) => s) ?? null;
+  const parties = all.map((p) => findComplainant(p.masked, p.sections, null));
+  const contact = parties.find((p) => p.contactGiven) ?? parties[0]!;
+  const complainant = { ...contact.party };
+  if (input.from?.address && !complainant.email) complainant.email = input.from.address;
+  if (input.from?.name && !complainant.name) complainant.name = input.from.name;
+  const owner = all.map((p) => findRightsOwner(p.masked)).find((o) => o) ?? null;
+  const agency = all.map((p) => findAgency(p.masked, isResponse)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse);
+  const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
+
+  const iprs: IprRecord[] = all.flatMap((p) => findIprs(p.masked));
+  const documents: DocumentMention[] = [
+    ...findDocuments(body.masked, 'text'),
+    ...input.attachments.flatMap((a) => {
+      const name = a.filename ?? '';
+      const src: SourceText = { source: `attachment:${a.filename ?? a.sha256.slice(0, 12)}`, text: a.text ?? '' };
+      return findDocuments(src, 'attachment', name);
+    }),
+  ];
+  const platform = detectPlatform({ hint: input.platformHint, text: maskedAll, listings, platforms });
+  const storefronts = listings.filter((l) => l.kind === 'storefront').length;
+  const language = detectLanguage(maskedAll);
+
+  return {
+    kind,
+    language,
+    subject: input.subject,
+    complainant,
+    complainantEvidence: contact.evidence,
+    rightsOwner: owner?.name ?? null,
+    rightsOwnerEvidence: owner?.evidence ?? null,
+    isAgent: agency.isAgent,
+    agentEvidence: agency.evidence,
+    iprType: findIprType(maskedAll),
+    iprs,
+    platform,
+    location: listings.length === 0 ? null : storefronts > listings.length / 2 ? 'storefront' : 'listing',
+    reason: kind === 'notice' ? findReason(maskedAll) : null,
+    workDescription: work?.text ?? null,
+    workEvidence: work?.evidence ?? null,
+    listings,
+    originalWorkUrls: originals,
+    statements,
+    signature: signature?.name ?? null,
+    signatureEvidence: signature?.evidence ?? null,
+    documents,
+    evidenceFiles: input.attachments.map((a) => ({ sha256: a.sha256, filename: a.filename, contentType: a.contentType, size: a.size })),
+    disclosureConsent: findDisclosureConsent(maskedAll),
+    referencedCase,
+    materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text)),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Party, Span } from '../domain/schemas/complaint.js';
+import { ORG_NAME, ORG_WITH_SUFFIX, cleanName } from './names.js';
+import type { Section } from './sections.js';
+import { sentenceSpan, spanOf, type SourceText } from './span.js';
+
+const REDACTED = /^\[(private|redacted)\]$/i;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const LABEL = String.raw`^[ \t*_>-]*(?:my |your )?`;
+const EMAIL_LABELLED = new RegExp(`${LABEL}(?:e-?mail(?: address)?|电子邮件|邮箱)\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|[^\\s@]+@[^\\s]+)`, 'gim');
+const PHONE_LABELLED = new RegExp(`(?:${LABEL}|[,;]\\s*)(?:tel(?:ephone)?|phone(?: number)?|mobile|cell|ph|fax|电话|手机|联系电话)\\.?\\s*(?:no\\.?|number)?\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|\\+?[\\d(][\\d\\s().\\-]{5,}\\d)`, 'gim');
+const ADDRESS_LABELLED = new RegExp(`${LABEL}(?:(?:mailing |physical |postal |street |business )?address|地址|通讯地址)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,160})`, 'gim');
+const STREET = /\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b\.?[^\n]{0,80}/;
+const NAME_LABELLED = new RegExp(`${LABEL}(?:full |legal )?(?:name|contact person|姓名|联系人)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,80})`, 'gim');
+const ORG_LABELLED = new RegExp(`${LABEL}(?:organi[sz]ation(?: name)?|company(?: name)?|firm|公司(?:名称)?|单位)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,120})`, 'gim');
+// An addressee block (the platform's own address) is not the sender's contact information.
+const ADDRESSEE = /\battn\b|dmca agent|copyright agent|designated agent|^to\s*:/im;
+
+export interface PartyHit {
+  party: Party;
+  evidence: Span | null;
+  /** A contact field was filled in (even if redacted): the DMCA contact element. */
+  contactGiven: boolean;
+}
+
+function quietRanges(text: string, sections: readonly Section[]): [number, number][] {
+  const out: [number, number][] = sections.filter((s) => s.role === 'infringer').map((s) => [s.headerStart, s.bodyEnd]);
+  let pos = 0;
+  for (const para of text.split(/\n\s*\n/)) {
+    const start = text.indexOf(para, pos);
+    if (ADDRESSEE.test(para)) out.push([start, start + para.length]);
+    pos = start + para.length;
+  }
+  return out;
+}
+
+const clean = (v: string): string => v.replace(/[*_]+/g, '').replace(/\s+$/, '').replace(/[.,;]$/, '').trim();
+
+export function findComplainant(src: SourceText, sections: readonly Section[], from: { name: string | null; address: string | null } | null): PartyHit {
+  const quiet = quietRanges(src.text, sections);
+  const ok = (at: number): boolean => !quiet.some(([s, e]) => at >= s && at < e);
+  let evidence: Span | null = null;
+  const first = (re: RegExp): string | null => {
+    for (const m of src.text.matchAll(re)) {
+      if (!ok(m.index ?? 0)) continue;
+      evidence ??= spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      return clean(m[1]!);
+    }
+    return null;
+  };
+  let email = first(EMAIL_LABELLED);
+  const phone = first(PHONE_LABELLED);
+  let address = first(ADDRESS_LABELLED);
+  const name = first(NAME_LABELLED);
+  const organisation = first(ORG_LABELLED);
+  if (!email) {
+    for (const m of src.text.matchAll(EMAIL)) if (ok(m.index ?? 0)) { email = m[0]; break; }
+  }
+  if (!address) {
+    const m = STREET.exec(src.text);
+    if (m && ok(m.index)) address = m[0].trim();
+  }
+  // A filled "so that we can get back to you" answer is contact information even when fully redacted.
+  let contactSection = false;
+  for (const s of sections) {
+    if (s.role !== 'contact') continue;
+    const body = src.text.slice(s.bodyStart, s.bodyEnd).trim();
+    if (!body || /^(n\/?a|none|no)\.?$/i.test(body)) continue;
+    contactSection = true;
+    evidence ??= spanOf(src, s.bodyStart, s.bodyEnd);
+    if (!address && !email && !phone) address = clean(body.split('\n').filter((l) => l.trim()).join(', ')).slice(0, 200);
+  }
+  const party: Party = {
+    name: from?.name ?? (name && !REDACTED.test(name) ? name : name),
+    organisation,
+    email: email ?? from?.address ?? null,
+    phone,
+    address,
+  };
+  const contactGiven = contactSection || !!(email || phone || address) || !!from?.address;
+  return { party, evidence, contactGiven };
+}
+
+/** Patterns that name the owner of the right, strongest first. */
+const OWNER_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`(?:rights?[- ]?(?:holder|owner)|copyright (?:owner|holder)|trademark (?:owner|holder)|brand owner|patent(?:ee| owner| holder)|权利人|商标权人|专利权人|著作权人)\s*[:：]\s*(${ORG_WITH_SUFFIX}|${ORG_NAME}|[\u4e00-\u9fff（）()]{2,40})`, 'g'),
+  new RegExp(String.raw`\bon behalf of (?:our (?:client|customer)s?,?\s+)?(?:the (?:company |copyright owner |owner )?)?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:duly )?authori[sz]ed by (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:represent(?:s|ing)?|agents? for|counsel (?:to|for)|attorneys? for) (?:our client,?\s+)?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:our|the) (?:client|customer)s?,? (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:sole |exclusive )?(?:copyright )?owner,? (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`(${ORG_WITH_SUFFIX}|${ORG_NAME}),? (?:is|are) the (?:sole |exclusive |registered |legal )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?`, 'g'),
+  new RegExp(String.raw`\b(?:owned|possessed|created|developed) by (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:property|proprietary (?:works?|software|code|content)) of (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+  new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an?|the) (?:\[private\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+];
+
+export function findRightsOwner(src: SourceText): { name: string; evidence: Span } | null {
+  for (const re of OWNER_PATTERNS) {
+    for (const m of src.text.matchAll(re)) {
+      const name = cleanName(m[1]!);
+      if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act)\b/i.test(name)) continue;
+      return { name, evidence: sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length) };
+    }
+  }
+  return null;
+}
+
+const AGENT_STRONG = /\b(on behalf of (our|my) clients?|our clients?\b|our customers?\b|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
+const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
+const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
+
+/** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
+export function findAgency(src: SourceText, isResponse: boolean): { isAgent: boolean | null; evidence: Span | null } {
+  const strong = AGENT_STRONG.exec(src.text);
+  if (strong) return { isAgent: true, evidence: sentenceSpan(src, strong.index, strong.index + strong[0].length) };
+  const self = OWNER_SELF.exec(src.text);
+  if (self) return { isAgent: false, evidence: sentenceSpan(src, self.index, self.index + self[0].length) };
+  if (isResponse) return { isAgent: false, evidence: null };
+  const weak = AGENT_WEAK.exec(src.text);
+  if (weak && /\bon behalf of\b/i.test(weak[0]) && /\bthe (copyright )?owner of\b|, the (copyright )?owner/i.test(src.text)) {
+    // "Acting on behalf of X, the copyright owner" with X's own address block reads as staff of the owner.
+    return { isAgent: false, evidence: sentenceSpan(src, weak.index, weak.index + weak[0].length) };
+  }
+  return { isAgent: null, evidence: weak ? sentenceSpan(src, weak.index, weak.index + weak[0].length) : null };
+}

@@ -1,0 +1,66 @@
+import type { Span } from '../domain/schemas/complaint.js';
+import { meaningfulBody, type Section } from './sections.js';
+import { spanOf, type SourceText } from './span.js';
+
+export interface SignatureHit {
+  name: string;
+  evidence: Span;
+}
+
+const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
+const LABELLED = /^[ \t*_]*(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?[ \t]*[:：][ \t]*(\S[^\n]{0,80})$/gim;
+const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
+const SIG_HEADING = /^[ \t*_]*(?:my )?(?:electronic |digital )?signature(?: for [^\n]{0,60})?(?: follows)?[ \t]*[:：]?[ \t*_]*$/gim;
+
+/** A line that reads as a name or a redaction, not a sentence. */
+function nameLike(line: string): boolean {
+  const t = line.trim().replace(/^[*_]+|[*_]+$/g, '');
+  if (!t || t.length > 80) return false;
+  if (/\[(private|redacted)\]/i.test(t)) return true;
+  if (/https?:|@|\d{4,}/.test(t) && !/^\/s\//.test(t)) return false;
+  if (/[.!?]$/.test(t) && !/\b[A-Z]\.$|\b(Inc|Ltd|Co|Corp)\.$/.test(t)) return false;
+  return t.split(/\s+/).length <= 8 && /[A-Za-z\u4e00-\u9fff]/.test(t);
+}
+
+function lineAfter(src: SourceText, from: number, maxLines: number): { start: number; end: number } | null {
+  let pos = from;
+  for (let i = 0; i < maxLines && pos < src.text.length; i++) {
+    const end = src.text.indexOf('\n', pos);
+    const e = end < 0 ? src.text.length : end;
+    const line = src.text.slice(pos, e);
+    if (line.trim()) return nameLike(line) ? { start: pos + (line.length - line.trimStart().length), end: pos + line.trimEnd().length } : null;
+    pos = e + 1;
+  }
+  return null;
+}
+
+/** The sender's signature: form field, `/s/`, a "Signature:" label, or the name under a closing. */
+export function findSignature(src: SourceText, sections: readonly Section[]): SignatureHit | null {
+  const hits: SignatureHit[] = [];
+  for (const s of sections) {
+    if (s.role !== 'signature') continue;
+    if (!meaningfulBody(src.text, s)) continue;
+    const line = lineAfter(src, s.bodyStart, 6);
+    if (line) hits.push({ name: src.text.slice(line.start, line.end).replace(/[*_]/g, '').trim(), evidence: spanOf(src, line.start, line.end) });
+  }
+  const slash = SLASH_S.exec(src.text);
+  if (slash) hits.push({ name: slash[1]!.trim(), evidence: spanOf(src, slash.index, slash.index + slash[0].length) });
+  for (const m of src.text.matchAll(LABELLED)) {
+    const v = m[1]!.replace(/[*_]/g, '').trim();
+    if (nameLike(v)) hits.push({ name: v, evidence: spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length) });
+  }
+  for (const m of src.text.matchAll(SIG_HEADING)) {
+    const line = lineAfter(src, (m.index ?? 0) + m[0].length + 1, 6);
+    if (line) hits.push({ name: src.text.slice(line.start, line.end).trim(), evidence: spanOf(src, line.start, line.end) });
+  }
+  const lines = src.text.split('\n');
+  let off = 0;
+  for (const line of lines) {
+    if (CLOSING.test(line)) {
+      const next = lineAfter(src, off + line.length + 1, 4);
+      if (next) hits.push({ name: src.text.slice(next.start, next.end).replace(/[*_]/g, '').trim(), evidence: spanOf(src, off, next.end) });
+    }
+    off += line.length + 1;
+  }
+  return hits[0] ?? null;
+}

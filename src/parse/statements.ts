@@ -1,0 +1,56 @@
+import type { Statement, Statements } from '../domain/schemas/complaint.js';
+import { sentenceSpan, type SourceText } from './span.js';
+
+const NONE: Statement = { present: false, evidence: null };
+
+// Phrase families: each tolerates the wording variants senders use for the same statutory statement.
+const GOOD_FAITH = [
+  /good[- ]?faith\s+(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
+  /善意(地)?(相信|认为)|真诚地相信.{0,40}(未经授权|侵权)/,
+];
+const ACCURACY = [
+  /information[^.。]{0,80}?\b(is|are)\s+(true,?\s+)?(accurate|correct|true)/i,
+  /\b(accurate|true and correct|true, correct)\b[^.。]{0,40}(information|notice|notification|statement)/i,
+  /\bnotice is accurate|\baccuracy of (this|the) (notice|information)/i,
+  /(内容|信息|材料)(均)?(真实|准确)/,
+];
+const PERJURY = [
+  /penalty of perjury[^.。]{0,260}?(authori[sz]ed|owner|holder|behalf|entitled)/i,
+  /(authori[sz]ed|owner|holder)[^.。]{0,200}?penalty of perjury/i,
+  /伪证|如有不实.{0,20}(法律责任)/,
+];
+const MISTAKE = [
+  /(mistake|misidentification|mis-identification|removed in error|wrongly (removed|disabled))/i,
+  /(错误|误)(删除|下架|投诉)|不构成侵权/,
+];
+const JURISDICTION = [
+  /consent to (the )?jurisdiction|submit to (the )?jurisdiction|accept service of process|agree to accept service/i,
+  /同意.{0,20}(管辖|送达)/,
+];
+
+function find(src: SourceText, families: RegExp[]): Statement {
+  for (const re of families) {
+    const m = re.exec(src.text);
+    if (m) return { present: true, evidence: sentenceSpan(src, m.index, m.index + m[0].length) };
+  }
+  return NONE;
+}
+
+/** Perjury counts for a counter-notice only in the same breath as the mistake statement. */
+function mistakeUnderPerjury(src: SourceText): Statement {
+  const st = find(src, MISTAKE);
+  if (!st.present || !st.evidence) return NONE;
+  const around = src.text.slice(Math.max(0, st.evidence.start - 300), st.evidence.end + 300);
+  return /perjury|good[- ]faith|伪证|善意/i.test(around) ? st : NONE;
+}
+
+export function findStatements(src: SourceText): Statements {
+  return {
+    goodFaith: find(src, GOOD_FAITH),
+    accuracy: find(src, ACCURACY),
+    perjury: find(src, PERJURY),
+    mistake: mistakeUnderPerjury(src),
+    jurisdictionConsent: find(src, JURISDICTION),
+  };
+}

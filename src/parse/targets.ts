@@ -1,0 +1,105 @@
+import type { PlatformProfile } from '../rules/platform-profile.js';
+import { classifyUrl, type UrlClass } from '../rules/classify-url.js';
+import { inHeader, sectionAt, type Section } from './sections.js';
+import { hostOf, urlKey, type UrlHit } from './urls.js';
+
+export type UrlRole = 'infringing' | 'original' | 'evidence' | 'ignored';
+
+export interface UrlDecision {
+  hit: UrlHit;
+  role: UrlRole;
+  why: string;
+  cls: UrlClass;
+  fromTargetSection: boolean;
+}
+
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)|selling (it )?on|for sale (at|on)|available (at|on|from)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us))|原创|官方|正品|权利作品/i;
+const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
+const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|test ?purchase|photos?|pictures?|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
+const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
+const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.|\/(help|helpcenter|site-policy|policies|policy|legal|terms|tos|terms-of-service|privacy)(\/|\.|$|\?|#)|lumendatabase\.org|copyright\.gov\/(title17|legislation)|law\.cornell\.edu/i;
+const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
+
+/** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
+function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
+  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+  let before = text.slice(lineStart, hit.start);
+  if (/^[\s\-*•●>"“(\[\d.)]*$/.test(before)) {
+    let prevEnd = lineStart - 1;
+    while (prevEnd > 0 && /\s/.test(text[prevEnd - 1] ?? '') ) prevEnd--;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const prev = text.slice(prevStart, prevEnd);
+    // A list of URLs shares the lead-in of the line above the list, not of a neighbouring URL.
+    before = /^\s*[-*•●]?\s*(https?:\/\/|www\.)\S+\s*$/.test(prev) ? '' : prev + ' ' + before;
+  }
+  const lineEnd = text.indexOf('\n', hit.end);
+  const after = text.slice(hit.end, lineEnd < 0 ? text.length : lineEnd);
+  return { before: before.slice(-240), after: after.slice(0, 120) };
+}
+
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) at = m.index ?? at;
+  return at;
+}
+
+/** Which cue sits nearest before the URL: that is the one the sentence applies to it. */
+function cueRole(before: string, after: string): 'original' | 'infringing' | null {
+  const o = lastIndex(ORIGINAL_CUE, before);
+  const i = lastIndex(INFRINGING_CUE, before);
+  if (o < 0 && i < 0) {
+    if (ORIGINAL_CUE.test(after)) return 'original';
+    if (INFRINGING_CUE.test(after)) return 'infringing';
+    return null;
+  }
+  return o > i ? 'original' : 'infringing';
+}
+
+const isUnder = (child: string, parent: string): boolean => child !== parent && child.startsWith(parent + '/');
+
+export interface TargetContext {
+  text: string;
+  sections: readonly Section[];
+  preambleEnd: number;
+  platforms: readonly PlatformProfile[];
+  /** Domains of the sender (email address, signature website): their pages are never targets. */
+  senderDomains: readonly string[];
+}
+
+/** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
+export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
+  const first: UrlDecision[] = hits.map((hit) => {
+    const cls = classifyUrl(hit.url, ctx.platforms);
+    const section = sectionAt(ctx.sections, hit.start);
+    const fromTargetSection = section?.role === 'targets' && !inHeader(section, hit.start);
+    const d = (role: UrlRole, why: string): UrlDecision => ({ hit, role, why, cls, fromTargetSection });
+    if (hit.start < ctx.preambleEnd) return d('ignored', 'in a note above the sender text');
+    if (section && inHeader(section, hit.start)) return d('ignored', 'in a form question');
+    if (cls.ownPage || (!cls.redirect && cls.kind !== 'listing' && HELP_URL.test(hit.url))) return d('ignored', 'help or policy page');
+    const host = hostOf(hit.url) ?? '';
+    if (ctx.senderDomains.some((dom) => host === dom || host.endsWith('.' + dom))) return d('ignored', "sender's own site");
+    const { before, after } = leadIn(ctx.text, hit);
+    if (EVIDENCE_HOSTS.test(host) || (EVIDENCE_CUE.test(before.split(/[.!?]\s/).pop() ?? '') && !/infring|unauthori/i.test(before.split(/[.!?]\s/).pop() ?? ''))) {
+      return d('evidence', 'evidence or screenshot');
+    }
+    const role = section?.role ?? 'other';
+    if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
+    const cue = cueRole(before, after);
+    if (role === 'targets') return cue === 'original' && !cls.platform ? d('original', 'original cue') : d('infringing', 'takedown section');
+    if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', `in the ${role} section`);
+    if (cue) return d(cue, `${cue} cue`);
+    if (cls.platform && cls.kind !== 'other_site') return d('infringing', `a ${cls.kind} on ${cls.platform}`);
+    if (cls.redirect) return d('infringing', 'listing on a site with its own channel');
+    return d('ignored', 'reference');
+  });
+  const targetKeys = first.filter((d) => d.fromTargetSection && d.role === 'infringing').map((d) => urlKey(d.hit.url));
+  return first.map((d) => {
+    if (d.fromTargetSection || targetKeys.length === 0) return d;
+    const key = urlKey(d.hit.url);
+    // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
+    if (targetKeys.some((t) => isUnder(t, key))) return { ...d, role: 'ignored', why: 'container of a narrower target' };
+    if (targetKeys.some((t) => t === key || isUnder(key, t))) return { ...d, role: 'infringing', why: 'inside a named target' };
+    if (d.role === 'infringing' && d.cls.platform === null) return { ...d, role: 'original', why: 'off-platform page outside the takedown answer' };
+    return d;
+  });
+}

@@ -1,0 +1,44 @@
+import type { Span } from '../domain/schemas/complaint.js';
+import { meaningfulBody, type Section } from './sections.js';
+import { sentenceSpan, spanOf, type SourceText } from './span.js';
+
+// Letters name the work in a sentence rather than a form answer.
+const WORK_SENTENCE = /\b(original work|copyrighted works?|protected works?|our (proprietary |own )?(software|code|source code|product|game|app|application|book|ebook|theme|template|plugin|package|library|firmware|images?|photos?|artwork|designs?|content|data|work)|my (software|code|game|app|book|theme|work|images?|photos?|project)|the work|work described|owns? (numerous |the )?(copyright|rights)|registered (trade ?mark|copyright|patent)|trade ?mark[^.\n]{0,40}(no\.?|number|registration))|作品|商标注册号|专利号/i;
+const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted work|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
+
+export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
+  for (const s of sections) {
+    if (s.role !== 'original') continue;
+    const body = meaningfulBody(src.text, s);
+    // A fully redacted answer still tells the reviewer something was named; an empty one does not.
+    if (body.replace(/\bX\b/g, '').trim().length >= 3 || /\bX\b/.test(body)) {
+      const raw = src.text.slice(s.bodyStart, s.bodyEnd);
+      const lead = raw.length - raw.trimStart().length;
+      const span = spanOf(src, s.bodyStart + lead, s.bodyStart + raw.trimEnd().length);
+      return { text: span.text.slice(0, 500), evidence: span };
+    }
+  }
+  const labelled = LABELLED_WORK.exec(src.text);
+  if (labelled) return { text: labelled[1]!.trim(), evidence: spanOf(src, labelled.index, labelled.index + labelled[0].length) };
+  const m = WORK_SENTENCE.exec(src.text);
+  if (m) {
+    const span = sentenceSpan(src, m.index, m.index + m[0].length);
+    return { text: span.text.slice(0, 500), evidence: span };
+  }
+  return null;
+}
+
+const REPO_REF = /(?:\b(?:the|this|our|their)\s+)?[`"“']?\b([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s+(?:repo(?:sitory)?|project|package|fork)\b|\b(?:repo(?:sitory)?|project|package)\s+(?:named\s+|called\s+)?[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/gi;
+
+/** `owner/repo` names given without a URL: they locate the material well enough for a code host. */
+export function findMaterialReferences(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(REPO_REF)) {
+    const ref = (m[1] ?? m[2] ?? '').replace(/[.,]+$/, '');
+    if (!ref || /^(and|or|n|a)\/(or|and|a)$/i.test(ref) || /^\d+\/\d+$/.test(ref) || /\/\//.test(ref)) continue;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 9), m.index ?? 0);
+    if (/https?:\/*$|\.\w+\/$/.test(before)) continue;
+    if (!out.includes(ref)) out.push(ref);
+  }
+  return out;
+}

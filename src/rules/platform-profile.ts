@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { DocumentKind, IprType, PatentKind } from '../domain/schemas/complaint.js';
+
+/** A regex written as a string in the JSON profile; checked at load so a typo fails fast. */
+const Pattern = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** `any`: every jurisdiction; `berne`: Berne Convention members; else a list of ISO codes (CN, US, EU, WIPO...). */
+export const JurisdictionRule = z.union([z.literal('any'), z.literal('berne'), z.array(z.string()).min(1)]);
+export type JurisdictionRule = z.infer<typeof JurisdictionRule>;
+
+export const RedirectChannel = z.object({
+  /** Host regex of the sites that belong to another company or desk. */
+  hostPattern: Pattern,
+  name: z.string(),
+  /** Where the sender should go instead (URL or email address). */
+  channel: z.string(),
+});
+export type RedirectChannel = z.infer<typeof RedirectChannel>;
+
+export const RequiredDocuments = z.object({
+  identity: z.boolean(),
+  iprProof: z.boolean(),
+  authorizationForAgents: z.boolean(),
+  /** Patent kinds + jurisdictions that need a Patent Evaluation Report. */
+  evaluationReport: z.object({ patentKinds: z.array(PatentKind), jurisdictions: z.array(z.string()) }).nullable(),
+});
+export type RequiredDocuments = z.infer<typeof RequiredDocuments>;
+
+export const PlatformProfile = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  /** Names a sender may use for the platform (any language); matched as whole words. */
+  aliases: z.array(z.string()).default([]),
+  /** Host names the platform owns; a sub-domain of one belongs to it too. */
+  domains: z.array(z.string()).min(1),
+  /** Regexes tried on `host + path + query` (no scheme). */
+  urlPatterns: z.object({
+    listing: z.array(Pattern),
+    storefront: z.array(Pattern).default([]),
+    search: z.array(Pattern).default([]),
+  }),
+  /** The platform's own help, policy and notice pages: never a takedown target. */
+  ownPages: z.array(Pattern).default([]),
+  urlLimit: z.object({ perComplaint: z.number().int().positive(), bulk: z.number().int().positive() }),
+  jurisdictions: z.record(IprType, JurisdictionRule),
+  requiredDocuments: RequiredDocuments,
+  evidenceFiles: z.object({ maxBytes: z.number().int().positive(), extensions: z.array(z.string()).min(1) }),
+  /** Storefront complaints go to this mailbox instead of the listing form; null when the form takes them. */
+  storefrontByEmail: z.string().nullable().default(null),
+  redirects: z.array(RedirectChannel).default([]),
+  /** DMCA 512(c)(3) elements are checked for every notice about this platform. */
+  dmca: z.boolean(),
+  /** Marketplace proof rules (identity, IPR certificate, authorization, jurisdiction...) apply. */
+  marketplaceRules: z.boolean(),
+});
+export type PlatformProfile = z.infer<typeof PlatformProfile>;
+export type PlatformProfileInput = z.input<typeof PlatformProfile>;
+
+export const DOCUMENT_KINDS = DocumentKind.options;
