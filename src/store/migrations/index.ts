@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T0100-initial.js';
+import * as listingDecisions from './20261124T0900-listing-decisions.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -8,6 +9,7 @@ import * as initial from './20261123T0100-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
+  '20261124T0900-listing-decisions': listingDecisions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Case } from '../schemas/index.js';
+import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
+import { changeCase } from './change-case.js';
+import type { ListingDecision } from './listing-decision.js';
+import { queueReply } from './queue-reply.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+
+export const AcceptCaseInput = CaseRef.extend({
+  /** URLs of the listings to take down; omitted means every valid listing of the case. */
+  listings: z.array(z.string().min(1)).optional(),
+  /** Why the other listings stay up; told to the sender. */
+  keptReason: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(5000).optional(),
+  reply: EditedReply.optional(),
+});
+export type AcceptCaseInput = z.input<typeof AcceptCaseInput>;
+
+/**
+ * Accepts a complaint for all or some of its listings: each listing gets a
+ * decision (removed or kept), the case becomes accepted or partially
+ * accepted, and the sender is told which listings were taken down.
+ */
+export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case: Case; decisions: ListingDecision[]; replyId: number | null }> {
+  const input = parseInput(AcceptCaseInput, raw);
+  requireReviewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await loadCase(trx, input);
+    requireStatus(current, UNDECIDED, 'accepted');
+    if (current.kind !== 'notice') throw new DomainError('invalid_input', `Case ${current.number} is a ${current.kind.replace(/_/g, ' ')}, not a notice.`);
+    const urls = current.complaint.listings.map((l) => l.url);
+    const chosen = input.listings ?? current.complaint.listings.filter((l) => l.valid).map((l) => l.url);
+    const unknown = chosen.filter((u) => !urls.includes(u));
+    if (unknown.length) throw new DomainError('invalid_input', 'Some listings are not part of this case.', { fields: { listings: `not in the case: ${unknown.join(', ')}` } });
+    if (urls.length > 0 && chosen.length === 0) {
+      throw new DomainError('invalid_input', 'Choose at least one listing to take down, or reject the complaint.', { fields: { listings: 'none chosen' } });
+    }
+    const decisions: ListingDecision[] = urls.map((url) =>
+      chosen.includes(url) ? { url, decision: 'removed', reason: null } : { url, decision: 'kept', reason: input.keptReason ?? null },
+    );
+    const partial = decisions.some((d) => d.decision === 'kept');
+    const at = ctx.now().toISOString();
+    await saveListingDecisions(trx, current.id, decisions, at, actorLabel(ctx));
+    const changed = await changeCase(trx, ctx, current, {
+      to: partial ? 'partially_accepted' : 'accepted',
+      from: UNDECIDED,
+      fields: { due_at: null },
+      event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null } },
+    });
+    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), partial ? 'partially-accepted' : 'accepted', {
+      vars: { removed: decisions.filter((d) => d.decision === 'removed').map((d) => d.url), kept: decisions.filter((d) => d.decision === 'kept').map((d) => d.url), keptReason: input.keptReason ?? null },
+      rendered: input.reply,
+    });
+    return { case: changed, decisions, replyId };
+  });
+}

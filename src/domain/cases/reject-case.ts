@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import type { Case } from '../schemas/index.js';
+import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
+import { changeCase } from './change-case.js';
+import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
+import { queueReply } from './queue-reply.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+
+export const RejectCaseInput = CaseRef.extend({
+  reason: RejectReason,
+  /** Said to the sender after the reason; required for `other`. */
+  note: z.string().trim().max(5000).optional(),
+  reply: EditedReply.optional(),
+}).refine((v) => v.reason !== 'other' || !!v.note, { path: ['note'], message: 'Say why when the reason is "other".' });
+export type RejectCaseInput = z.input<typeof RejectCaseInput>;
+
+/** Rejects a complaint with a reason from the list; every listing stays up. */
+export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case: Case; replyId: number | null }> {
+  const input = parseInput(RejectCaseInput, raw);
+  requireReviewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await loadCase(trx, input);
+    requireStatus(current, UNDECIDED, 'rejected');
+    const at = ctx.now().toISOString();
+    const kept = current.complaint.listings.map((l) => ({ url: l.url, decision: 'kept' as const, reason: REJECT_REASON_LABELS[input.reason] }));
+    await saveListingDecisions(trx, current.id, kept, at, actorLabel(ctx));
+    const changed = await changeCase(trx, ctx, current, {
+      to: 'rejected',
+      from: UNDECIDED,
+      fields: { due_at: null },
+      event: { type: 'rejected', data: { reason: input.reason, note: input.note ?? null } },
+    });
+    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'rejected', {
+      vars: { reason: input.reason, reasonText: REJECT_REASON_LABELS[input.reason], note: input.note ?? null },
+      rendered: input.reply,
+    });
+    return { case: changed, replyId };
+  });
+}

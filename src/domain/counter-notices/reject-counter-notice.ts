@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { changeCase } from '../cases/change-case.js';
+import { queueReply } from '../cases/queue-reply.js';
+import { CaseRef, loadCase, parseInput, requireReviewer, requireStatus, threadOf } from '../cases/review-support.js';
+import type { Ctx } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Case } from '../schemas/index.js';
+import { listChildCases } from '../../store/repos/case-links.js';
+import { noticeOf, settleCounterNotices } from './counter-notice-support.js';
+
+export const RejectCounterNoticeInput = CaseRef.extend({
+  /** What the complainant said (or where: the message that carried the rejection). */
+  note: z.string().trim().max(5000).optional(),
+});
+export type RejectCounterNoticeInput = z.input<typeof RejectCounterNoticeInput>;
+
+/**
+ * Records the complainant's rejection of a counter-notice (given the notice
+ * or the counter-notice): the notice and its counter-notices become
+ * disputed, the deadline stops, and the merchant is told a decision follows.
+ */
+export async function rejectCounterNotice(ctx: Ctx, raw: RejectCounterNoticeInput): Promise<{ case: Case; counterNotices: Case[] }> {
+  const input = parseInput(RejectCounterNoticeInput, raw);
+  requireReviewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const named = await loadCase(trx, input);
+    const notice = await noticeOf(trx, named);
+    requireStatus(notice, ['awaiting_complainant'], 'disputed');
+    if ((await listChildCases(trx, notice.id, ['awaiting_complainant'])).length === 0) {
+      throw new DomainError('invalid_input', `Case ${notice.number} has no counter-notice waiting for an answer.`);
+    }
+    const disputed = await changeCase(trx, ctx, notice, {
+      to: 'disputed',
+      from: ['awaiting_complainant'],
+      fields: { due_at: null },
+      event: { type: 'counter_notice_rejected', data: { note: input.note ?? null } },
+    });
+    await queueReply(trx, ctx, disputed, await threadOf(trx, disputed), 'dispute-opened', { vars: { side: 'complainant' } });
+    const counterNotices = await settleCounterNotices(trx, ctx, disputed, ['awaiting_complainant'], 'disputed', { type: 'counter_notice_rejected', data: { notice: notice.number } }, 'dispute-opened', { side: 'merchant' });
+    return { case: disputed, counterNotices };
+  });
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptCase } from '../../../src/domain/cases/accept-case.js';
+import { assignCase } from '../../../src/domain/cases/assign-case.js';
+import { closeCase } from '../../../src/domain/cases/close-case.js';
+import { markDuplicate } from '../../../src/domain/cases/mark-duplicate.js';
+import { rejectCase } from '../../../src/domain/cases/reject-case.js';
+import { requestInfo } from '../../../src/domain/cases/request-info.js';
+import { makeCtx, type Ctx } from '../../../src/domain/context.js';
+import { ConflictError, DomainError } from '../../../src/domain/errors.js';
+import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js';
+import { listListingDecisions } from '../../../src/store/repos/listing-decisions.js';
+import type { Db } from '../../../src/store/open.js';
+import { openTestDb, testCtx } from '../../support/store.js';
+import { REVIEWER, seedCase } from './seed.js';
+
+describe('reviewer verbs', () => {
+  let db: Db;
+  let ctx: Ctx;
+  beforeAll(async () => {
+    db = await openTestDb();
+    const base = testCtx(db, { now: () => new Date('2026-03-04T10:00:00Z') });
+    ctx = makeCtx(base, REVIEWER);
+  });
+  afterAll(() => db.destroy());
+
+  const outbox = (caseId: number) => db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).execute();
+
+  it('assigns a case to the acting reviewer and releases it', async () => {
+    const c = await seedCase(ctx);
+    const mine = await assignCase(ctx, { caseNumber: c.number });
+    expect(mine.case.assignee).toBe('rita@desk.test');
+    const released = await assignCase(ctx, { caseNumber: c.number, assignee: null });
+    expect(released.case.assignee).toBeNull();
+    expect((await listCaseEvents(db, c.id)).map((e) => e.type)).toEqual(['received', 'checked', 'assigned', 'unassigned']);
+  });
+
+  it('accepts all listings: accepted, decisions stored, reply queued in the thread', async () => {
+    const c = await seedCase(ctx);
+    const result = await acceptCase(ctx, { caseNumber: c.number, version: c.version });
+    expect(result.case.status).toBe('accepted');
+    expect((await listListingDecisions(db, c.id)).map((d) => d.decision)).toEqual(['removed', 'removed', 'removed']);
+    const [reply] = await outbox(c.id);
+    expect(reply).toMatchObject({ template: 'accepted', to_address: 'jane@acme.example', status: 'queued' });
+    expect(reply?.in_reply_to).toMatch(/@sender\.test>$/);
+  });
+
+  it('accepts some listings: partially accepted, the rest kept with the reason, edited reply sent as written', async () => {
+    const c = await seedCase(ctx);
+    const urls = c.complaint.listings.map((l) => l.url);
+    const result = await acceptCase(ctx, {
+      caseNumber: c.number,
+      listings: urls.slice(0, 2),
+      keptReason: 'The third listing sells genuine goods.',
+      reply: { subject: `[${c.number}] Two listings removed`, text: 'We removed two listings.' },
+    });
+    expect(result.case.status).toBe('partially_accepted');
+    const decisions = await listListingDecisions(db, c.id);
+    expect(decisions.find((d) => d.url === urls[2])).toMatchObject({ decision: 'kept', reason: 'The third listing sells genuine goods.' });
+    const [reply] = await outbox(c.id);
+    expect(reply).toMatchObject({ template: 'partially-accepted', subject: `[${c.number}] Two listings removed`, text_body: 'We removed two listings.' });
+    const event = (await listCaseEvents(db, c.id)).find((e) => e.type === 'partially_accepted');
+    expect(event?.actor).toEqual(REVIEWER);
+  });
+
+  it('refuses listings that are not in the case, and an empty choice', async () => {
+    const c = await seedCase(ctx);
+    await expect(acceptCase(ctx, { caseNumber: c.number, listings: ['https://evil.test/x'] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(acceptCase(ctx, { caseNumber: c.number, listings: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await findCaseById(db, c.id))?.status).toBe('in_review');
+  });
+
+  it('rejects with a reason from the list; "other" needs a note', async () => {
+    const c = await seedCase(ctx);
+    await expect(rejectCase(ctx, { caseNumber: c.number, reason: 'other' })).rejects.toMatchObject({ code: 'invalid_input', details: { fields: { note: expect.any(String) } } });
+    await expect(rejectCase(ctx, { caseNumber: c.number, reason: 'because' as never })).rejects.toBeInstanceOf(DomainError);
+    const result = await rejectCase(ctx, { caseNumber: c.number, reason: 'possibly_genuine_goods' });
+    expect(result.case.status).toBe('rejected');
+    expect((await outbox(c.id))[0]).toMatchObject({ template: 'rejected' });
+  });
+
+  it('requests information: deficient or awaiting the complainant, with the deficiency reply', async () => {
+    const c = await seedCase(ctx);
+    const result = await requestInfo(ctx, { caseNumber: c.number, status: 'deficient', requested: ['Proof of authorization from the rights owner'] });
+    expect(result.case.status).toBe('deficient');
+    const [reply] = await outbox(c.id);
+    expect(JSON.parse(reply!.vars)).toMatchObject({ requested: ['Proof of authorization from the rights owner'], caseNumber: c.number });
+    await expect(requestInfo(ctx, { caseNumber: c.number })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('marks a duplicate: closed, linked both ways', async () => {
+    const original = await seedCase(ctx);
+    const copy = await seedCase(ctx);
+    const result = await markDuplicate(ctx, { caseNumber: copy.number, duplicateOf: original.number });
+    expect(result.case.status).toBe('closed');
+    expect((await listCaseEvents(db, original.id)).at(-1)).toMatchObject({ type: 'duplicate_linked', data: { duplicate: copy.number } });
+    await expect(markDuplicate(ctx, { caseNumber: original.number, duplicateOf: 'ND-2026-999999' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('closes with a note and no reply unless asked', async () => {
+    const c = await seedCase(ctx);
+    const result = await closeCase(ctx, { caseNumber: c.number, note: 'Spam' });
+    expect(result.case.status).toBe('closed');
+    expect(result.replyId).toBeNull();
+    await expect(closeCase(ctx, { caseNumber: c.number, note: 'again' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('gives the second of two reviewers deciding at once a conflict and changes nothing', async () => {
+    const c = await seedCase(ctx);
+    const other = makeCtx(ctx, { type: 'slack', id: 'U123', name: 'Sam' });
+    const results = await Promise.allSettled([
+      acceptCase(ctx, { caseNumber: c.number, version: c.version }),
+      rejectCase(other, { caseNumber: c.number, version: c.version, reason: 'no_authorization' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(ConflictError);
+    expect(failed.reason.message).toMatch(/changed by someone else/);
+    const decided = (await listCaseEvents(db, c.id)).filter((e) => ['accepted', 'rejected'].includes(e.type));
+    expect(decided).toHaveLength(1);
+    expect(await outbox(c.id)).toHaveLength(1);
+  });
+
+  it('refuses a sender as the actor', async () => {
+    const c = await seedCase(ctx);
+    const sender = makeCtx(ctx, { type: 'sender', id: 'x@y.test', name: null });
+    await expect(acceptCase(sender, { caseNumber: c.number })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
