@@ -1,14 +1,21 @@
 /**
  * Organisation and person names as senders write them: capitalised words,
  * connectors (of, and, &, de) and legal-form suffixes with their dots
- * (Inc., Co., Ltd., S.A de C.V, s.r.o.).
+ * (Inc., Co., Ltd., S.A de C.V, s.r.o.). Patterns use the `u` flag.
  */
-const SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?,?|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:\s+de\s+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?\s+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|PLC|plc|Pty\.?)`;
-const WORD = String.raw`(?:[A-Z0-9][\w'’&.\-+]*|[a-z]+[A-Z][\w'’.\-]*|${SUFFIX})`;
+const ONE_SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC\.?|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:[ \t]+de[ \t]+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|PLC|plc|Pty\.?)`;
+const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:,?[ \t]+${ONE_SUFFIX}(?![\p{L}]))*`;
+const WORD = String.raw`(?:${SUFFIX}|[\p{Lu}\d][\p{L}\p{N}'’&\-+]*(?:\.(?=[\p{L}]))?[\p{L}\p{N}'’&\-+]*|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}'’\-]*)`;
 const CONNECTOR = String.raw`(?:of|and|&|de|du|la|le|der|für|for|the|y|e)`;
-export const ORG_NAME = String.raw`${WORD}(?:,?\s+(?:${CONNECTOR}\s+)?${WORD}){0,7}`;
+export const ORG_NAME = String.raw`${WORD}(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?${WORD}){0,7}`;
 /** Lower-case first word allowed (`client IO s.r.o.`): only when a legal suffix closes the name. */
-export const ORG_WITH_SUFFIX = String.raw`[\w'’&.\-]+(?:\s+[\w'’&.\-]+){0,5}?\s+${SUFFIX}`;
+export const ORG_WITH_SUFFIX = String.raw`[\p{L}\d][\p{L}\p{N}'’&\-]*(?:[ \t]+[\p{L}\d][\p{L}\p{N}'’&\-]*){0,5}?,?[ \t]+${SUFFIX}`;
+export const ANY_ORG = String.raw`(?:${ORG_WITH_SUFFIX}|${ORG_NAME})`;
+
+/** Case-insensitive letters inside an otherwise case-sensitive pattern (names must stay capitalised). */
+export function ci(words: string): string {
+  return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
 
 const STOP_WORDS = /^(the|a|an|our|my|its|their|this|that|these|those|i|we|you|he|she|they|it|copyright|owner|holder|company|client|customer|github|dmca|yes|no|please|dear|hello|hi)$/i;
 const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
@@ -16,14 +23,15 @@ const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (o
 /** Cleans a captured name: trailing sentence punctuation goes, a legal suffix keeps its dot. */
 export function cleanName(raw: string): string | null {
   let s = raw.trim().replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
+  s = s.replace(/^(yes|no|ok)[.,]\s*/i, '');
   s = s.replace(/\s*\((?:f\/k\/a|formerly|hereinafter|the\b|“|")[^)]*\)?.*$/i, '');
   s = s.replace(/[,;:]+$/, '');
-  if (/\.$/.test(s) && !new RegExp(`(${SUFFIX}|\\b[A-Z]\\.)$`).test(s)) s = s.slice(0, -1);
+  if (/\.$/.test(s) && !new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u').test(s)) s = s.slice(0, -1);
   s = s.replace(/\s+(and|&|of|the|for)$/i, '').trim();
   if (!s || s.length < 2 || s.length > 90) return null;
   const first = s.split(/\s+/)[0] ?? '';
   if (STOP_WORDS.test(s) || (STOP_WORDS.test(first) && s.split(/\s+/).length === 1) || GENERIC.test(s)) return null;
-  if (/^(the|our|my)\s/i.test(s)) s = s.replace(/^the\s/i, '');
-  if (/^(our|my)\s/i.test(s)) return null;
+  s = s.replace(/^the\s(?=\p{Ll})/u, '');
+  if (/^(our|my|its|their|this|that)\s/i.test(s)) return null;
   return s;
 }

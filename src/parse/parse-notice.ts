@@ -81,7 +81,18 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     subject: input.subject, fromName: input.from?.name ?? null, fromAddress: input.from?.address ?? null,
     headers: input.headers, referencedCase, urlCount: listings.length,
   });
-  const isResponse = kind === 'counter_notice';
+  if (kind === 'counter_notice' || kind === 'retraction') {
+    // In a counter-notice or retraction the sender's "own content" URLs are the disabled material itself.
+    for (const part of all) {
+      for (const d of part.decisions) {
+        const key = urlKey(d.hit.url);
+        if (d.role !== 'original' || seen.has(key) || !d.cls.platform || d.cls.kind === 'other_site') continue;
+        seen.add(key);
+        listings.push(toListing(d.hit.url, d.cls, spanOf(part.src, d.hit.start, d.hit.end)));
+      }
+    }
+  }
+  const isResponse = kind === 'counter_notice' || kind === 'retraction';
 
   const stmts = all.map((p) => findStatements(p.masked));
   const statements: Statements = {
@@ -97,7 +108,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const complainant = { ...contact.party };
   if (input.from?.address && !complainant.email) complainant.email = input.from.address;
   if (input.from?.name && !complainant.name) complainant.name = input.from.name;
-  const owner = all.map((p) => findRightsOwner(p.masked)).find((o) => o) ?? null;
+  const owner = all.map((p) => findRightsOwner(p.masked, kind === 'counter_notice')).find((o) => o) ?? null;
   const agency = all.map((p) => findAgency(p.masked, isResponse)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse);
   const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
 
@@ -140,6 +151,6 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     evidenceFiles: input.attachments.map((a) => ({ sha256: a.sha256, filename: a.filename, contentType: a.contentType, size: a.size })),
     disclosureConsent: findDisclosureConsent(maskedAll),
     referencedCase,
-    materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text)),
+    materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text, p.sections)),
   };
 }

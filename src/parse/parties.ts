@@ -1,5 +1,5 @@
 import type { Party, Span } from '../domain/schemas/complaint.js';
-import { ORG_NAME, ORG_WITH_SUFFIX, cleanName } from './names.js';
+import { ANY_ORG, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -80,22 +80,24 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   return { party, evidence, contactGiven };
 }
 
-/** Patterns that name the owner of the right, strongest first. */
-const OWNER_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`(?:rights?[- ]?(?:holder|owner)|copyright (?:owner|holder)|trademark (?:owner|holder)|brand owner|patent(?:ee| owner| holder)|权利人|商标权人|专利权人|著作权人)\s*[:：]\s*(${ORG_WITH_SUFFIX}|${ORG_NAME}|[\u4e00-\u9fff（）()]{2,40})`, 'g'),
-  new RegExp(String.raw`\bon behalf of (?:our (?:client|customer)s?,?\s+)?(?:the (?:company |copyright owner |owner )?)?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:duly )?authori[sz]ed by (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:represent(?:s|ing)?|agents? for|counsel (?:to|for)|attorneys? for) (?:our client,?\s+)?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:our|the) (?:client|customer)s?,? (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:sole |exclusive )?(?:copyright )?owner,? (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`(${ORG_WITH_SUFFIX}|${ORG_NAME}),? (?:is|are) the (?:sole |exclusive |registered |legal )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?`, 'g'),
-  new RegExp(String.raw`\b(?:owned|possessed|created|developed) by (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:property|proprietary (?:works?|software|code|content)) of (${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
-  new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an?|the) (?:\[private\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?(${ORG_WITH_SUFFIX}|${ORG_NAME})`, 'g'),
+/** Patterns that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice. */
+const Q = String.raw`["“'‘]?`;
+const OWNER_PATTERNS: [RegExp, boolean][] = [
+  [new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
+  [new RegExp(String.raw`\b${ci('on behalf of')} (?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')} )?${Q}(${ANY_ORG})`, 'gu'), true],
+  [new RegExp(String.raw`\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? ${ci('for')}|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`${Q}(${ANY_ORG})${Q},? (?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
-export function findRightsOwner(src: SourceText): { name: string; evidence: Span } | null {
-  for (const re of OWNER_PATTERNS) {
+export function findRightsOwner(src: SourceText, isResponse = false): { name: string; evidence: Span } | null {
+  for (const [re, inResponse] of OWNER_PATTERNS) {
+    if (isResponse && !inResponse) continue;
     for (const m of src.text.matchAll(re)) {
       const name = cleanName(m[1]!);
       if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act)\b/i.test(name)) continue;
@@ -107,12 +109,16 @@ export function findRightsOwner(src: SourceText): { name: string; evidence: Span
 
 const AGENT_STRONG = /\b(on behalf of (our|my) clients?|our clients?\b|our customers?\b|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
 const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
+// "Acme Brand Protection on behalf of Owner": an organisation that names itself before "on behalf of" is an agent.
+const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;
 const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
 
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
 export function findAgency(src: SourceText, isResponse: boolean): { isAgent: boolean | null; evidence: Span | null } {
   const strong = AGENT_STRONG.exec(src.text);
   if (strong) return { isAgent: true, evidence: sentenceSpan(src, strong.index, strong.index + strong[0].length) };
+  const org = ORG_ON_BEHALF.exec(src.text);
+  if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
   const self = OWNER_SELF.exec(src.text);
   if (self) return { isAgent: false, evidence: sentenceSpan(src, self.index, self.index + self[0].length) };
   if (isResponse) return { isAgent: false, evidence: null };

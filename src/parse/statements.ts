@@ -39,10 +39,13 @@ function find(src: SourceText, families: RegExp[]): Statement {
 
 /** Perjury counts for a counter-notice only in the same breath as the mistake statement. */
 function mistakeUnderPerjury(src: SourceText): Statement {
-  const st = find(src, MISTAKE);
-  if (!st.present || !st.evidence) return NONE;
-  const around = src.text.slice(Math.max(0, st.evidence.start - 300), st.evidence.end + 300);
-  return /perjury|good[- ]faith|伪证|善意/i.test(around) ? st : NONE;
+  for (const re of MISTAKE) {
+    for (const m of src.text.matchAll(new RegExp(re.source, re.flags + 'g'))) {
+      const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (/perjury|good[- ]faith|伪证|善意/i.test(span.text)) return { present: true, evidence: span };
+    }
+  }
+  return NONE;
 }
 
 export function findStatements(src: SourceText): Statements {

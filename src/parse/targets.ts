@@ -13,7 +13,7 @@ export interface UrlDecision {
   fromTargetSection: boolean;
 }
 
-const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)|selling (it )?on|for sale (at|on)|available (at|on|from)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us))|原创|官方|正品|权利作品/i;
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us))|原创|官方|正品|权利作品/i;
 const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
 const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|test ?purchase|photos?|pictures?|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
 const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
@@ -55,7 +55,14 @@ function cueRole(before: string, after: string): 'original' | 'infringing' | nul
   return o > i ? 'original' : 'infringing';
 }
 
-const isUnder = (child: string, parent: string): boolean => child !== parent && child.startsWith(parent + '/');
+// Code hosts show the same path under blob/, tree/, raw/ or src/: containment ignores that view segment.
+const pathKey = (u: string): string => u.replace(/\/(-\/)?(blob|tree|raw|src)\//, '/~/');
+const isUnder = (child: string, parent: string): boolean => {
+  const c = pathKey(child), p = pathKey(parent);
+  return c !== p && c.startsWith(p + '/');
+};
+const same = (a: string, b: string): boolean => pathKey(a) === pathKey(b);
+const OWN_SITE_LABEL = /(?:^|[,;|]\s*|\s{2,})(website|web ?site|web|homepage|home page|网站|官网)\s*[:：]\s*$/i;
 
 export interface TargetContext {
   text: string;
@@ -82,11 +89,12 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     if (EVIDENCE_HOSTS.test(host) || (EVIDENCE_CUE.test(before.split(/[.!?]\s/).pop() ?? '') && !/infring|unauthori/i.test(before.split(/[.!?]\s/).pop() ?? ''))) {
       return d('evidence', 'evidence or screenshot');
     }
+    if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('ignored', "sender's own site");
     const role = section?.role ?? 'other';
     if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
     const cue = cueRole(before, after);
     if (role === 'targets') return cue === 'original' && !cls.platform ? d('original', 'original cue') : d('infringing', 'takedown section');
-    if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', `in the ${role} section`);
+    if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', cue ? `in the ${role} section` : 'section default');
     if (cue) return d(cue, `${cue} cue`);
     if (cls.platform && cls.kind !== 'other_site') return d('infringing', `a ${cls.kind} on ${cls.platform}`);
     if (cls.redirect) return d('infringing', 'listing on a site with its own channel');
@@ -94,11 +102,16 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
   });
   const targetKeys = first.filter((d) => d.fromTargetSection && d.role === 'infringing').map((d) => urlKey(d.hit.url));
   return first.map((d) => {
-    if (d.fromTargetSection || targetKeys.length === 0) return d;
+    if (d.fromTargetSection) return d;
+    if (targetKeys.length === 0) {
+      // No URL in the takedown answer: code-host pages the description names are what the notice is about.
+      const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
+      return d.why === 'section default' && listed ? { ...d, role: 'infringing', why: 'named on the platform, no other target' } : d;
+    }
     const key = urlKey(d.hit.url);
     // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
     if (targetKeys.some((t) => isUnder(t, key))) return { ...d, role: 'ignored', why: 'container of a narrower target' };
-    if (targetKeys.some((t) => t === key || isUnder(key, t))) return { ...d, role: 'infringing', why: 'inside a named target' };
+    if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return { ...d, role: 'infringing', why: 'inside a named target' };
     if (d.role === 'infringing' && d.cls.platform === null) return { ...d, role: 'original', why: 'off-platform page outside the takedown answer' };
     return d;
   });

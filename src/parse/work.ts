@@ -31,8 +31,16 @@ export function findWork(src: SourceText, sections: readonly Section[]): { text:
 const REPO_REF = /(?:\b(?:the|this|our|their)\s+)?[`"“']?\b([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s+(?:repo(?:sitory)?|project|package|fork)\b|\b(?:repo(?:sitory)?|project|package)\s+(?:named\s+|called\s+)?[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/gi;
 
 /** `owner/repo` names given without a URL: they locate the material well enough for a code host. */
-export function findMaterialReferences(text: string): string[] {
+export function findMaterialReferences(text: string, sections: readonly Section[] = []): string[] {
   const out: string[] = [];
+  // A takedown answer that is nothing but `owner/repo` names the material on its own.
+  for (const s of sections) {
+    if (s.role !== 'targets') continue;
+    for (const line of text.slice(s.bodyStart, s.bodyEnd).split('\n')) {
+      const m = /^\s*[-*•]?\s*[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s*$/.exec(line);
+      if (m && !out.includes(m[1]!)) out.push(m[1]!);
+    }
+  }
   for (const m of text.matchAll(REPO_REF)) {
     const ref = (m[1] ?? m[2] ?? '').replace(/[.,]+$/, '');
     if (!ref || /^(and|or|n|a)\/(or|and|a)$/i.test(ref) || /^\d+\/\d+$/.test(ref) || /\/\//.test(ref)) continue;
