@@ -15,7 +15,7 @@ export function decodeEntities(s: string): string {
 
 /**
  * Plain text from an HTML body. Link targets are kept next to their label
- * (`label <href>`) because a notice often hides its listing URLs behind
+ * (`label (href)`) because a notice often hides its listing URLs behind
  * anchor text, and those URLs are what the checks count.
  */
 export function htmlToText(html: string): string {
@@ -28,7 +28,7 @@ export function htmlToText(html: string): string {
       const text = (label ?? '').replace(/<[^>]+>/g, '').trim();
       if (!/^(https?:|www\.)/i.test(href)) return text;
       const plainLabel = decodeEntities(text);
-      return plainLabel === href || plainLabel.replace(/\/$/, '') === href.replace(/\/$/, '') ? href : `${text} <${href}>`;
+      return plainLabel === href || plainLabel.replace(/\/$/, '') === href.replace(/\/$/, '') ? href : `${text} (${href})`;
     });
   s = s
     .replace(/<br\s*\/?>/gi, '\n')

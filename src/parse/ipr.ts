@@ -72,7 +72,7 @@ function expiryNear(src: SourceText, at: number): string | null {
 }
 
 const PATENT_NO = /\b(?:(CN|ZL)\s?(\d{8,13})\.?([\dX])?\s?([ABUS]\d?)?|US\s?(D?\d{1,2},?\d{3},?\d{3}|RE\d{5})\s?([BSE]\d?)?|(EP|WO|JP|KR)\s?(\d{6,12})\s?([AB]\d?)?)\b|专利号[:：]?\s*(ZL)?\s?(\d{8,13}\.?[\dX]?)/gi;
-const TM_NO = /(?:trade ?mark|registration|reg\.?|商标注册|注册)\s*(?:no\.?|number|nos\.?|#|号)\s*[:：]?\s*((?:[A-Z]{1,3}\s?)?\d[\d,. ]{3,14}\d)|第\s*(\d{5,10})\s*号/gi;
+const TM_NO = /(?:trade ?mark|registration|reg\.?|application|商标注册|注册|申请)\s*(?:no\.?|number|nos\.?|#|号)\s*[:：]?\s*((?:[A-Z]{1,3}\s?)?\d[\d,. ]{3,14}\d)|第\s*(\d{5,10})\s*号/gi;
 const COPYRIGHT_NO = /\b(VA|TX|PA|SR|VAu|TXu|PAu)\s?0*\d{6,10}\b|(?:国作登字|作登字|软著登字)[-\d第号]+/g;
 const CLASSES = /\b(?:class(?:es)?|nice class(?:es)?|int(?:ernational)?\.? cl(?:ass)?\.?)\s*[:：]?\s*(\d{1,2}(?:\s*(?:,|and|&|\/)\s*\d{1,2})*)|第\s*(\d{1,2})\s*类/gi;
 

@@ -23,7 +23,7 @@ const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (o
 /** Cleans a captured name: trailing sentence punctuation goes, a legal suffix keeps its dot. */
 export function cleanName(raw: string): string | null {
   let s = raw.trim().replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
-  s = s.replace(/^(yes|no|ok)[.,]\s*/i, '');
+  s = s.replace(/^(yes|no|ok)[.,]\s*/i, '').replace(/^(our|my) (company|client|firm|organi[sz]ation|customer),?\s+/i, '');
   s = s.replace(/\s*\((?:f\/k\/a|formerly|hereinafter|the\b|“|")[^)]*\)?.*$/i, '');
   s = s.replace(/[,;:]+$/, '');
   if (/\.$/.test(s) && !new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u').test(s)) s = s.slice(0, -1);

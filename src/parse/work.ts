@@ -3,7 +3,7 @@ import { meaningfulBody, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
 // Letters name the work in a sentence rather than a form answer.
-const WORK_SENTENCE = /\b(original work|copyrighted works?|protected works?|our (proprietary |own )?(software|code|source code|product|game|app|application|book|ebook|theme|template|plugin|package|library|firmware|images?|photos?|artwork|designs?|content|data|work)|my (software|code|game|app|book|theme|work|images?|photos?|project)|the work|work described|owns? (numerous |the )?(copyright|rights)|registered (trade ?mark|copyright|patent)|trade ?mark[^.\n]{0,40}(no\.?|number|registration))|作品|商标注册号|专利号/i;
+const WORK_SENTENCE = /\b(original work|copyrighted works?|protected works?|our (proprietary |own )?(software|code|source code|product|game|app|application|book|ebook|theme|template|plugin|package|library|firmware|images?|photos?|artwork|designs?|content|data|work)|my (software|code|game|app|book|theme|work|images?|photos?|project)|the work|work described|owns? (numerous |the )?(copyright|rights)|(owner|holder) of the (copyright|rights?|trade ?mark|patent) in|registered (trade ?mark|copyright|patent)|trade ?mark[^.\n]{0,40}(no\.?|number|registration))|作品|商标注册号|专利号/i;
 const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted work|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
 export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {

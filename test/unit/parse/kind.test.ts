@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
+import { fixture, makeNotice } from './builders.js';
+
+const kindOf = (name: string, extra: Record<string, unknown> = {}) => parseNotice({ ...fixture(name), ...extra }).kind;
+
+describe('kind detection', () => {
+  it('reads a takedown notice', () => {
+    expect(parseNotice({ text: makeNotice() }).kind).toBe('notice');
+    expect(kindOf('law-firm-trademark-aliexpress.txt')).toBe('notice');
+  });
+
+  it('reads a Chinese complaint as a notice', () => {
+    expect(kindOf('taobao-utility-model-zh.txt')).toBe('notice');
+  });
+
+  it('reads counter-notices and retractions', () => {
+    expect(kindOf('counter-notice-marketplace.txt')).toBe('counter_notice');
+    expect(kindOf('retraction.txt')).toBe('retraction');
+    expect(parseNotice({ text: '我方现撤回投诉，请恢复链接 https://item.taobao.com/item.htm?id=1' }).kind).toBe('retraction');
+    expect(parseNotice({ text: '我们对该投诉提出反通知，该商品不构成侵权。' }).kind).toBe('counter_notice');
+  });
+
+  it('detects auto-replies from text, subject and headers', () => {
+    expect(kindOf('auto-reply.txt')).toBe('auto_reply');
+    expect(parseNotice({ text: 'Thanks, we got it.', headers: { 'Auto-Submitted': 'auto-replied' } }).kind).toBe('auto_reply');
+    expect(parseNotice({ text: 'Back Monday.', headers: { 'X-Autoreply': 'yes' } }).kind).toBe('auto_reply');
+    expect(parseNotice({ text: 'Back Monday.', subject: 'Out of Office: trademark complaint' }).kind).toBe('auto_reply');
+    expect(parseNotice({ text: makeNotice(), headers: { 'Auto-Submitted': 'no' } }).kind).toBe('notice');
+  });
+
+  it('detects bounces from text, sender and report content type', () => {
+    expect(kindOf('bounce.txt')).toBe('bounce');
+    expect(parseNotice({ text: makeNotice(), from: { name: 'Mail Delivery Subsystem', address: 'mailer-daemon@mx.example' } }).kind).toBe('bounce');
+    expect(parseNotice({ text: 'see attached', headers: { 'content-type': 'multipart/report; report-type=delivery-status; boundary=x' } }).kind).toBe('bounce');
+  });
+
+  it('reads an answer on a case as a reply', () => {
+    expect(kindOf('reply-case.txt')).toBe('reply');
+    expect(parseNotice(fixture('reply-case.txt')).referencedCase).toBe('ND-2026-000123');
+  });
+
+  it('leaves questions and spam as other', () => {
+    expect(kindOf('question.txt')).toBe('other');
+    expect(kindOf('spam.txt')).toBe('other');
+  });
+});
