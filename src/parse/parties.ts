@@ -89,14 +89,36 @@ const OWNER_PATTERNS: [RegExp, boolean][] = [
   [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? ${ci('for')}|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`${Q}(${ANY_ORG})${Q},? (?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
+// "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
+// than trying a name pattern at every offset of a long notice.
+const IS_OWNER = /,? (?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b/g;
+const NAME_AT_END = new RegExp(String.raw`${Q}(${ANY_ORG})${Q}$`, 'u');
+
+function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | null {
+  for (const m of src.text.matchAll(IS_OWNER)) {
+    const at = m.index ?? 0;
+    const before = src.text.slice(Math.max(0, at - 100), at).split(/[\n.;:!?]\s/).pop() ?? '';
+    for (let i = 0; i < before.length; i++) {
+      if (i > 0 && /\S/.test(before[i - 1]!)) continue;
+      const n = NAME_AT_END.exec(before.slice(i));
+      const name = n ? cleanName(n[1]!) : null;
+      if (name) return { name, evidence: sentenceSpan(src, at - before.length + i, at + m[0].length) };
+    }
+  }
+  return null;
+}
+
 export function findRightsOwner(src: SourceText, isResponse = false): { name: string; evidence: Span } | null {
-  for (const [re, inResponse] of OWNER_PATTERNS) {
+  for (const [index, [re, inResponse]] of OWNER_PATTERNS.entries()) {
+    if (index === 6 && !isResponse) {
+      const tail = ownerBeforeTail(src);
+      if (tail) return tail;
+    }
     if (isResponse && !inResponse) continue;
     for (const m of src.text.matchAll(re)) {
       const name = cleanName(m[1]!);

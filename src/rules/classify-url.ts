@@ -28,7 +28,14 @@ function ownsHost(p: PlatformProfile, host: string): boolean {
   });
 }
 
-const test = (patterns: string[], s: string): boolean => patterns.some((re) => new RegExp(re, 'i').test(s));
+// Profiles are data, so their patterns are compiled once per distinct string.
+const compiled = new Map<string, RegExp>();
+const re = (source: string): RegExp => {
+  let r = compiled.get(source);
+  if (!r) compiled.set(source, (r = new RegExp(source, 'i')));
+  return r;
+};
+const test = (patterns: string[], s: string): boolean => patterns.some((p) => re(p).test(s));
 
 /** Which platform claims a URL, and whether it is a specific listing, a storefront, a search page or neither. */
 export function classifyUrl(url: string, platforms: readonly PlatformProfile[]): UrlClass {
@@ -36,7 +43,7 @@ export function classifyUrl(url: string, platforms: readonly PlatformProfile[]):
   if (!pr) return { platform: null, kind: 'other_site', valid: false, problem: 'malformed URL', redirect: null, ownPage: false };
   for (const p of platforms) {
     for (const r of p.redirects) {
-      if (new RegExp(r.hostPattern, 'i').test(pr.host)) {
+      if (re(r.hostPattern).test(pr.host)) {
         return { platform: p.id, kind: 'other_site', valid: false, problem: `belongs to ${r.name}, which has its own complaint channel`, redirect: { name: r.name, channel: r.channel }, ownPage: false };
       }
     }
