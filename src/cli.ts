@@ -11,6 +11,11 @@ import { importEmlFiles } from './cli/import.js';
 import { startAll } from './cli/start.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const program = new Command('noticedesk').description('Intake desk for intellectual-property takedown notices.').showHelpAfterError();
 
 program

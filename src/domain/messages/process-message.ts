@@ -72,7 +72,7 @@ export async function processMessage(ctx: Ctx, messageId: number): Promise<Proce
       headers: content.read.headers,
       attachments: kept.forParser,
       platformHint: content.platformHint,
-    });
+    }, { platforms: ctx.platforms });
     const complaint = withOverrides({ ...parsed, evidenceFiles: [...parsed.evidenceFiles, ...kept.evidence] }, content);
     return await ctx.db.transaction().execute(async (trx: Transaction<Database>) => {
       await insertAttachmentRecords(trx, messageId, kept.records);
