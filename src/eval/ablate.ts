@@ -13,6 +13,8 @@ export const REMOVALS: Removal[] = [
   { element: 'accuracy_perjury_statement', counter: false, pattern: /perjury/i },
   { element: 'signature', counter: false, pattern: /full (legal )?name|signature|^\s*(sincerely|regards|kind regards|best regards|signed|thank you)[,.]?\s*$|\/s\//im },
   { element: 'contact_info', counter: false, pattern: /get back to you|contact information|e-?mail\s*:|phone\s*:|address\s*:|tel\s*:/i },
+  { element: 'infringing_material_located', counter: false, pattern: /https?:\/\/|www\.|taken down|infringing (files?|repositor|url|content|page)|\w\/\w+ repositor/i },
+  { element: 'work_identified', counter: false, pattern: /original|copyrighted work|work (was|that was|that has been) allegedly|protected work|appendix/i },
   { element: 'good_faith_mistake_statement', counter: true, pattern: /mistake|misidentification/i },
   { element: 'consent_to_jurisdiction', counter: true, pattern: /jurisdiction|service of process/i },
 ];
