@@ -23,14 +23,21 @@ program
   .description('run intake, the console and everything configured, until SIGTERM or SIGINT')
   .option('--demo', 'load the demo notices and the demo reviewer account first')
   .action(async (options: { demo?: boolean }) => {
-    const runtime = await openRuntime(loadConfig());
-    const running = await startAll(runtime, { demo: !!options.demo, log: (line) => process.stderr.write(`${line}\n`) });
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    // Signals are taken from the first moment, so a stop during start-up still shuts down cleanly.
+    let stopRequested: string | null = null;
+    let running: { stop(): Promise<void> } | null = null;
     const shutdown = (signal: string) => {
-      process.stderr.write(`${signal}: shutting down\n`);
-      running.stop().then(() => process.exit(0), () => process.exit(1));
+      if (stopRequested) return;
+      stopRequested = signal;
+      log(`${signal}: shutting down`);
+      if (running) running.stop().then(() => process.exit(0), () => process.exit(1));
     };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    const runtime = await openRuntime(loadConfig());
+    running = await startAll(runtime, { demo: !!options.demo, log });
+    if (stopRequested) await running.stop().then(() => process.exit(0), () => process.exit(1));
   });
 
 program

@@ -1,0 +1,66 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/noticedesk.js');
+const dir = mkdtempSync(join(resolve('data/tmp'), 'demo-'));
+const env = { ...process.env, NOTICEDESK_DB: join(dir, 'noticedesk.sqlite'), NOTICEDESK_DATA_DIR: dir, NOTICEDESK_PORT: '0' };
+const running: ChildProcess[] = [];
+
+/** Starts `noticedesk start --demo` and resolves with the console URL it prints. */
+function startDemo(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'start', '--demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /console: (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1]) resolvePromise({ child, url: match[1], output: () => output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolvePromise) => {
+    child.once('exit', (code) => resolvePromise(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function listCases(): Array<Record<string, unknown>> {
+  const out = execFileSync(process.execPath, [BIN, 'cases', '--json'], { env, encoding: 'utf8' });
+  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('npm start with the demo', () => {
+  it('takes in the demo notices, serves the console, stops on SIGTERM and restarts without duplicates', async () => {
+    const first = await startDemo();
+    const health = await fetch(new URL('/healthz', first.url));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(first.output()).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
+    expect(await stop(first.child)).toBe(0);
+
+    const cases = listCases();
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+    for (const c of cases) {
+      expect(c).toEqual(expect.objectContaining({ number: expect.stringMatching(/^ND-\d{4}-\d{6}$/), status: expect.any(String), kind: expect.any(String), listing_count: expect.any(Number), findings: expect.any(Array) }));
+    }
+    // The out-of-office reply is kept as a message but opens no case.
+    expect(cases.some((c) => String(c.complainant_email).includes('northwind') && c.kind === 'auto_reply')).toBe(false);
+
+    const second = await startDemo();
+    expect(second.output()).toMatch(/0 new/);
+    expect(await stop(second.child)).toBe(0);
+    expect(listCases().map((c) => c.number)).toEqual(cases.map((c) => c.number));
+  }, 120_000);
+});
