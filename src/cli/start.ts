@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createConsoleApp } from '../../console/app.js';
+import { nodeConsoleDeps } from '../../console/node-deps.js';
+import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import type { Runtime } from '../main.js';
 import { DEMO_LOGIN, loadDemo } from './demo.js';
 
@@ -20,13 +22,16 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
     if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
   }
   const services: Service[] = [];
-  const app = createConsoleApp({ db: runtime.db });
+  const deps = await nodeConsoleDeps(runtime);
+  const app = createConsoleApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
   services.push({ name: 'console', stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
   log(`Noticedesk console: http://${config.NOTICEDESK_HOST}:${port}/`);
+  const scheduler = startScheduler({ ctx: (actor, requestId) => ({ ...runtime.ctx(actor, requestId), counterNotice: deps.counterNotice }) }, { log });
+  services.push({ name: 'deadline scheduler', stop: () => scheduler.stop() });
   if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 
   let stopping: Promise<void> | null = null;

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import type { ConsoleDeps, ConsoleEnv } from './deps.js';
+import { toErrorBody, wantsJson } from './http/errors.js';
+import { sameOrigin, securityHeaders } from './http/security.js';
+import { loadSession, requireUser } from './http/session.js';
+import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/case.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { queueRoutes } from './routes/queue.js';
+import { CLIENT_SCRIPT } from './static/client.js';
+import { STYLES } from './static/styles.js';
+import { Alert, Page } from './views/layout.js';
+
+export type { ConsoleDeps } from './deps.js';
+
+const STATIC_HEADERS = { 'cache-control': 'public, max-age=3600' };
+
+/** The reviewer console, online form and API; the same factory serves Node and Workers. */
+export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  app.use('*', securityHeaders({ secure: deps.secureCookies }));
+  app.use('*', sameOrigin());
+
+  app.get('/healthz', async (c) => {
+    await deps.db.selectFrom('cases').select('id').limit(1).execute();
+    return c.json({ status: 'ok' });
+  });
+  app.get('/static/app.css', (c) => c.body(STYLES, 200, { 'content-type': 'text/css; charset=utf-8', ...STATIC_HEADERS }));
+  app.get('/static/app.js', (c) => c.body(CLIENT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', ...STATIC_HEADERS }));
+
+  app.use('*', loadSession(deps));
+  app.route('/', authRoutes(deps));
+
+  const reviewer = new Hono<ConsoleEnv>();
+  reviewer.use('*', requireUser());
+  reviewer.route('/', queueRoutes(deps));
+  reviewer.route('/', caseRoutes(deps));
+  reviewer.route('/', decisionRoutes(deps));
+  app.route('/', reviewer);
+
+  app.notFound((c) => {
+    if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such page.', requestId: c.get('requestId') } }, 404);
+    return c.html(<Page title="Not found" user={c.get('user') ?? null} csrf={c.get('csrfToken') ?? null}><Alert kind="error">There is no such page.</Alert></Page>, 404);
+  });
+  app.onError((error, c) => {
+    const { status, body } = toErrorBody(error, c.get('requestId') ?? 'unknown');
+    if (status >= 500) console.error(`[${body.error.requestId}] ${c.req.method} ${c.req.path}:`, error);
+    if (wantsJson(c)) return c.json(body, status);
+    return c.html(
+      <Page title="Error" user={c.get('user') ?? null} csrf={c.get('csrfToken') ?? null}>
+        <Alert kind="error">{body.error.message}</Alert>
+        <p class="muted small">Request id: {body.error.requestId}</p>
+      </Page>,
+      status,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../../src/domain/users/password.js';
+import { findUserByEmail } from '../../src/store/repos/users.js';
+import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
+import { clientKey, RateLimiter } from '../http/rate-limit.js';
+import { checkCsrf, endSession, startSession } from '../http/session.js';
+import { Alert, Page } from '../views/layout.js';
+
+const LoginForm = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(500), next: z.string().optional() });
+
+/** Only our own paths: `next=//evil.example` or `https://...` would send a reviewer off-site. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
+function LoginPage(props: { error?: string; next?: string; email?: string }) {
+  return (
+    <Page title="Sign in" user={null} csrf={null}>
+      <div class="login panel">
+        <h1>Sign in</h1>
+        <p class="muted">Reviewer console for IP takedown notices.</p>
+        {props.error ? <Alert kind="error">{props.error}</Alert> : null}
+        <form method="post" action="/login">
+          <input type="hidden" name="next" value={props.next ?? '/'} />
+          <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required autofocus value={props.email ?? ''} /></div>
+          <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
+          <button type="submit">Sign in</button>
+        </form>
+      </div>
+    </Page>
+  );
+}
+
+let dummyHash: Promise<string> | null = null;
+
+export function authRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const attempts = new RateLimiter(10, 15 * 60_000);
+
+  app.get('/login', (c) => (c.get('user') ? c.redirect(safeNext(c.req.query('next')), 303) : c.html(<LoginPage next={safeNext(c.req.query('next'))} />)));
+
+  app.post('/login', async (c) => {
+    const parsed = LoginForm.safeParse(await c.req.parseBody());
+    if (!parsed.success) return c.html(<LoginPage error="Enter your email and password." />, 400);
+    const { email, password, next } = parsed.data;
+    if (!attempts.hit(`${clientKey(c.req.raw.headers, null)}|${email.toLowerCase()}`)) {
+      return c.html(<LoginPage error="Too many attempts. Wait a few minutes and try again." email={email} />, 429);
+    }
+    const user = await findUserByEmail(deps.db, email);
+    // Same work whether or not the account exists, so timing does not tell which emails have one.
+    dummyHash ??= hashPassword('not-a-password');
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    if (!user || !ok) return c.html(<LoginPage error="Email or password is wrong." email={email} next={safeNext(next)} />, 401);
+    await startSession(c, deps, user);
+    return c.redirect(safeNext(next), 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const body = await c.req.parseBody();
+    if (c.get('user') && !checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
+    await endSession(c, deps);
+    return c.redirect('/login', 303);
+  });
+  return app;
+}

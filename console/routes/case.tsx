@@ -1,0 +1,79 @@
+import { Hono, type Context } from 'hono';
+import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
+import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
+import { DecisionPanels, Listings } from '../views/decision-panels.js';
+import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
+
+const DONE: Record<string, string> = {
+  assign: 'Assignment saved.',
+  accept: 'Accepted; the reply is queued.',
+  reject: 'Rejected; the reply is queued.',
+  'request-info': 'Request sent; the case waits for the sender.',
+  duplicate: 'Closed as a duplicate.',
+  close: 'Case closed.',
+  'forward-counter-notice': 'Counter-notice forwarded with its deadline.',
+  'reject-counter-notice': 'Dispute opened.',
+  'decide-dispute': 'Dispute decided; both sides are told.',
+  withdraw: 'Withdrawal recorded; listings reinstated.',
+};
+
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; error?: string; done?: string }) {
+  const { file } = props;
+  const c = file.case;
+  return (
+    <>
+      <p class="small"><a href="/">← Queue</a></p>
+      <div class="bar spread">
+        <div>
+          <h1>{c.number} <StatusBadge status={c.status} /></h1>
+          <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
+        </div>
+      </div>
+      {props.error ? <Alert kind="error">{props.error}</Alert> : null}
+      {props.done && DONE[props.done] ? <Alert kind="ok">{DONE[props.done]}</Alert> : null}
+      <div class="grid">
+        <div>
+          <div class="panel"><h2>Listings</h2><Listings file={file} form={['received', 'deficient', 'in_review', 'awaiting_complainant'].includes(c.status) && c.kind === 'notice'} /></div>
+          <div class="panel"><h2>Findings</h2><Checklist findings={c.findings} /></div>
+          <div class="panel"><h2>What was read</h2><ParsedFields complaint={c.complaint} /></div>
+          <Messages file={file} />
+        </div>
+        <div>
+          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} /></div>
+          <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
+          <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Renders the case page, with an error banner when a decision failed (conflict, invalid input). */
+export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
+  const user = c.get('user')!;
+  const file = await readCase(deps.ctx(actorOf(user), c.get('requestId')), number);
+  const page = (
+    <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} error={extra.error} done={c.req.query('done')} />
+    </Page>
+  );
+  return c.html(page, extra.status ?? 200);
+}
+
+export function caseRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}', (c) => renderCase(c, deps, c.req.param('number')));
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}', async (c) => {
+    const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
+    const { info, bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
+    const name = (info.filename ?? 'attachment').replace(/[^\w.\- ]/g, '_');
+    // Always a download with a neutral type: an attached HTML or SVG file must never render on our origin.
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${name}"`,
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+  return app;
+}

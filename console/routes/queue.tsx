@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { listQueue, type QueuePage } from '../../src/domain/cases/list-queue.js';
+import { CaseStatus, IprType, NoticeKind } from '../../src/domain/schemas/index.js';
+import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { ageOf, Page, StatusBadge } from '../views/layout.js';
+
+function href(filter: QueuePage['filter'], change: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, ...change })) {
+    if (v !== undefined && v !== '' && !(k === 'page' && v === 1) && !(k === 'pageSize' && v === 50) && !(k === 'status' && v === 'open')) params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `/?${s}` : '/';
+}
+
+function Select(props: { name: string; value: string | undefined; options: readonly string[]; label: string; any?: string }) {
+  return (
+    <div>
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name}>
+        <option value="">{props.any ?? 'Any'}</option>
+        {props.options.map((o) => <option value={o} selected={props.value === o}>{o.replace(/_/g, ' ')}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function QueueView(props: { page: QueuePage; now: Date }) {
+  const { page, now } = props;
+  const f = page.filter;
+  const open = ['in_review', 'received', 'counter_noticed', 'disputed'].reduce((n, s) => n + (page.counts[s] ?? 0), 0);
+  const tabs: Array<[string, string, number]> = [
+    ['open', 'Needs action', open],
+    ...CaseStatus.options.filter((s) => page.counts[s]).map((s): [string, string, number] => [s, s.replace(/_/g, ' '), page.counts[s] ?? 0]),
+    ['all', 'All', Object.values(page.counts).reduce((a, b) => a + b, 0)],
+  ];
+  return (
+    <>
+      <div class="bar spread">
+        <h1>Review queue</h1>
+        <span class="muted small">Press <kbd>?</kbd> for keyboard shortcuts</span>
+      </div>
+      <nav class="tabs" aria-label="Status">
+        {tabs.map(([value, label, n]) => <a href={href(f, { status: value, page: 1 })} aria-current={f.status === value && !f.sla ? 'true' : undefined}>{label}<span class="n">{n}</span></a>)}
+        <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Over 24 h<span class="n">{page.slaBreached}</span></a>
+      </nav>
+      <form class="panel filters" method="get" action="/" role="search">
+        <input type="hidden" name="status" value={f.status} />
+        <div><label for="q">Search</label><input id="q" type="search" name="q" value={f.q ?? ''} placeholder="Case number, sender, rights owner, URL" /></div>
+        <Select name="platform" label="Platform" value={f.platform} options={page.platforms} />
+        <Select name="kind" label="Kind" value={f.kind} options={NoticeKind.options} />
+        <Select name="iprType" label="IPR type" value={f.iprType} options={IprType.options} />
+        <Select name="findings" label="Findings" value={f.findings} options={['yes', 'no']} />
+        <Select name="age" label="Age" value={f.age} options={['today', 'over_24h', 'over_3d', 'over_7d']} />
+        <Select name="sla" label="24 h SLA" value={f.sla} options={['breached']} />
+        <button type="submit">Filter</button>
+        <a class="button secondary" href="/">Reset</a>
+      </form>
+      <div class="panel flush">
+        <table aria-label="Cases">
+          <thead><tr><th>Case</th><th>Status</th><th>Kind</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th>Assignee</th></tr></thead>
+          <tbody>
+            {page.cases.map((c) => {
+              const breached = ['in_review', 'received', 'counter_noticed', 'disputed'].includes(c.status) && now.getTime() - new Date(c.createdAt).getTime() > 24 * 3600_000;
+              const blocking = c.findings.filter((x) => x.severity !== 'warning').length;
+              return (
+                <tr class="row" data-case={c.number}>
+                  <td><a href={`/cases/${c.number}`}>{c.number}</a></td>
+                  <td><StatusBadge status={c.status} /></td>
+                  <td>{c.kind.replace(/_/g, ' ')}</td>
+                  <td>{c.platform ?? '–'}</td>
+                  <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
+                  <td>{c.complaint.listings.length}</td>
+                  <td>{blocking ? <span class="sev missing">{blocking}</span> : c.findings.length ? <span class="sev warning">{c.findings.length}</span> : <span class="sev ok">✓</span>}</td>
+                  <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">SLA</span> : null}</td>
+                  <td class="small">{c.assignee ?? '–'}</td>
+                </tr>
+              );
+            })}
+            {page.cases.length === 0 ? <tr><td colspan={9} class="muted">No cases match.</td></tr> : null}
+          </tbody>
+        </table>
+      </div>
+      <div class="pager">
+        <span class="muted">{page.total} cases · page {f.page} of {page.pages}</span>
+        {f.page > 1 ? <a class="button secondary" rel="prev" href={href(f, { page: f.page - 1 })}>← Previous</a> : null}
+        {f.page < page.pages ? <a class="button secondary" rel="next" href={href(f, { page: f.page + 1 })}>Next →</a> : null}
+      </div>
+    </>
+  );
+}
+
+export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/', async (c) => {
+    const user = c.get('user')!;
+    const ctx = deps.ctx(actorOf(user), c.get('requestId'));
+    const page = await listQueue(ctx, c.req.query());
+    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} /></Page>);
+  });
+  return app;
+}

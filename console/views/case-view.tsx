@@ -1,0 +1,114 @@
+import type { CaseFile } from '../../src/domain/cases/read-case.js';
+import type { Complaint, Finding, Span } from '../../src/domain/schemas/index.js';
+import { sandboxDocument } from './sanitize-html.js';
+import { formatTime, StatusBadge } from './layout.js';
+
+function Evidence(props: { span: Span | null }) {
+  return props.span ? <span class="evidence" title={`${props.span.source} ${props.span.start}–${props.span.end}`}>“{props.span.text}”</span> : null;
+}
+
+function Field(props: { label: string; value: string | null | undefined; span?: Span | null }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.value ?? <span class="muted">not found</span>}<Evidence span={props.span ?? null} /></dd>
+    </>
+  );
+}
+
+export function ParsedFields(props: { complaint: Complaint }) {
+  const k = props.complaint;
+  const party = [k.complainant.name, k.complainant.organisation, k.complainant.email, k.complainant.phone, k.complainant.address].filter(Boolean).join(' · ');
+  const statements = Object.entries(k.statements) as Array<[string, { present: boolean; evidence: Span | null }]>;
+  return (
+    <dl class="fields">
+      <Field label="Complainant" value={party || null} span={k.complainantEvidence} />
+      <Field label="Rights owner" value={k.rightsOwner} span={k.rightsOwnerEvidence} />
+      <Field label="Agent" value={k.isAgent === null ? null : k.isAgent ? 'yes, acts for the owner' : 'no, the owner itself'} span={k.agentEvidence} />
+      <Field label="IPR type" value={k.iprType} />
+      {k.iprs.map((ipr) => <Field label={`${ipr.type} right`} value={[ipr.registrationNumber, ipr.jurisdiction, ipr.classes.length ? `classes ${ipr.classes.join(', ')}` : null, ipr.expiresOn && `expires ${ipr.expiresOn}`, ipr.pending ? 'pending application' : null].filter(Boolean).join(' · ')} span={ipr.evidence} />)}
+      <Field label="Platform" value={k.platform} />
+      <Field label="Reason" value={k.reason?.replace(/_/g, ' ')} />
+      <Field label="Work" value={k.workDescription} span={k.workEvidence} />
+      {statements.map(([name, s]) => <Field label={name.replace(/([A-Z])/g, ' $1').toLowerCase()} value={s.present ? 'present' : null} span={s.evidence} />)}
+      <Field label="Signature" value={k.signature} span={k.signatureEvidence} />
+      {k.documents.map((d) => <Field label={d.kind.replace(/_/g, ' ')} value={`${d.foundIn === 'attachment' ? 'attached' : 'mentioned'}${d.expiresOn ? `, expires ${d.expiresOn}` : ''}`} span={d.evidence} />)}
+      <Field label="Disclosure consent" value={k.disclosureConsent ? 'yes' : 'no'} />
+    </dl>
+  );
+}
+
+export function Checklist(props: { findings: Finding[] }) {
+  if (props.findings.length === 0) return <p class="sev ok">✓ Every required element was found.</p>;
+  return (
+    <ul class="checklist">
+      {props.findings.map((f) => (
+        <li><span class={`sev ${f.severity}`}>{f.severity === 'warning' ? '!' : '✗'}</span><b>{f.element}</b>: {f.message} <span class="muted small">{f.code}</span><Evidence span={f.evidence} /></li>
+      ))}
+    </ul>
+  );
+}
+
+export function Messages(props: { file: CaseFile }) {
+  return (
+    <>
+      {props.file.messages.map((m) => (
+        <div class="panel">
+          <h2>{m.subject ?? '(no subject)'}</h2>
+          <p class="muted small">{m.channel} · {m.from ?? 'unknown sender'} · {formatTime(m.receivedAt)}</p>
+          {m.html ? (
+            <details>
+              <summary>Show the HTML as sent (sanitised, scripts never run)</summary>
+              <iframe class="html" sandbox="" referrerpolicy="no-referrer" title="Message HTML" srcdoc={sandboxDocument(m.html)}></iframe>
+            </details>
+          ) : null}
+          <div class="message">{m.text}</div>
+        </div>
+      ))}
+      {props.file.attachments.length ? (
+        <div class="panel">
+          <h2>Attachments</h2>
+          <ul>
+            {props.file.attachments.map((a) => (
+              <li>
+                {a.stored ? <a href={`/cases/${props.file.case.number}/attachments/${a.sha256}`}>{a.filename ?? a.sha256.slice(0, 12)}</a> : <span>{a.filename}</span>}{' '}
+                <span class="muted small">{a.contentType} · {Math.ceil(a.size / 1024)} KB{a.problem ? ` · ${a.problem}` : ''}</span>
+                {a.text ? <details><summary>Text</summary><div class="message">{a.text.slice(0, 20_000)}</div></details> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function Timeline(props: { file: CaseFile }) {
+  return (
+    <ol class="timeline">
+      {props.file.events.map((e) => (
+        <li>
+          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
+          <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
+          {Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function summarise(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}: ${typeof v === 'string' || typeof v === 'number' ? v : Array.isArray(v) ? `${v.length} item(s)` : JSON.stringify(v).slice(0, 80)}`)
+    .join(' · ');
+}
+
+export function Related(props: { file: CaseFile }) {
+  if (!props.file.related.length) return <p class="muted">No related cases.</p>;
+  return (
+    <ul>
+      {props.file.related.map((r) => <li><a href={`/cases/${r.case.number}`}>{r.case.number}</a> <StatusBadge status={r.case.status} /> <span class="muted small">{r.why}</span></li>)}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { CaseStatus, IprType, NoticeKind, type Case } from '../schemas/index.js';
+import { countByStatus, countOlderThan, listPlatformsInUse, queryQueue } from '../../store/repos/case-queue.js';
+import { parseInput } from './review-support.js';
+
+/** Cases a reviewer has to act on; everything else waits for someone else or is done. */
+export const NEEDS_ACTION: readonly CaseStatus[] = ['in_review', 'received', 'counter_noticed', 'disputed'];
+const SLA_HOURS = 24;
+
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const QueueFilter = z.object({
+  /** A status, `open` (needs action, the default) or `all`. */
+  status: z.preprocess(emptyToUndefined, z.union([CaseStatus, z.enum(['open', 'all'])]).default('open')),
+  platform: z.preprocess(emptyToUndefined, z.string().max(60).optional()),
+  kind: z.preprocess(emptyToUndefined, NoticeKind.optional()),
+  iprType: z.preprocess(emptyToUndefined, IprType.optional()),
+  findings: z.preprocess(emptyToUndefined, z.enum(['yes', 'no']).optional()),
+  age: z.preprocess(emptyToUndefined, z.enum(['today', 'over_24h', 'over_3d', 'over_7d']).optional()),
+  sla: z.preprocess(emptyToUndefined, z.enum(['breached']).optional()),
+  assignee: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(200).default(50)),
+});
+export type QueueFilter = z.infer<typeof QueueFilter>;
+
+export interface QueuePage {
+  filter: QueueFilter;
+  cases: Case[];
+  total: number;
+  pages: number;
+  counts: Record<string, number>;
+  slaBreached: number;
+  platforms: string[];
+}
+
+function hoursAgo(now: Date, hours: number): string {
+  return new Date(now.getTime() - hours * 3600 * 1000).toISOString();
+}
+
+/** The review queue: filters, search, pagination and the counts the console shows beside them. */
+export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
+  const filter = parseInput(QueueFilter, raw);
+  const now = ctx.now();
+  const statuses = filter.sla === 'breached' || filter.status === 'open' ? NEEDS_ACTION : filter.status === 'all' ? null : [filter.status];
+  const ageBefore = { over_24h: 24, over_3d: 72, over_7d: 168 } as const;
+  let createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
+  if (filter.sla === 'breached') createdBefore = [createdBefore, hoursAgo(now, SLA_HOURS)].filter((v): v is string => !!v).sort()[0] ?? null;
+  const caseNumber = filter.q && /^ND-\d{4}-\d{6,}$/i.test(filter.q) ? filter.q.toUpperCase() : null;
+  const [{ cases, total }, counts, slaBreached, platforms] = await Promise.all([
+    queryQueue(ctx.db, {
+      statuses,
+      platform: filter.platform ?? null,
+      kind: filter.kind ?? null,
+      iprType: filter.iprType ?? null,
+      hasFindings: filter.findings === undefined ? null : filter.findings === 'yes',
+      createdBefore,
+      createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
+      assignee: filter.assignee ?? null,
+      search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
+      actionFirst: NEEDS_ACTION,
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
+    }),
+    countByStatus(ctx.db),
+    countOlderThan(ctx.db, NEEDS_ACTION, hoursAgo(now, SLA_HOURS)),
+    listPlatformsInUse(ctx.db),
+  ]);
+  return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, platforms };
+}

@@ -1,0 +1,61 @@
+import type { Ctx } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import type { Case, CaseEvent, RawMessage } from '../schemas/index.js';
+import { findCaseByNumber, listCaseEvents } from '../../store/repos/cases.js';
+import { listCaseAttachments, listCaseMessages, listRelatedCases, type AttachmentInfo } from '../../store/repos/case-links.js';
+import { listListingDecisions } from '../../store/repos/listing-decisions.js';
+import { readContent } from '../messages/read-content.js';
+import type { ListingDecision } from './listing-decision.js';
+
+export interface CaseMessageView {
+  id: number;
+  channel: RawMessage['channel'];
+  receivedAt: string;
+  from: string | null;
+  subject: string | null;
+  text: string;
+  /** The HTML part as sent; the console shows it only sanitised and sandboxed. */
+  html: string | null;
+}
+
+export interface CaseFile {
+  case: Case;
+  events: CaseEvent[];
+  messages: CaseMessageView[];
+  attachments: AttachmentInfo[];
+  decisions: Array<ListingDecision & { decidedAt: string; decidedBy: string }>;
+  related: Array<{ case: Case; why: string }>;
+}
+
+async function viewMessage(message: RawMessage): Promise<CaseMessageView> {
+  try {
+    const { read } = await readContent(message);
+    const from = read.from ? [read.from.name, read.from.address && `<${read.from.address}>`].filter(Boolean).join(' ') : null;
+    return { id: message.id, channel: message.channel, receivedAt: message.receivedAt, from, subject: read.subject, text: read.text, html: read.html };
+  } catch (error) {
+    return { id: message.id, channel: message.channel, receivedAt: message.receivedAt, from: null, subject: null, text: `(could not be read: ${(error as Error).message})`, html: null };
+  }
+}
+
+/** Everything a reviewer needs on one page: the case, its record, its messages and what is related. */
+export async function readCase(ctx: Ctx, caseNumber: string): Promise<CaseFile> {
+  const found = await findCaseByNumber(ctx.db, caseNumber);
+  if (!found) throw new NotFoundError(`There is no case ${caseNumber}.`, { caseNumber });
+  const [events, messages, attachments, decisions, related] = await Promise.all([
+    listCaseEvents(ctx.db, found.id),
+    listCaseMessages(ctx.db, found.id),
+    listCaseAttachments(ctx.db, found.id),
+    listListingDecisions(ctx.db, found.id),
+    listRelatedCases(ctx.db, found),
+  ]);
+  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related };
+}
+
+/** An attachment's bytes, only when it belongs to the case (no fishing by hash). */
+export async function readCaseAttachment(ctx: Ctx, caseNumber: string, sha256: string): Promise<{ info: AttachmentInfo; bytes: Uint8Array }> {
+  const found = await findCaseByNumber(ctx.db, caseNumber);
+  const info = found ? (await listCaseAttachments(ctx.db, found.id)).find((a) => a.sha256 === sha256 && a.stored) : undefined;
+  const bytes = info ? await ctx.files.get(sha256) : null;
+  if (!info || !bytes) throw new NotFoundError('There is no such attachment on this case.');
+  return { info, bytes };
+}

@@ -1,0 +1,37 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../tables.js';
+import { toUser, type User } from './users.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface SessionRecord {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** `idHash` is the SHA-256 of the cookie value: a copy of the table gives no usable session. */
+export async function insertSession(db: Q, s: { idHash: string; userId: number; csrfToken: string; expiresAt: string; at: string }): Promise<void> {
+  await db.insertInto('sessions').values({ id: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, created_at: s.at }).execute();
+}
+
+export async function findSession(db: Q, idHash: string, nowIso: string): Promise<SessionRecord | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.csrf_token', 'sessions.expires_at'])
+    .where('sessions.id', '=', idHash)
+    .where('sessions.expires_at', '>', nowIso)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at };
+}
+
+export async function deleteSession(db: Q, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Q, nowIso: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+}
