@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
-import { extractPdfText } from './pdf-text.js';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { htmlToText } from '../../parse/html.js';
+import { readAttachment, type ReadAttachment } from './attachments.js';
+import { unknownCharsets } from './charsets.js';
+import { findInlineForward } from './forwarded.js';
+import { firstAddress, headerText, rawReturnPath, type MailAddress } from './headers.js';
 
-/** One attachment as read from MIME, with its bytes and any text we could extract. */
-export interface ReadAttachment {
-  filename: string | null;
-  contentType: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  text: string | null;
-  /** Why the text could not be read (broken PDF...), kept for the case record. */
-  problem: string | null;
-}
+export type { ReadAttachment } from './attachments.js';
+export type { MailAddress } from './headers.js';
 
 /** What the intake needs from one email: addressing, threading headers, text and attachments. */
 export interface ReadMessage {
@@ -21,7 +15,8 @@ export interface ReadMessage {
   references: string[];
   subject: string | null;
   date: string | null;
-  from: { name: string | null; address: string | null } | null;
+  /** The complainant's address: for a forwarded notice, the original sender. */
+  from: MailAddress | null;
   replyTo: string | null;
   returnPath: string | null;
   headers: Record<string, string>;
@@ -30,71 +25,58 @@ export interface ReadMessage {
   attachments: ReadAttachment[];
   /** Problems met while reading (unknown charset, truncated part...); the message is still kept. */
   problems: string[];
+  /** Set when a colleague forwarded the notice: who forwarded it, how, and what they wrote. */
+  forwarded?: { by: MailAddress | null; via: 'attachment' | 'inline'; note: string } | null;
 }
 
-function firstAddress(value: AddressObject | AddressObject[] | undefined): { name: string | null; address: string | null } | null {
-  const list = Array.isArray(value) ? value : value ? [value] : [];
-  const entry = list.flatMap((item) => item.value)[0];
-  if (!entry) return null;
-  return { name: entry.name || null, address: entry.address?.toLowerCase() ?? null };
-}
+/** Bodies beyond this are cut: no notice is that long, and regexes downstream stay fast. */
+export const MAX_TEXT_CHARS = 1_000_000;
+const MAX_FORWARD_DEPTH = 3;
 
-function headerText(value: unknown): string {
-  if (value == null) return '';
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(headerText).join(', ');
-  if (typeof value === 'object' && 'text' in value && typeof (value as { text: unknown }).text === 'string') {
-    return (value as { text: string }).text;
+function bodyText(parsed: ParsedMail, problems: string[]): { text: string; html: string | null } {
+  let html = typeof parsed.html === 'string' ? parsed.html : null;
+  if (html && html.length > 4 * MAX_TEXT_CHARS) {
+    problems.push(`HTML body of ${html.length} characters cut to ${4 * MAX_TEXT_CHARS}`);
+    html = html.slice(0, 4 * MAX_TEXT_CHARS);
   }
-  if (typeof value === 'object' && 'value' in value) {
-    const params = (value as { params?: Record<string, string> }).params ?? {};
-    const rest = Object.entries(params).map(([k, v]) => `; ${k}=${v}`).join('');
-    return `${String((value as { value: unknown }).value)}${rest}`;
+  let text = parsed.text ?? '';
+  // mailparser gives up on deeply nested or hostile HTML and leaves no text at all.
+  if (!text.trim() && html) text = htmlToText(html);
+  if (text.length > MAX_TEXT_CHARS) {
+    problems.push(`text body of ${text.length} characters cut to ${MAX_TEXT_CHARS}`);
+    text = text.slice(0, MAX_TEXT_CHARS);
   }
-  return String(value);
+  return { text, html };
 }
 
-async function readAttachment(attachment: Attachment): Promise<ReadAttachment> {
-  const content = attachment.content;
-  const contentType = (attachment.contentType || 'application/octet-stream').toLowerCase();
-  const filename = attachment.filename ?? null;
-  const base = {
-    filename,
-    contentType,
-    size: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'),
-    content,
-  };
-  const isPdf = contentType === 'application/pdf' || /\.pdf$/i.test(filename ?? '');
-  if (isPdf) {
-    const result = await extractPdfText(content);
-    return { ...base, text: result.text, problem: result.problem };
-  }
-  if (contentType.startsWith('text/plain')) return { ...base, text: content.toString('utf8'), problem: null };
-  return { ...base, text: null, problem: null };
-}
-
-/**
- * Reads a raw RFC 5322 message. Never throws on malformed input: what cannot
- * be read is listed in `problems` so the case can say what went wrong.
- */
-export async function readMessage(raw: Buffer): Promise<ReadMessage> {
-  const problems: string[] = [];
-  const parsed = await simpleParser(raw, { skipImageLinks: true, keepCidLinks: false });
-  const headers: Record<string, string> = {};
-  for (const [key, value] of parsed.headers) headers[key.toLowerCase()] = headerText(value);
+async function readParts(parsed: ParsedMail, problems: string[]): Promise<{ attachments: ReadAttachment[]; enclosed: Buffer[] }> {
   const attachments: ReadAttachment[] = [];
+  const enclosed: Buffer[] = [];
   for (const attachment of parsed.attachments) {
+    if ((attachment.contentType || '').toLowerCase() === 'message/rfc822') enclosed.push(attachment.content);
     try {
       attachments.push(await readAttachment(attachment));
     } catch (error) {
       problems.push(`attachment ${attachment.filename ?? '(unnamed)'} could not be read: ${(error as Error).message}`);
     }
   }
+  return { attachments, enclosed };
+}
+
+async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
+  const problems: string[] = unknownCharsets(raw).map((charset) => `unknown charset ${charset}: text read as UTF-8 and may be garbled`);
+  const parsed = await simpleParser(raw, { skipImageLinks: true, keepCidLinks: false, maxHtmlLengthToParse: 4 * MAX_TEXT_CHARS });
+  const headers: Record<string, string> = {};
+  for (const [key, value] of parsed.headers) headers[key.toLowerCase()] = headerText(value);
+  // mailparser folds List-* into one `list` object; the rules want each header as written.
+  delete headers.list;
+  for (const { key, line } of parsed.headerLines) {
+    if (!(key in headers)) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  const { text, html } = bodyText(parsed, problems);
+  const { attachments, enclosed } = await readParts(parsed, problems);
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
-  const html = typeof parsed.html === 'string' ? parsed.html : null;
-  return {
+  const message: ReadMessage = {
     messageId: parsed.messageId ?? null,
     inReplyTo: parsed.inReplyTo ?? null,
     references,
@@ -102,11 +84,59 @@ export async function readMessage(raw: Buffer): Promise<ReadMessage> {
     date: parsed.date ? parsed.date.toISOString() : null,
     from: firstAddress(parsed.from),
     replyTo: firstAddress(parsed.replyTo)?.address ?? null,
-    returnPath: headers['return-path'] ?? null,
+    returnPath: rawReturnPath(raw),
     headers,
-    text: parsed.text ?? (typeof parsed.textAsHtml === 'string' ? parsed.textAsHtml : ''),
+    text,
     html,
     attachments,
     problems,
+    forwarded: null,
   };
+  const [first] = enclosed;
+  if (first && depth < MAX_FORWARD_DEPTH) return adoptEnclosed(message, await read(first, depth + 1));
+  return adoptInline(message);
+}
+
+/** A notice forwarded as an attachment: its sender, text and files are the complaint. */
+function adoptEnclosed(outer: ReadMessage, inner: ReadMessage): ReadMessage {
+  const own = outer.attachments.filter((a) => a.contentType !== 'message/rfc822');
+  return {
+    ...outer,
+    from: inner.from ?? outer.from,
+    replyTo: inner.replyTo,
+    text: inner.text,
+    html: inner.html,
+    attachments: [...own, ...inner.attachments],
+    problems: [...outer.problems, ...inner.problems],
+    forwarded: { by: outer.from, via: 'attachment', note: outer.text.trim() },
+  };
+}
+
+function adoptInline(message: ReadMessage): ReadMessage {
+  const original = findInlineForward(message.text, message.subject);
+  if (!original) return message;
+  return {
+    ...message,
+    from: original.from,
+    replyTo: null,
+    text: original.text,
+    forwarded: { by: message.from, via: 'inline', note: original.note },
+  };
+}
+
+/**
+ * Reads a raw RFC 5322 message. Never throws on malformed input: what cannot
+ * be read is listed in `problems` so the case can say what went wrong.
+ */
+export async function readMessage(raw: Buffer): Promise<ReadMessage> {
+  try {
+    return await read(raw, 0);
+  } catch (error) {
+    const text = raw.subarray(0, MAX_TEXT_CHARS).toString('utf8');
+    return {
+      messageId: null, inReplyTo: null, references: [], subject: null, date: null, from: null, replyTo: null,
+      returnPath: rawReturnPath(raw), headers: {}, text, html: null, attachments: [], forwarded: null,
+      problems: [`message could not be parsed as MIME (${(error as Error).message}); kept as plain text`],
+    };
+  }
 }
