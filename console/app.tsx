@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ConsoleDeps, ConsoleEnv } from './deps.js';
 import { toErrorBody, wantsJson } from './http/errors.js';
 import { sameOrigin, securityHeaders } from './http/security.js';
@@ -7,6 +8,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/case.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { queueRoutes } from './routes/queue.js';
+import { reportRoutes } from './routes/report.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
 import { Alert, Page } from './views/layout.js';
@@ -20,6 +22,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   app.use('*', securityHeaders({ secure: deps.secureCookies }));
   app.use('*', sameOrigin());
+  // Eleven 5 MB files at most, base64 or multipart; anything larger is refused before it is read.
+  app.use('*', bodyLimit({ maxSize: 80 * 1024 * 1024, onError: (c) => c.text('The request is too large.', 413) }));
 
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('cases').select('id').limit(1).execute();
@@ -30,6 +34,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', reportRoutes(deps));
 
   const reviewer = new Hono<ConsoleEnv>();
   reviewer.use('*', requireUser());

@@ -5,6 +5,8 @@ import { hashPassword } from '../../../src/domain/users/password.js';
 import { upsertUser } from '../../../src/store/repos/users.js';
 import type { Db } from '../../../src/store/open.js';
 import { openTestDb, testCtx } from '../../support/store.js';
+import { loadPlatforms } from '../../../src/rules/load-platforms.js';
+import { submitStructured } from '../../../src/domain/cases/submit-structured.js';
 
 export const REVIEWER_LOGIN = { email: 'rita@desk.test', password: 'correct horse battery' };
 export const ADMIN_LOGIN = { email: 'ada@desk.test', password: 'admin pass phrase' };
@@ -12,11 +14,11 @@ export const ADMIN_LOGIN = { email: 'ada@desk.test', password: 'admin pass phras
 /** A console on a fresh SQLite file, with a reviewer and an admin account; requests go through app.request. */
 export async function openConsole(options: Partial<ConsoleDeps> = {}) {
   const db: Db = await openTestDb();
-  const base = testCtx(db);
+  const base = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
   const at = new Date().toISOString();
   await upsertUser(db, { email: REVIEWER_LOGIN.email, name: 'Rita Reviewer', passwordHash: await hashPassword(REVIEWER_LOGIN.password), role: 'reviewer', at });
   await upsertUser(db, { email: ADMIN_LOGIN.email, name: 'Ada Admin', passwordHash: await hashPassword(ADMIN_LOGIN.password), role: 'admin', at });
-  const deps: ConsoleDeps = { db, ctx: (actor, requestId) => ({ ...makeCtx(base, actor, requestId), counterNotice: { businessDays: 3, holidays: [] } }), secureCookies: true, ...options };
+  const deps: ConsoleDeps = { db, ctx: (actor, requestId) => ({ ...makeCtx(base, actor, requestId), counterNotice: { businessDays: 3, holidays: [] } }), secureCookies: true, intake: submitStructured, ...options };
   const app = createConsoleApp(deps);
   const origin = 'http://desk.test';
   const request = (path: string, init: RequestInit = {}) => app.request(`${origin}${path}`, init);

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { StructuredSubmission } from '../../src/domain/messages/read-content.js';
+import { IprType, Reason, type Statement } from '../../src/domain/schemas/index.js';
+import type { PlatformProfile } from '../../src/rules/platform-profile.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const checked = (message: string) => z.preprocess((v) => v === 'on' || v === true || v === 'true', z.literal(true, { error: message }));
+
+/** One complaint as the form and the API take it; the same rules for both. */
+export const ComplaintInput = z.object({
+  platform: text(60).min(1, 'Choose the platform.'),
+  iprType: IprType,
+  registrationNumber: text(120).optional(),
+  jurisdiction: text(40).optional(),
+  location: z.enum(['listing', 'storefront']).default('listing'),
+  reason: Reason,
+  listingUrls: text(200_000).min(1, 'Give at least one listing URL, one per line.'),
+  description: text(20_000).min(20, 'Describe in a sentence or two why the listings infringe.'),
+  role: z.enum(['owner', 'agent']),
+  rightsOwner: text(300).min(1, 'Name the rights owner.'),
+  name: text(200).min(1, 'Give your name.'),
+  organisation: text(300).optional(),
+  email: z.string().trim().email('Give an email address we can answer.').max(300),
+  phone: text(60).optional(),
+  address: text(1000).optional(),
+  disclosureConsent: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()).default(false),
+  goodFaith: checked('Confirm the good-faith statement.'),
+  accuracy: checked('Confirm the statement under penalty of perjury.'),
+  signature: text(200).min(2, 'Type your full name as a signature.'),
+});
+export type ComplaintInput = z.infer<typeof ComplaintInput>;
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '_');
+    out[key] ??= issue.code === 'invalid_value' || issue.code === 'invalid_type' ? (issue.message.startsWith('Invalid') ? 'Choose a value.' : issue.message) : issue.message;
+  }
+  return out;
+}
+
+/** Splits the URL box (and an optional CSV of links) and checks the count against the platform's limit. */
+export function listingUrls(input: string, csv: string | null, platform: PlatformProfile | undefined): { urls: string[]; error: string | null } {
+  const fromCsv = csv ? csv.split(/[\r\n,;]+/).map((s) => s.trim().replace(/^"|"$/g, '')).filter((s) => /^https?:\/\//i.test(s)) : [];
+  const urls = [...input.split(/\r?\n/).map((s) => s.trim()).filter(Boolean), ...fromCsv];
+  const bad = urls.find((u) => !/^https?:\/\/\S+$/i.test(u));
+  if (bad) return { urls, error: `Not a URL (one per line): ${bad.slice(0, 80)}` };
+  const limit = fromCsv.length ? (platform?.urlLimit.bulk ?? 800) : (platform?.urlLimit.perComplaint ?? 200);
+  if (urls.length > limit) return { urls, error: `${urls.length} URLs is over the limit of ${limit} for ${platform?.name ?? 'this platform'}.` };
+  return { urls, error: null };
+}
+
+const yes: Statement = { present: true, evidence: null };
+const no: Statement = { present: false, evidence: null };
+
+/** The submission the pipeline reads: a text the parser can read plus the fields the sender chose explicitly. */
+export function toSubmission(input: ComplaintInput, urls: string[], files: StructuredSubmission['attachments']): StructuredSubmission {
+  const lines = [
+    `Platform: ${input.platform}`,
+    `IPR type: ${input.iprType}${input.registrationNumber ? `, registration ${input.registrationNumber}` : ''}${input.jurisdiction ? ` (${input.jurisdiction})` : ''}`,
+    `Rights owner: ${input.rightsOwner}`,
+    `Reason: ${input.reason.replace(/_/g, ' ')}`,
+    '',
+    'Infringing listings:',
+    ...urls,
+    '',
+    input.description,
+    '',
+    'I have a good faith belief that use of the material in the manner complained of is not authorized by the rights owner, its agent, or the law.',
+    'The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner.',
+    '',
+    `/${input.signature}/`,
+    [input.name, input.organisation, input.email, input.phone, input.address].filter(Boolean).join('\n'),
+  ];
+  return {
+    subject: `Complaint about ${urls.length} listing(s) on ${input.platform}`,
+    text: lines.join('\n'),
+    from: { name: input.name, address: input.email.toLowerCase() },
+    platform: input.platform,
+    overrides: {
+      kind: 'notice',
+      iprType: input.iprType,
+      reason: input.reason,
+      location: input.location,
+      rightsOwner: input.rightsOwner,
+      isAgent: input.role === 'agent',
+      complainant: { name: input.name, organisation: input.organisation ?? null, email: input.email.toLowerCase(), phone: input.phone ?? null, address: input.address ?? null },
+      disclosureConsent: input.disclosureConsent,
+      signature: input.signature,
+      statements: { goodFaith: yes, accuracy: yes, perjury: yes, mistake: no, jurisdictionConsent: no },
+    },
+    attachments: files,
+  };
+}

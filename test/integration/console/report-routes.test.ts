@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCaseByNumber } from '../../../src/store/repos/cases.js';
+import { openConsole } from './harness.js';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+function form(overrides: Record<string, string | File | null> = {}): FormData {
+  const fields: Record<string, string | File | null> = {
+    platform: 'aliexpress',
+    iprType: 'trademark',
+    registrationNumber: 'US 5,123,456',
+    jurisdiction: 'US',
+    location: 'listing',
+    reason: 'counterfeit',
+    listingUrls: 'https://www.aliexpress.com/item/1005001.html\nhttps://www.aliexpress.com/item/1005002.html',
+    description: 'These listings sell counterfeit Blue Lantern toys using our registered mark.',
+    role: 'owner',
+    rightsOwner: 'Blue Lantern Toys Ltd',
+    name: 'Jane Doe',
+    email: 'jane@bluelantern.example',
+    goodFaith: 'on',
+    accuracy: 'on',
+    signature: 'Jane Doe',
+    evidence: new File([PDF], 'certificate.pdf', { type: 'application/pdf' }),
+    ...overrides,
+  };
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== null) data.append(k, v);
+  return data;
+}
+
+describe('public form /report', () => {
+  let h: Awaited<ReturnType<typeof openConsole>>;
+  beforeAll(async () => {
+    h = await openConsole({ reportRateLimit: 6 });
+  });
+  afterAll(() => h.close());
+  const submit = (data: FormData, headers: Record<string, string> = {}) => h.request('/report', { method: 'POST', headers: { origin: h.origin, ...headers }, body: data });
+
+  it('happy: shows the form without a login', async () => {
+    const res = await h.request('/report');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Listing URLs, one per line');
+  });
+
+  it('happy: a valid submission goes through the pipeline and shows the case number', async () => {
+    const res = await submit(form());
+    expect(res.status).toBe(201);
+    const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())?.[1];
+    expect(number).toBeTruthy();
+    const c = await findCaseByNumber(h.db, number!);
+    expect(c?.complaint.listings.map((l) => l.url)).toContain('https://www.aliexpress.com/item/1005001.html');
+    expect(c?.rightsOwner).toBe('Blue Lantern Toys Ltd');
+    const mail = await h.db.selectFrom('outbox').selectAll().where('case_id', '=', c!.id).execute();
+    expect(mail[0]?.to_address).toBe('jane@bluelantern.example');
+  });
+
+  it('error: puts an error next to each wrong field and keeps what was typed', async () => {
+    const res = await submit(form({ email: 'not-an-email', goodFaith: null, listingUrls: 'not a url', role: 'agent' }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const id of ['email-error', 'goodFaith-error', 'listingUrls-error', 'authorization-error']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('Blue Lantern Toys Ltd');
+  });
+
+  it('security: refuses a file whose content does not match its extension, and one over 5 MB', async () => {
+    const fake = await submit(form({ evidence: new File(['<script>alert(1)</script>'], 'photo.png', { type: 'image/png' }) }));
+    expect(fake.status).toBe(422);
+    expect(await fake.text()).toMatch(/photo\.png does not contain what a \.png file should/);
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const tooBig = await submit(form({ evidence: new File([big], 'big.pdf') }));
+    expect(await tooBig.text()).toMatch(/limit is 5 MB/);
+  });
+
+  it('security: rate-limits submissions per client', async () => {
+    let last = 0;
+    for (let i = 0; i < 6; i++) last = (await submit(form({ email: '' }), { 'cf-connecting-ip': '203.0.113.9' })).status;
+    expect(last).toBe(422);
+    expect((await submit(form(), { 'cf-connecting-ip': '203.0.113.9' })).status).toBe(429);
+  });
+});
