@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createConsoleApp } from '../../console/app.js';
 import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
+import { processPendingMessages } from '../domain/messages/process-pending.js';
 import type { Runtime } from '../main.js';
 import { DEMO_LOGIN, loadDemo } from './demo.js';
 
@@ -17,6 +18,8 @@ export interface Service {
  */
 export async function startAll(runtime: Runtime, options: { demo: boolean; log: (line: string) => void }): Promise<{ stop(): Promise<void> }> {
   const { config, log } = { config: runtime.config, log: options.log };
+  const pending = await processPendingMessages(runtime.ctx());
+  if (pending.length) log(`finished ${pending.length} message(s) stored but not processed before the last stop`);
   if (options.demo) {
     const summary = await loadDemo(runtime);
     if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
