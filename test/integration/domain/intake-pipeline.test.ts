@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/domain/context.js';
 import { processMessage } from '../../../src/domain/messages/process-message.js';
+import { processPendingMessages } from '../../../src/domain/messages/process-pending.js';
 import { receiveMessage } from '../../../src/domain/messages/receive-message.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { findCaseByNumber, listCaseEvents } from '../../../src/store/repos/cases.js';
@@ -87,6 +88,16 @@ describe('intake pipeline', () => {
     expect(stored?.caseId).toBeNull();
     const total = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('to_address', '=', 'sam@orbit-labs.example').executeTakeFirstOrThrow();
     expect(Number(total.n)).toBe(3);
+  });
+
+  it('finishes a message that was stored but not processed when the process stopped', async () => {
+    const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Stored only', messageId: '<stored-only@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/fourth/copy'] }) });
+    const { message } = await receiveMessage(ctx, { channel: 'email', raw, origin: 'test' });
+    const outcomes = await processPendingMessages(ctx);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ status: 'processed', case: { status: 'in_review' } });
+    expect((await findMessageById(db, message.id))?.state).toBe('processed');
+    expect(await processPendingMessages(ctx)).toEqual([]);
   });
 
   it('records a message that cannot be read as failed, keeping its bytes', async () => {
