@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/domain/context.js';
 import { processMessage } from '../../../src/domain/messages/process-message.js';
 import { processPendingMessages } from '../../../src/domain/messages/process-pending.js';
@@ -10,14 +10,10 @@ import { findMessageById } from '../../../src/store/repos/messages.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
 import { openTestDb, testCtx } from '../../support/store.js';
+import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
 let db: Db;
 let ctx: Ctx;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ctx = testCtx(db, { platforms: await loadPlatforms(join('data', 'platforms')) });
-});
 
 async function deliver(raw: Uint8Array) {
   const { message, duplicate } = await receiveMessage(ctx, { channel: 'email', raw, origin: 'test' });
@@ -28,85 +24,108 @@ async function outboxFor(caseId: number) {
   return db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
-describe('intake pipeline', () => {
-  it('acknowledges a complete notice and sends it to review', async () => {
-    const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'DMCA notice', messageId: '<complete-1@orbit-labs.example>', body: makeDmcaBody() }));
-    expect(outcome.status).toBe('processed');
-    if (outcome.status !== 'processed') return;
-    expect(outcome.case.status).toBe('in_review');
-    expect(outcome.case.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/copycat-dev/stolen-engine']);
-    const replies = await outboxFor(outcome.case.id);
-    expect(replies.map((r) => [r.template, r.to_address, r.in_reply_to])).toEqual([['acknowledgement', 'sam@orbit-labs.example', '<complete-1@orbit-labs.example>']]);
-  });
+function pipelineContract(store: string, open: () => Promise<Db>, close: () => void) {
+  describe(`intake pipeline on ${store}`, () => {
+    beforeAll(async () => {
+      db = await open();
+      ctx = testCtx(db, { platforms: await loadPlatforms(join('data', 'platforms')) });
+    });
+    afterAll(async () => {
+      await db.destroy();
+      close();
+    });
 
-  it('answers a deficient notice with what is missing, and the sender\'s answer completes the same case', async () => {
-    const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Copied engine', messageId: '<deficient-1@orbit-labs.example>', body: makeDmcaBody({ signature: false, statements: false, urls: ['https://github.com/other-copy/engine-clone'] }) }));
-    if (first.outcome.status !== 'processed') throw new Error(`not processed: ${JSON.stringify(first.outcome)}`);
-    const opened = first.outcome.case;
-    expect(opened.status).toBe('deficient');
-    const missing = opened.findings.map((f) => f.code);
-    expect(missing.length).toBeGreaterThan(0);
-    const [deficiency] = await outboxFor(opened.id);
-    expect(deficiency?.template).toBe('deficiency');
-    expect(JSON.parse(deficiency!.vars).findings.map((f: { code: string }) => f.code)).toEqual(missing);
+    it('acknowledges a complete notice and sends it to review', async () => {
+      const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'DMCA notice', messageId: '<complete-1@orbit-labs.example>', body: makeDmcaBody() }));
+      expect(outcome.status).toBe('processed');
+      if (outcome.status !== 'processed') return;
+      expect(outcome.case.status).toBe('in_review');
+      expect(outcome.case.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/copycat-dev/stolen-engine']);
+      const replies = await outboxFor(outcome.case.id);
+      expect(replies.map((r) => [r.template, r.to_address, r.in_reply_to])).toEqual([['acknowledgement', 'sam@orbit-labs.example', '<complete-1@orbit-labs.example>']]);
+    });
 
-    const answer = await deliver(
-      makeEmail({
-        from: 'Sam Okafor <sam@orbit-labs.example>',
-        subject: `Re: [${opened.number}] Copied engine`,
-        messageId: '<deficient-1-answer@orbit-labs.example>',
-        headers: { 'In-Reply-To': '<deficient-1@orbit-labs.example>' },
-        body: `${makeDmcaBody({ urls: ['https://github.com/other-copy/engine-clone'] })}\n\n> earlier text quoted here`,
-      }),
-    );
-    expect(answer.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: opened.number } });
-    const completed = await findCaseByNumber(db, opened.number);
-    expect(completed?.status).toBe('in_review');
-    expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
-    const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
-    expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered', 'checked']);
-  });
+    it('answers a deficient notice with what is missing, and the sender\'s answer completes the same case', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Copied engine', messageId: '<deficient-1@orbit-labs.example>', body: makeDmcaBody({ signature: false, statements: false, urls: ['https://github.com/other-copy/engine-clone'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error(`not processed: ${JSON.stringify(first.outcome)}`);
+      const opened = first.outcome.case;
+      expect(opened.status).toBe('deficient');
+      const missing = opened.findings.map((f) => f.code);
+      expect(missing.length).toBeGreaterThan(0);
+      const [deficiency] = await outboxFor(opened.id);
+      expect(deficiency?.template).toBe('deficiency');
+      expect(JSON.parse(deficiency!.vars).findings.map((f: { code: string }) => f.code)).toEqual(missing);
 
-  it('processes a message once, however often it is delivered or run', async () => {
-    const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Again', messageId: '<twice@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/third/copy'] }) });
-    const first = await deliver(raw);
-    const second = await deliver(raw);
-    expect(second.duplicate).toBe(true);
-    expect(second.outcome.status).toBe('already_processed');
-    expect(await processMessage(ctx, first.message.id)).toMatchObject({ status: 'already_processed' });
-    if (first.outcome.status !== 'processed') throw new Error('first delivery not processed');
-    expect(await outboxFor(first.outcome.case.id)).toHaveLength(1);
-  });
+      const answer = await deliver(
+        makeEmail({
+          from: 'Sam Okafor <sam@orbit-labs.example>',
+          subject: `Re: [${opened.number}] Copied engine`,
+          messageId: '<deficient-1-answer@orbit-labs.example>',
+          headers: { 'In-Reply-To': '<deficient-1@orbit-labs.example>' },
+          body: `${makeDmcaBody({ urls: ['https://github.com/other-copy/engine-clone'] })}\n\n> earlier text quoted here`,
+        }),
+      );
+      expect(answer.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: opened.number } });
+      const completed = await findCaseByNumber(db, opened.number);
+      expect(completed?.status).toBe('in_review');
+      expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
+      const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
+      expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered', 'checked']);
+    });
 
-  it('keeps an out-of-office reply without opening a case or answering it', async () => {
-    const { message, outcome } = await deliver(
-      makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Automatic reply: DMCA notice', messageId: '<ooo-1@orbit-labs.example>', headers: { 'Auto-Submitted': 'auto-replied' }, body: 'I am out of the office until Monday.' }),
-    );
-    expect(outcome.status).toBe('ignored');
-    const stored = await findMessageById(db, message.id);
-    expect(stored?.state).toBe('ignored');
-    expect(stored?.caseId).toBeNull();
-    const total = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('to_address', '=', 'sam@orbit-labs.example').executeTakeFirstOrThrow();
-    expect(Number(total.n)).toBe(3);
-  });
+    it('processes a message once, however often it is delivered or run', async () => {
+      const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Again', messageId: '<twice@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/third/copy'] }) });
+      const first = await deliver(raw);
+      const second = await deliver(raw);
+      expect(second.duplicate).toBe(true);
+      expect(second.outcome.status).toBe('already_processed');
+      expect(await processMessage(ctx, first.message.id)).toMatchObject({ status: 'already_processed' });
+      if (first.outcome.status !== 'processed') throw new Error('first delivery not processed');
+      expect(await outboxFor(first.outcome.case.id)).toHaveLength(1);
+    });
 
-  it('finishes a message that was stored but not processed when the process stopped', async () => {
-    const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Stored only', messageId: '<stored-only@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/fourth/copy'] }) });
-    const { message } = await receiveMessage(ctx, { channel: 'email', raw, origin: 'test' });
-    const outcomes = await processPendingMessages(ctx);
-    expect(outcomes).toHaveLength(1);
-    expect(outcomes[0]).toMatchObject({ status: 'processed', case: { status: 'in_review' } });
-    expect((await findMessageById(db, message.id))?.state).toBe('processed');
-    expect(await processPendingMessages(ctx)).toEqual([]);
-  });
+    it('keeps an out-of-office reply without opening a case or answering it', async () => {
+      const { message, outcome } = await deliver(
+        makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Automatic reply: DMCA notice', messageId: '<ooo-1@orbit-labs.example>', headers: { 'Auto-Submitted': 'auto-replied' }, body: 'I am out of the office until Monday.' }),
+      );
+      expect(outcome.status).toBe('ignored');
+      const stored = await findMessageById(db, message.id);
+      expect(stored?.state).toBe('ignored');
+      expect(stored?.caseId).toBeNull();
+      const total = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('to_address', '=', 'sam@orbit-labs.example').executeTakeFirstOrThrow();
+      expect(Number(total.n)).toBe(3);
+    });
 
-  it('records a message that cannot be read as failed, keeping its bytes', async () => {
-    const { message } = await receiveMessage(ctx, { channel: 'form', raw: new TextEncoder().encode('{not json'), origin: 'test' });
-    const outcome = await processMessage(ctx, message.id);
-    expect(outcome.status).toBe('failed');
-    const stored = await findMessageById(db, message.id);
-    expect(stored?.state).toBe('failed');
-    expect(stored?.error).toMatch(/JSON/);
-    expect(new TextDecoder().decode(stored!.raw)).toBe('{not json');
+    it('finishes a message that was stored but not processed when the process stopped', async () => {
+      const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Stored only', messageId: '<stored-only@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/fourth/copy'] }) });
+      const { message } = await receiveMessage(ctx, { channel: 'email', raw, origin: 'test' });
+      const outcomes = await processPendingMessages(ctx);
+      expect(outcomes).toHaveLength(1);
+      expect(outcomes[0]).toMatchObject({ status: 'processed', case: { status: 'in_review' } });
+      expect((await findMessageById(db, message.id))?.state).toBe('processed');
+      expect(await processPendingMessages(ctx)).toEqual([]);
+    });
+
+    it('records a message that cannot be read as failed, keeping its bytes', async () => {
+      const { message } = await receiveMessage(ctx, { channel: 'form', raw: new TextEncoder().encode('{not json'), origin: 'test' });
+      const outcome = await processMessage(ctx, message.id);
+      expect(outcome.status).toBe('failed');
+      const stored = await findMessageById(db, message.id);
+      expect(stored?.state).toBe('failed');
+      expect(stored?.error).toMatch(/JSON/);
+      expect(new TextDecoder().decode(stored!.raw)).toBe('{not json');
+    });
   });
-});
+}
+
+pipelineContract('SQLite', () => openTestDb(), () => undefined);
+
+let pg: ThrowawayPostgres | null = null;
+pipelineContract(
+  'PostgreSQL',
+  async () => {
+    pg = startPostgres(56432 + (process.pid % 500));
+    return openTestDb(pg.url);
+  },
+  () => pg?.stop(),
+);
