@@ -9,6 +9,8 @@ import { caseRoutes } from './routes/case.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { queueRoutes } from './routes/queue.js';
 import { reportRoutes } from './routes/report.js';
+import { apiRoutes } from './routes/api.js';
+import { adminRoutes } from './routes/admin.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
 import { Alert, Page } from './views/layout.js';
@@ -35,12 +37,14 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', apiRoutes(deps));
 
   const reviewer = new Hono<ConsoleEnv>();
   reviewer.use('*', requireUser());
   reviewer.route('/', queueRoutes(deps));
   reviewer.route('/', caseRoutes(deps));
   reviewer.route('/', decisionRoutes(deps));
+  reviewer.route('/', adminRoutes(deps));
   app.route('/', reviewer);
 
   app.notFound((c) => {

@@ -101,3 +101,15 @@ export async function listRelatedCases(db: Q, c: Case, limit = 20): Promise<Arra
   }
   return [...found.values()].slice(0, limit);
 }
+
+/** Whether any message of the case came from `origin` or an origin starting with it followed by `:`. */
+export async function caseHasOrigin(db: Q, caseId: number, origin: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('case_messages')
+    .innerJoin('raw_messages', 'raw_messages.id', 'case_messages.message_id')
+    .select('raw_messages.id')
+    .where('case_messages.case_id', '=', caseId)
+    .where((eb) => eb.or([eb('raw_messages.origin', '=', origin), eb('raw_messages.origin', 'like', `${origin.replace(/[%_]/g, '')}:%`)]))
+    .executeTakeFirst();
+  return !!row;
+}

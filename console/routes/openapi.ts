@@ -1,0 +1,46 @@
+/** The API's OpenAPI 3.1 document, served at /api/v1/openapi.json and rendered at /api/v1/docs. */
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Noticedesk submission API', version: '1.0.0', description: 'For rights owners, agents and brand-protection vendors: submit takedown complaints and follow their cases. Every request carries `Authorization: Bearer <token>`; an administrator creates tokens in the console.' },
+  servers: [{ url: '/api/v1' }],
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message', 'requestId'], properties: { code: { type: 'string', examples: ['invalid_input', 'not_found', 'unauthorized'] }, message: { type: 'string' }, requestId: { type: 'string' }, details: { type: 'object', description: 'For invalid_input: `fields`, a message per field.' } } } } },
+      Complaint: {
+        type: 'object',
+        required: ['platform', 'iprType', 'reason', 'listingUrls', 'description', 'role', 'rightsOwner', 'name', 'email', 'goodFaith', 'accuracy', 'signature'],
+        properties: {
+          platform: { type: 'string', description: 'Platform profile id, for example `aliexpress`.' },
+          iprType: { enum: ['trademark', 'copyright', 'patent', 'design'] },
+          registrationNumber: { type: 'string' },
+          jurisdiction: { type: 'string', description: 'ISO country code or office (CN, US, EU, WIPO).' },
+          location: { enum: ['listing', 'storefront'], default: 'listing' },
+          reason: { enum: ['counterfeit', 'trademark_misuse', 'pirated_product', 'unauthorized_content_in_product', 'image_misuse', 'text_misuse', 'patent_infringement', 'copyright_infringement', 'other'] },
+          listingUrls: { type: 'array', items: { type: 'string', format: 'uri' }, description: "Up to the platform's per-complaint limit." },
+          description: { type: 'string', minLength: 20 },
+          role: { enum: ['owner', 'agent'] },
+          rightsOwner: { type: 'string' },
+          name: { type: 'string' },
+          organisation: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          phone: { type: 'string' },
+          address: { type: 'string' },
+          disclosureConsent: { type: 'boolean', default: false },
+          goodFaith: { const: true },
+          accuracy: { const: true, description: 'Accurate, and under penalty of perjury authorized to act for the owner.' },
+          signature: { type: 'string' },
+          attachments: { type: 'array', maxItems: 10, items: { type: 'object', required: ['filename', 'contentBase64'], properties: { filename: { type: 'string' }, contentBase64: { type: 'string', description: 'At most 5 MB decoded; checked by content.' } } } },
+        },
+      },
+      CaseStatus: { type: 'object', properties: { caseNumber: { type: 'string', examples: ['ND-2026-000123'] }, status: { type: 'string' }, findings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, severity: { type: 'string' }, message: { type: 'string' } } } }, listings: { type: 'array', items: { type: 'object', properties: { url: { type: 'string' }, decision: { type: ['string', 'null'] } } } }, dueAt: { type: ['string', 'null'] }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } } },
+      CaseEvent: { type: 'object', properties: { at: { type: 'string' }, type: { type: 'string' }, fromStatus: { type: ['string', 'null'] }, toStatus: { type: ['string', 'null'] } } },
+    },
+  },
+  security: [{ bearer: [] }],
+  paths: {
+    '/complaints': { post: { summary: 'Submit a complaint', description: 'Goes through the same checks as email and the online form. 201 with the case number; the acknowledgement or the list of what is missing is also emailed.', requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Complaint' } } } }, responses: { '201': { description: 'Case opened', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseStatus' } } } }, '401': { description: 'No or bad token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, '422': { description: 'Invalid fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } },
+    '/cases/{caseNumber}': { get: { summary: 'Status of a case you submitted', parameters: [{ name: 'caseNumber', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The case', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseStatus' } } } }, '404': { description: 'No such case among yours', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } },
+    '/cases/{caseNumber}/events': { get: { summary: 'The case record', parameters: [{ name: 'caseNumber', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Events, oldest first', content: { 'application/json': { schema: { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/CaseEvent' } } } } } } } } } },
+  },
+} as const;

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_LOGIN, openConsole } from './harness.js';
+
+const complaint = {
+  platform: 'aliexpress',
+  iprType: 'trademark',
+  reason: 'counterfeit',
+  listingUrls: ['https://www.aliexpress.com/item/1005009.html'],
+  description: 'Counterfeit Blue Lantern toys sold under our registered mark.',
+  role: 'agent',
+  rightsOwner: 'Blue Lantern Toys Ltd',
+  name: 'Vera Vendor',
+  email: 'vera@brandguard.example',
+  goodFaith: true,
+  accuracy: true,
+  signature: 'Vera Vendor',
+  attachments: [{ filename: 'authorization.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+};
+
+describe('JSON API /api/v1', () => {
+  let h: Awaited<ReturnType<typeof openConsole>>;
+  let token: string;
+  let otherToken: string;
+  beforeAll(async () => {
+    h = await openConsole();
+    const admin = await h.signIn(ADMIN_LOGIN);
+    const make = async (userId: string) => /id="new-token">(nd_[\w-]+)</.exec(await (await h.post('/admin/tokens', admin, { userId, label: 'test' })).text())?.[1] ?? '';
+    token = await make('1');
+    otherToken = await make('2');
+  });
+  afterAll(() => h.close());
+  const api = (path: string, t: string | null, init: RequestInit = {}) =>
+    h.request(path, { ...init, headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) } });
+
+  it('happy: submits a complaint and reads its status and record', async () => {
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify(complaint) });
+    expect(res.status).toBe(201);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const status = (await (await api(`/api/v1/cases/${caseNumber}`, token)).json()) as { status: string; listings: unknown[] };
+    expect(status.listings).toEqual([{ url: 'https://www.aliexpress.com/item/1005009.html', decision: null }]);
+    const events = (await (await api(`/api/v1/cases/${caseNumber}/events`, token)).json()) as { events: Array<{ type: string }> };
+    expect(events.events[0]?.type).toBe('received');
+  });
+
+  it('happy: publishes the OpenAPI document and a readable page', async () => {
+    const doc = (await (await h.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: object };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/complaints');
+    expect(await (await h.request('/api/v1/docs')).text()).toContain('Submit a complaint');
+  });
+
+  it('error: answers invalid input with the one error shape and per-field messages', async () => {
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, email: 'x', listingUrls: [] }) });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; requestId: string; details: { fields: Record<string, string> } } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.requestId).toBeTruthy();
+    expect(Object.keys(body.error.details.fields)).toEqual(expect.arrayContaining(['email', 'listingUrls']));
+  });
+
+  it('security: refuses a missing or revoked token and hides other accounts’ cases', async () => {
+    expect((await api('/api/v1/complaints', null, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await api('/api/v1/complaints', 'nd_' + 'x'.repeat(30), { method: 'POST', body: '{}' })).status).toBe(401);
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify(complaint) });
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const peek = await api(`/api/v1/cases/${caseNumber}`, otherToken);
+    expect(peek.status).toBe(404);
+    const fake = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, attachments: [{ filename: 'x.pdf', contentBase64: Buffer.from('MZ\x90\x00').toString('base64') }] }) });
+    expect(fake.status).toBe(422);
+  });
+
+  it('security: only administrators reach the token page', async () => {
+    const reviewer = await h.signIn();
+    expect((await h.request('/admin', { headers: { cookie: reviewer.cookie } })).status).toBe(403);
+  });
+});
