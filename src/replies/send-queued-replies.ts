@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import { SYSTEM } from '../domain/schemas/index.js';
+import { appendCaseEvent } from '../store/repos/cases.js';
+import type { Database, OutboxRow } from '../store/tables.js';
+import { SendError, type Mailer } from './mailer.js';
+import { makeMessageId } from './message-id.js';
+import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from './outbox-queue.js';
+import { renderReply } from './render-reply.js';
+
+export interface SendOptions {
+  from: string;
+  now?: () => Date;
+  /** Automated replies to one address per hour; the rest are suppressed, not delayed. */
+  maxPerRecipientPerHour?: number;
+  maxAttempts?: number;
+  batchSize?: number;
+  /** How long a claimed row may stay `sending` before it counts as interrupted. */
+  leaseMs?: number;
+}
+
+export interface SendSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+  suppressed: number;
+  recovered: number;
+}
+
+const HOUR = 3_600_000;
+
+/** 30 s, 2 min, 8 min, 32 min, then every 2 h. */
+export function backoffMs(attempt: number): number {
+  return Math.min(30_000 * 4 ** Math.max(0, attempt - 1), 2 * HOUR);
+}
+
+async function record(db: Kysely<Database>, row: OutboxRow, at: string, type: string, data: Record<string, unknown>): Promise<void> {
+  if (row.case_id == null) return;
+  await appendCaseEvent(db, { caseId: Number(row.case_id), at, actor: SYSTEM, type, fromStatus: null, toStatus: null, data: { outboxId: Number(row.id), template: row.template, to: row.to_address, ...data } });
+}
+
+/**
+ * A row still `sending` after its lease belonged to a process that died
+ * mid-send. Whether the server took the message cannot be known from SMTP,
+ * so it is never resent blindly: a transport that can tell (the outbox
+ * folder) settles it; otherwise it is marked failed, recorded on the case,
+ * and a reviewer may resend it. A lost reply is visible; a duplicate is not undoable.
+ */
+async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: string, summary: SendSummary): Promise<void> {
+  for (const row of await listExpiredClaims(db, at)) {
+    const sent = row.message_id ? await mailer.wasSent(row.message_id) : false;
+    const settled = sent
+      ? await settleReply(db, Number(row.id), 'sending', { status: 'sent', sentAt: at })
+      : await settleReply(db, Number(row.id), 'sending', { status: 'failed', error: 'interrupted while sending; not resent to avoid a duplicate' });
+    if (!settled) continue;
+    summary.recovered++;
+    if (!sent) await record(db, row, at, 'reply_interrupted', { messageId: row.message_id });
+  }
+}
+
+/**
+ * Drains the reply queue once: claims each due row (queued -> sending, with
+ * its Message-ID stored before the first byte leaves), sends it, and settles
+ * it. Safe to run from several processes: a row is only ever claimed once per attempt.
+ */
+export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, options: SendOptions): Promise<SendSummary> {
+  const now = options.now ?? (() => new Date());
+  const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = 50, leaseMs = 5 * 60_000 } = options;
+  const summary: SendSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, recovered: 0 };
+  await recoverInterrupted(db, mailer, now().toISOString(), summary);
+  for (const row of await listDueReplies(db, now().toISOString(), batchSize)) {
+    const id = Number(row.id);
+    const at = now().toISOString();
+    if ((await countRecentReplies(db, row.to_address, new Date(now().getTime() - HOUR).toISOString())) >= maxPerRecipientPerHour) {
+      const error = `rate limit: over ${maxPerRecipientPerHour} automated replies to ${row.to_address} in an hour`;
+      if (await settleReply(db, id, 'queued', { status: 'suppressed', error })) {
+        summary.suppressed++;
+        await record(db, row, at, 'reply_suppressed', { reason: error });
+      }
+      continue;
+    }
+    let content: { subject: string; text: string; html: string | null };
+    try {
+      content = row.subject && row.text_body ? { subject: row.subject, text: row.text_body, html: row.html_body } : renderReply(row.template ?? '', JSON.parse(row.vars || '{}'), row.language);
+    } catch (error) {
+      if (await settleReply(db, id, 'queued', { status: 'failed', error: `cannot render: ${(error as Error).message}` })) summary.failed++;
+      continue;
+    }
+    const messageId = row.message_id ?? makeMessageId(options.from);
+    if (!(await claimReply(db, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
+    const caseNumber = (JSON.parse(row.vars || '{}') as { caseNumber?: unknown }).caseNumber;
+    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+    if (typeof caseNumber === 'string') headers['X-Noticedesk-Case'] = caseNumber;
+    try {
+      await mailer.send({ from: options.from, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
+      await settleReply(db, id, 'sending', { status: 'sent', sentAt: now().toISOString() });
+      summary.sent++;
+    } catch (error) {
+      const failure = error instanceof SendError ? error.failure : 'retry';
+      const message = (error as Error).message;
+      const attempts = Number(row.attempts) + 1;
+      if (failure === 'retry' && attempts < maxAttempts) {
+        await settleReply(db, id, 'sending', { status: 'queued', error: message, nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)).toISOString() });
+        summary.retried++;
+      } else {
+        await settleReply(db, id, 'sending', { status: 'failed', error: failure === 'unknown' ? `${message} (may have been delivered; not resent)` : message });
+        await record(db, row, now().toISOString(), 'reply_failed', { error: message, attempts });
+        summary.failed++;
+      }
+    }
+  }
+  return summary;
+}
