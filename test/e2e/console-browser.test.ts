@@ -1,0 +1,144 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleApp } from '../../console/app.js';
+import { submitStructured } from '../../src/domain/cases/submit-structured.js';
+import { makeCtx } from '../../src/domain/context.js';
+import { processMessage } from '../../src/domain/messages/process-message.js';
+import { receiveMessage } from '../../src/domain/messages/receive-message.js';
+import { hashPassword } from '../../src/domain/users/password.js';
+import { createSmtpMailer } from '../../src/replies/smtp-mailer.js';
+import { loadPlatforms } from '../../src/rules/load-platforms.js';
+import { upsertUser } from '../../src/store/repos/users.js';
+import type { Db } from '../../src/store/open.js';
+import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
+import { openTestDb, testCtx } from '../support/store.js';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LOGIN = { email: 'rita@desk.test', password: 'correct horse battery' };
+
+describe('console in a real browser', () => {
+  let db: Db;
+  let server: ServerType;
+  let base: string;
+  let browser: BrowserContext;
+  let profile: string;
+  let smtp: SmtpReceiver;
+  let ctxBase: ReturnType<typeof testCtx>;
+
+  beforeAll(async () => {
+    db = await openTestDb();
+    ctxBase = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
+    await upsertUser(db, { email: LOGIN.email, name: 'Rita Reviewer', passwordHash: await hashPassword(LOGIN.password), role: 'reviewer', at: new Date().toISOString() });
+    const app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
+    profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await smtp?.stop();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await db?.destroy();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page) {
+    await page.goto(`${base}/login`);
+    await page.fill('#email', LOGIN.email);
+    await page.fill('#password', LOGIN.password);
+    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
+  }
+
+  it('form with an upload -> queue -> accept 2 of 3 listings -> reply arrives by SMTP', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/report`);
+    await page.selectOption('#platform', 'aliexpress');
+    await page.selectOption('#iprType', 'trademark');
+    await page.fill('#registrationNumber', 'US 5,123,456');
+    await page.fill('#jurisdiction', 'US');
+    await page.selectOption('#location', 'listing');
+    await page.selectOption('#reason', 'counterfeit');
+    const urls = [1, 2, 3].map((n) => `https://www.aliexpress.com/item/100500${n}.html`);
+    await page.fill('#listingUrls', urls.join('\n'));
+    await page.fill('#description', 'These three listings sell counterfeit Blue Lantern toys under our mark.');
+    await page.setInputFiles('#evidence', { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.selectOption('#role', 'owner');
+    await page.fill('#rightsOwner', 'Blue Lantern Toys Ltd');
+    await page.fill('#name', 'Jane Doe');
+    await page.fill('#email', 'jane@bluelantern.example');
+    await page.check('input[name=goodFaith]');
+    await page.check('input[name=accuracy]');
+    await page.fill('#signature', 'Jane Doe');
+    await page.click('button[type=submit]');
+    const caseNumber = (await page.textContent('#case-number'))!.trim();
+    expect(caseNumber).toMatch(/^ND-\d{4}-\d{6}$/);
+
+    await signIn(page);
+    await page.goto(`${base}/?status=all`);
+    await page.fill('input[type=search]', caseNumber);
+    await page.press('input[type=search]', 'Enter');
+    await page.click(`a[href="/cases/${caseNumber}"]`);
+    await page.waitForURL(`${base}/cases/${caseNumber}`);
+    await page.uncheck(`input[name=listings][value="${urls[2]}"]`);
+    await page.click('#decide-accept summary');
+    await page.fill('#accept-form textarea[name=reply_text]', 'We removed two of your three listings.');
+    await Promise.all([page.waitForURL(/done=accept/), page.click('#accept-form button[type=submit]')]);
+    expect(await page.textContent('h1')).toContain('partially accepted');
+
+    const row = await db.selectFrom('outbox').selectAll().where('template', '=', 'partially-accepted').executeTakeFirstOrThrow();
+    // The send worker drains the queue in production; here the queued row goes out through the same SMTP mailer.
+    const mailer = createSmtpMailer(smtp.url);
+    await mailer.send({ from: 'ipr@noticedesk.test', to: row.to_address, subject: row.subject!, text: row.text_body!, html: null, messageId: `<e2e.${row.id}@noticedesk.test>`, inReplyTo: row.in_reply_to, references: row.references, headers: {} });
+    await mailer.close();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.envelopeTo).toEqual(['jane@bluelantern.example']);
+    expect(mail?.parsed.text).toContain('We removed two of your three listings.');
+  });
+
+  it('a notice with hostile HTML renders without running any script', async () => {
+    const raw = [
+      'From: Mallory <mallory@evil.example>',
+      'To: ipr@noticedesk.test',
+      'Subject: DMCA notice <script>alert(1)</script>',
+      'Message-ID: <hostile-1@evil.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Please remove https://www.aliexpress.com/item/666.html</p><script>window.parent.__pwned=1;alert("x")</script>',
+      '<img src="x" onerror="window.parent.__pwned=2;alert(2)"><a href="javascript:alert(3)">click</a><svg onload="alert(4)"></svg>',
+    ].join('\r\n');
+    const ctx = makeCtx(ctxBase);
+    const { message } = await receiveMessage(ctx, { channel: 'email', raw: new TextEncoder().encode(raw), origin: 'e2e' });
+    const outcome = await processMessage(ctx, message.id);
+    expect(outcome.status).toBe('processed');
+    const number = outcome.status === 'processed' ? outcome.case.number : '';
+
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${base}/cases/${number}`);
+    if (page.url().includes('/login')) {
+      await signIn(page);
+      await page.goto(`${base}/cases/${number}`);
+    }
+    await page.click('details summary:has-text("Show the HTML as sent")');
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.textContent('body')).toContain('<script>alert(1)</script>');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(await frame?.evaluate(() => document.querySelectorAll('script,img,svg').length).catch(() => 0)).toBe(0);
+  });
+});
