@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T0100-initial.js';
 import * as listingDecisions from './20261124T0900-listing-decisions.js';
+import * as slack from './20261125T1000-slack.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -10,6 +11,7 @@ import * as listingDecisions from './20261124T0900-listing-decisions.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
+  '20261125T1000-slack': slack,
 };
 
 export const migrationProvider: MigrationProvider = {
