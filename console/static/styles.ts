@@ -46,7 +46,7 @@ details.decide[open]{box-shadow:0 1px 6px rgba(15,23,42,.08)}
 kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-width:2px;border-radius:4px;padding:0 4px;background:#fff;color:#334155}
 .pager{display:flex;gap:8px;align-items:center;justify-content:flex-end;margin-top:12px}
 .login{max-width:380px;margin:80px auto}.hint{font-size:12px;color:var(--muted)}
-.bar{display:flex;align-items:center;gap:8px}.spread{justify-content:space-between}.panel.flush{padding:0;overflow:auto}.bar .fill{height:10px;background:var(--accent);border-radius:4px}
+.bar{display:flex;align-items:center;gap:8px}.spread{justify-content:space-between}.panel.flush{padding:0;overflow:auto}meter{width:100%;height:12px}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin-bottom:16px}.kpi{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px}.kpi b{display:block;font-size:24px}
 #help[hidden]{display:none}#help{position:fixed;right:20px;bottom:20px;background:#0f172a;color:#e2e8f0;padding:14px 18px;border-radius:10px;font-size:13px;box-shadow:0 10px 30px rgba(0,0,0,.3)}
 #help kbd{background:#1e293b;color:#e2e8f0;border-color:#334155}

@@ -1,0 +1,63 @@
+import type { Ctx } from '../context.js';
+import type { Case } from '../schemas/index.js';
+import { listCasesPage } from '../../store/repos/stats.js';
+
+const PAGE = 1000;
+const DECIDED = ['accepted', 'partially_accepted', 'rejected', 'reinstated', 'withdrawn'];
+
+function csvCell(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Every case as CSV rows, streamed page by page. */
+export async function* exportCasesCsv(ctx: Ctx): AsyncGenerator<string> {
+  yield 'number,status,kind,platform,rights_owner,complainant_email,ipr_type,reason,listings,blocking_findings,assignee,created_at,updated_at\r\n';
+  for (let after = 0; ; ) {
+    const page = await listCasesPage(ctx.db, after, PAGE);
+    if (page.length === 0) return;
+    for (const c of page) {
+      const row = [c.number, c.status, c.kind, c.platform, c.rightsOwner, c.complainantEmail, c.complaint.iprType, c.complaint.reason, c.complaint.listings.length, c.findings.filter((f) => f.severity !== 'warning').length, c.assignee, c.createdAt, c.updatedAt];
+      yield row.map(csvCell).join(',') + '\r\n';
+    }
+    after = page.at(-1)!.id;
+  }
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+
+function scrub(text: string | null): string | null {
+  return text ? text.replace(EMAIL, '[email redacted]').replace(PHONE, '[phone redacted]') : text;
+}
+
+/** A decided notice fit for publication: who the rights owner is and what was claimed, never a person's contact details. */
+export function redactNotice(c: Case) {
+  const k = c.complaint;
+  return {
+    caseNumber: c.number,
+    decision: c.status,
+    platform: c.platform,
+    dateReceived: c.createdAt.slice(0, 10),
+    dateDecided: c.updatedAt.slice(0, 10),
+    rightsOwner: c.rightsOwner,
+    sender: k.isAgent ? (k.complainant.organisation ?? '[agent]') : (k.complainant.organisation ?? '[individual, redacted]'),
+    iprType: k.iprType,
+    reason: k.reason,
+    rights: k.iprs.map((i) => ({ type: i.type, registrationNumber: i.registrationNumber, jurisdiction: i.jurisdiction })),
+    workDescription: scrub(k.workDescription),
+    listings: k.listings.map((l) => l.url),
+  };
+}
+
+/** Decided notices, redacted, as JSON Lines. */
+export async function* exportRedactedNotices(ctx: Ctx): AsyncGenerator<string> {
+  for (let after = 0; ; ) {
+    const page = await listCasesPage(ctx.db, after, PAGE, DECIDED);
+    if (page.length === 0) return;
+    for (const c of page) if (c.kind === 'notice') yield JSON.stringify(redactNotice(c)) + '\n';
+    after = page.at(-1)!.id;
+  }
+}

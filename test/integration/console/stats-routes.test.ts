@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptCase } from '../../../src/domain/cases/accept-case.js';
+import { rejectCase } from '../../../src/domain/cases/reject-case.js';
+import { makeCtx } from '../../../src/domain/context.js';
+import { computeStats } from '../../../src/domain/stats/complainant-stats.js';
+import { REVIEWER, seedCase } from '../domain/seed.js';
+import { openConsole } from './harness.js';
+
+describe('stats and exports', () => {
+  let h: Awaited<ReturnType<typeof openConsole>>;
+  let session: { cookie: string; csrf: string };
+  beforeAll(async () => {
+    h = await openConsole();
+    session = await h.signIn();
+    const ctx = makeCtx(h.base, REVIEWER);
+    const phone = { name: 'Jane Doe', organisation: null, email: 'jane@acme.example', phone: '+1 555 010 0199', address: '1 Main St' };
+    const a = await seedCase(ctx, { complaint: { complainant: phone, workDescription: 'Call me at +1 555 010 0199 or jane@acme.example' } });
+    const b = await seedCase(ctx, { complaint: { complainant: phone } });
+    await acceptCase(ctx, { caseNumber: a.number });
+    await rejectCase(ctx, { caseNumber: b.number, reason: 'false_information' });
+  });
+  afterAll(() => h.close());
+
+  it('happy: computes success rate, 24 h share and eligibility per complainant', async () => {
+    const s = await computeStats(makeCtx(h.base, REVIEWER));
+    const jane = s.complainants.find((g) => g.complainant === 'jane@acme.example')!;
+    expect(jane).toMatchObject({ requests: 2, decided: 2, successes: 1, successRate: 0.5, falseInformation: true, goodFaithEligible: false });
+    expect(s.share24h).toBe(1);
+    const page = await h.request('/stats', { headers: { cookie: session.cookie } });
+    expect(await page.text()).toContain('jane@acme.example');
+  });
+
+  it('happy: exports every case as CSV', async () => {
+    const csv = await (await h.request('/exports/cases.csv', { headers: { cookie: session.cookie } })).text();
+    expect(csv.split('\r\n')[0]).toMatch(/^number,status,kind/);
+    expect(csv).toContain(',accepted,');
+  });
+
+  it('security: the published export carries no personal contact data', async () => {
+    const out = await (await h.request('/exports/decided-notices.jsonl', { headers: { cookie: session.cookie } })).text();
+    expect(out).toContain('"decision":"accepted"');
+    expect(out).not.toMatch(/jane@acme\.example|555 010 0199|Jane Doe|1 Main St/);
+    expect(out).toContain('[phone redacted]');
+  });
+
+  it('security: exports need a login', async () => {
+    expect((await h.request('/exports/cases.csv')).status).toBe(303);
+  });
+});
