@@ -1,0 +1,72 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Ctx } from '../../domain/context.js';
+import { takeInEmail } from '../take-in.js';
+import { createWaker } from '../imap/waker.js';
+
+export interface DropFolderDeps {
+  /** data/inbox: `*.eml` files dropped here are taken in, then moved to `processed/`. */
+  dir: string;
+  ctx: () => Ctx;
+  log: (line: string) => void;
+  onProcessed?: () => void;
+  pollMs?: number;
+}
+
+/**
+ * The intake when no IMAP server is configured: same path as IMAP. A file is
+ * moved away only after it was stored and processed; killed before that, it
+ * is read again and recognised as a duplicate.
+ */
+export function watchDropFolder(deps: DropFolderDeps): { stop(): Promise<void> } {
+  const processedDir = join(deps.dir, 'processed');
+  const waker = createWaker();
+  let stopped = false;
+  let watcher: FSWatcher | null = null;
+
+  async function drain(): Promise<void> {
+    // Files still being written by a mail program end in .tmp or start with a dot; wait for the rename.
+    const names = (await readdir(deps.dir)).filter((name) => name.endsWith('.eml') && !name.startsWith('.')).sort();
+    for (const name of names) {
+      if (stopped) return;
+      const path = join(deps.dir, name);
+      let raw: Buffer;
+      try {
+        raw = await readFile(path);
+      } catch {
+        continue;
+      }
+      const result = await takeInEmail(deps.ctx(), raw, `drop-folder:${name}`);
+      if (result.outcome.status === 'failed') deps.log(`${name}: kept but not processed: ${result.outcome.error}`);
+      if (result.outcome.status === 'processed') deps.onProcessed?.();
+      await rename(path, join(processedDir, name));
+    }
+  }
+
+  const loop = (async () => {
+    await mkdir(processedDir, { recursive: true });
+    try {
+      watcher = watch(deps.dir, () => waker.wake());
+    } catch (error) {
+      deps.log(`watching ${deps.dir}: ${(error as Error).message}; polling instead`);
+    }
+    while (!stopped) {
+      try {
+        await drain();
+      } catch (error) {
+        deps.log(`drop folder ${deps.dir}: ${(error as Error).message}`);
+      }
+      if (!stopped) await waker.wait(deps.pollMs ?? 2_000);
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      waker.wake();
+      watcher?.close();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { webApi } from '@slack/bolt';
+import type { Ctx } from '../../domain/context.js';
+import { readCase } from '../../domain/cases/read-case.js';
+import type { CaseEvent } from '../../domain/schemas/index.js';
+import { findCaseById } from '../../store/repos/cases.js';
+import {
+  advanceSlackPost,
+  findSlackPost,
+  listCaseEventsAfter,
+  readSlackCheckpoint,
+  saveSlackCheckpoint,
+  saveSlackPost,
+} from '../../store/repos/slack.js';
+import { caseMessage } from './case-message.js';
+import { eventText } from './event-text.js';
+
+const CHECKPOINT = 'case-events';
+const BATCH = 100;
+
+export interface CasePosterOptions {
+  client: webApi.WebClient;
+  ctx: () => Ctx;
+  channel: string;
+  consoleUrl: string;
+  log: (line: string) => void;
+}
+
+/**
+ * Follows the case records: a case that reaches review is posted to the
+ * channel once, and what happens to it afterwards goes into the message's
+ * thread, with the message itself kept up to date. The checkpoint is the last
+ * case event handled, so a restart picks up where it stopped.
+ */
+export class CasePoster {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly options: CasePosterOptions) {}
+
+  /** Handles every case event not handled yet; returns how many. Calls never overlap. */
+  poll(): Promise<number> {
+    this.running ??= this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  start(intervalMs: number): void {
+    const tick = () => {
+      this.poll()
+        .catch((error: unknown) => this.options.log(`slack: posting cases: ${(error as Error).message}`))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async drain(): Promise<number> {
+    const ctx = this.options.ctx();
+    let handled = 0;
+    for (;;) {
+      const after = (await readSlackCheckpoint(ctx.db, CHECKPOINT)) ?? 0;
+      const events = await listCaseEventsAfter(ctx.db, after, BATCH);
+      if (!events.length) return handled;
+      const changed = new Set<number>();
+      for (const event of events) {
+        if (await this.handle(ctx, event)) changed.add(event.caseId);
+        await saveSlackCheckpoint(ctx.db, CHECKPOINT, event.id, ctx.now().toISOString());
+        handled += 1;
+      }
+      for (const caseId of changed) await this.refresh(ctx, caseId);
+    }
+  }
+
+  /** Returns true when the case's message should be redrawn. */
+  private async handle(ctx: Ctx, event: CaseEvent): Promise<boolean> {
+    const post = await findSlackPost(ctx.db, event.caseId);
+    if (!post) {
+      if (event.toStatus === 'in_review') await this.postCase(ctx, event.caseId);
+      return false;
+    }
+    if (event.id <= post.lastEventId) return false;
+    const text = eventText(event);
+    if (text) {
+      await this.call(() => this.options.client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, text, unfurl_links: false }));
+    }
+    await advanceSlackPost(ctx.db, event.caseId, event.id);
+    return event.toStatus !== null || event.type === 'assigned' || event.type === 'unassigned';
+  }
+
+  /** Posts a case still waiting for review; one that moved on before we saw it is left alone. */
+  private async postCase(ctx: Ctx, caseId: number): Promise<void> {
+    const found = await findCaseById(ctx.db, caseId);
+    if (!found || found.status !== 'in_review') return;
+    const file = await readCase(ctx, found.number);
+    const message = caseMessage(file.case, file.events, this.options.consoleUrl);
+    const posted = await this.call(() => this.options.client.chat.postMessage({ channel: this.options.channel, ...message, unfurl_links: false }));
+    if (!posted?.ts) return;
+    const lastEventId = file.events.at(-1)?.id ?? 0;
+    await saveSlackPost(ctx.db, { caseId, channel: posted.channel ?? this.options.channel, ts: posted.ts, lastEventId }, ctx.now().toISOString());
+  }
+
+  private async refresh(ctx: Ctx, caseId: number): Promise<void> {
+    const post = await findSlackPost(ctx.db, caseId);
+    const found = await findCaseById(ctx.db, caseId);
+    if (!post || !found) return;
+    const file = await readCase(ctx, found.number);
+    await this.call(() => this.options.client.chat.update({ channel: post.channel, ts: post.ts, ...caseMessage(file.case, file.events, this.options.consoleUrl) }));
+  }
+
+  /**
+   * Slack refusing a call (a removed channel, a message too old to edit) must
+   * not stop the case records from being followed; it is logged and skipped.
+   * A network failure is thrown, and the same event is tried again next time.
+   */
+  private async call<T>(send: () => Promise<T>): Promise<T | null> {
+    try {
+      return await send();
+    } catch (error) {
+      const e = error as { code?: string; message?: string };
+      if (e.code === 'slack_webapi_platform_error') {
+        this.options.log(`slack: ${e.message}`);
+        return null;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import type { Ctx } from '../domain/context.js';
+import type { Db } from '../store/open.js';
+import { createFolderMailer } from '../replies/folder-mailer.js';
+import { startSendWorker } from '../replies/send-worker.js';
+import { createSmtpMailer } from '../replies/smtp-mailer.js';
+import { watchDropFolder } from './drop-folder/watch-drop-folder.js';
+import { startMailboxPoller } from './imap/mailbox-poller.js';
+import { MailboxUrl } from './imap/mailbox-url.js';
+
+export interface EmailIntakeConfig {
+  imapUrls: string[];
+  smtpUrl: string | null;
+  /** Our address: the From of every reply and the domain of its Message-ID. */
+  from: string;
+  dataDir: string;
+  /** Automated replies per recipient per hour (default 10). */
+  maxRepliesPerRecipientPerHour?: number;
+  pollMs?: number;
+}
+
+export interface EmailIntakeDeps {
+  db: Db;
+  /** A context, or a factory that makes one per message. */
+  ctx: Ctx | (() => Ctx);
+  config: EmailIntakeConfig;
+  log: (line: string) => void;
+}
+
+/**
+ * Starts everything email: one poller per IMAP mailbox (or the drop folder
+ * data/inbox/ when none is set) and the reply worker (SMTP, or .eml files in
+ * data/outbox/ when no SMTP URL is set). `stop()` finishes the message and
+ * the reply in hand.
+ */
+export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void> } {
+  const { config, log } = deps;
+  const ctx = typeof deps.ctx === 'function' ? deps.ctx : () => deps.ctx as Ctx;
+  const mailboxes = config.imapUrls.map((url) => MailboxUrl.parse(url));
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createFolderMailer(join(config.dataDir, 'outbox'));
+  const worker = startSendWorker(deps.db, mailer, {
+    from: config.from,
+    maxPerRecipientPerHour: config.maxRepliesPerRecipientPerHour,
+    log,
+  });
+  const intakes =
+    mailboxes.length > 0
+      ? mailboxes.map((mailbox) => startMailboxPoller({ mailbox, ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs }))
+      : [watchDropFolder({ dir: join(config.dataDir, 'inbox'), ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs })];
+  log(`email intake: ${mailboxes.length > 0 ? `${mailboxes.length} IMAP mailbox(es)` : `drop folder ${join(config.dataDir, 'inbox')}`}; replies via ${config.smtpUrl ? 'SMTP' : join(config.dataDir, 'outbox')}`);
+  let stopping: Promise<void> | null = null;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        await Promise.all(intakes.map((intake) => intake.stop()));
+        await worker.stop();
+      })();
+      return stopping;
+    },
+  };
+}
