@@ -4,6 +4,7 @@ import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import type { Runtime } from '../main.js';
+import { startSlackBot } from '../intake/slack/start.js';
 import { DEMO_LOGIN, loadDemo } from './demo.js';
 
 export interface Service {
@@ -27,7 +28,9 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   const services: Service[] = [];
   const deps = await nodeConsoleDeps(runtime);
   const app = createConsoleApp(deps);
-  const server = serve({ fetch: app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
+  const slack = await startSlackBot(runtime, { log, ctx: deps.ctx });
+  if (slack) services.push(slack.service);
+  const server = serve({ fetch: slack ? slack.serve(app.fetch) : app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
