@@ -31,7 +31,7 @@ export async function startSlackApi(emails: Record<string, string>) {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', async () => {
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+      const method = (req.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0]!;
       const args: Record<string, any> = {};
       if ((req.headers['content-type'] ?? '').includes('json')) Object.assign(args, raw ? JSON.parse(raw) : {});
       else {
