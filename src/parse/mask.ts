@@ -12,7 +12,7 @@ export function maskPrompts(text: string, sections: readonly Section[], preamble
   };
   blank(0, preambleEnd);
   for (const s of sections) {
-    if (s.header && s.role !== 'statement') blank(s.headerStart, s.bodyStart);
+    if (s.header && s.prompt && s.role !== 'statement') blank(s.headerStart, s.bodyStart);
   }
   return chars.join('');
 }
