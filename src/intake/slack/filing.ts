@@ -138,7 +138,7 @@ export function registerFiling(app: App, deps: SlackDeps): void {
     try {
       await tellUser(client, where, await fileSubmission(deps, actor, form.submission, `slack:modal:${view.id}`, null));
     } catch (error) {
-      await tellUser(client, where, errorText(error, 'slack-file'));
+      await tellUser(client, where, errorText(error, 'slack filing'));
     }
   });
 
@@ -154,7 +154,7 @@ export function registerFiling(app: App, deps: SlackDeps): void {
     try {
       await tellUser(client, where, await fileSubmission(deps, actor, submission, `slack:${shortcut.channel.id}:${shortcut.message.ts}`, id));
     } catch (error) {
-      await tellUser(client, where, errorText(error, 'slack-file'));
+      await tellUser(client, where, errorText(error, 'slack filing'));
     }
   });
 }
