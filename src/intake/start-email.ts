@@ -17,6 +17,8 @@ export interface EmailIntakeConfig {
   /** Automated replies per recipient per hour (default 10). */
   maxRepliesPerRecipientPerHour?: number;
   pollMs?: number;
+  /** How long a reply may stay `sending` before it counts as interrupted (default 5 min). */
+  replyLeaseMs?: number;
 }
 
 export interface EmailIntakeDeps {
@@ -41,6 +43,7 @@ export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void>
   const worker = startSendWorker(deps.db, mailer, {
     from: config.from,
     maxPerRecipientPerHour: config.maxRepliesPerRecipientPerHour,
+    leaseMs: config.replyLeaseMs,
     log,
   });
   const intakes =
