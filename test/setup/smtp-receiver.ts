@@ -21,13 +21,23 @@ export interface SmtpReceiver {
   stop(): Promise<void>;
 }
 
-export async function startSmtpReceiver(port: number): Promise<SmtpReceiver> {
+/** Answer for a recipient the receiver refuses: `451` makes the sender retry, `550` gives up. */
+export type Refusal = { code: number; message: string } | null;
+
+export async function startSmtpReceiver(port: number, options: { refuse?: (address: string) => Refusal } = {}): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = [];
   const listeners: Array<(mail: ReceivedMail) => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuse?.(address.address) ?? null;
+      if (!refusal) return callback();
+      const error = new Error(refusal.message) as Error & { responseCode: number };
+      error.responseCode = refusal.code;
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
