@@ -1,5 +1,5 @@
 import type { Span } from '../domain/schemas/complaint.js';
-import { meaningfulBody, type Section } from './sections.js';
+import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { spanOf, type SourceText } from './span.js';
 
 export interface SignatureHit {
@@ -10,6 +10,54 @@ export interface SignatureHit {
 const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
 const LABELLED = /^[ \t*_]*(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?[ \t]*[:：][ \t]*(\S[^\n]{0,80})$/gim;
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
+// A typed name field after the statements: "Full name: ...", "Name: ...".
+const NAME_FIELD = /^[ \t*_]*(?:full |legal |full legal |first )?name[ \t*_]*[:：][ \t]*(\S[^\n]{0,80})$/i;
+const LAST_STATEMENT = /penalty of perjury|good[- ]?faith belief|如有不实|伪证/gi;
+const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|bin|binti|al|el|y)$/;
+
+/** A line that is nothing but a person's name (two to four capitalised words, or CJK), or a redaction of it. */
+export function personNameLine(line: string): boolean {
+  const t = line.trim().replace(/^[*_]+|[*_]+$/g, '').replace(/[,.]$/, '').trim();
+  if (/^\[(private|redacted)\](\s*[,/]?\s*\[(private|redacted)\])*(,?\s+(on behalf of\s+)?[\p{L}][^\n]{0,60})?$/iu.test(t)) return true;
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(t)) return true;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => PARTICLE.test(w) || /^\p{Lu}[\p{Ll}'’\-]+\.?$|^\p{Lu}\.$|^\p{Lu}{2,}$/u.test(w));
+}
+
+/**
+ * The name that closes a letter: within the lines after the last statement,
+ * a typed name field, or a line that is only a person's name (the sign-off
+ * block of senders who write no "Sincerely").
+ */
+function nameAfterStatements(src: SourceText, sections: readonly Section[]): { start: number; end: number } | null {
+  let last = -1;
+  for (const m of src.text.matchAll(LAST_STATEMENT)) last = m.index ?? last;
+  if (last < 0) return null;
+  const para = src.text.indexOf('\n\n', last);
+  let pos = para < 0 ? src.text.indexOf('\n', last) : para;
+  if (pos < 0) return null;
+  let prev = '';
+  for (let seen = 0; seen < 10 && pos < src.text.length; ) {
+    const end = src.text.indexOf('\n', pos + 1);
+    const e = end < 0 ? src.text.length : end;
+    const line = src.text.slice(pos + 1, e);
+    pos = e;
+    if (!line.trim()) continue;
+    seen++;
+    // Form answers after the statements (contact, address) are not a sign-off.
+    const section = sectionAt(sections, pos - 1);
+    if (section?.header && section.prompt && section.role !== 'signature') return null;
+    const field = NAME_FIELD.exec(line);
+    const start = e - line.length + (line.length - line.trimStart().length);
+    // The value under a label ("Mailing address:") is that field, not a name.
+    if (field || (personNameLine(line) && !/[:：]\s*$/.test(prev))) return { start, end: e - (line.length - line.trimEnd().length) };
+    prev = line;
+    if (/[?？]\s*\**$/.test(line)) return null;
+  }
+  return null;
+}
+
 const SIG_HEADING = /^[ \t*_]*(?:my )?(?:electronic |digital )?signature(?: for [^\n]{0,60})?(?: follows)?[ \t]*[:：]?[ \t*_]*$/gim;
 
 /** A line that reads as a name or a redaction, not a sentence. */
@@ -61,6 +109,14 @@ export function findSignature(src: SourceText, sections: readonly Section[]): Si
       if (next) hits.push({ name: src.text.slice(next.start, next.end).replace(/[*_]/g, '').trim(), evidence: spanOf(src, off, next.end) });
     }
     off += line.length + 1;
+  }
+  if (hits.length === 0) {
+    const tail = nameAfterStatements(src, sections);
+    if (tail) {
+      const raw = src.text.slice(tail.start, tail.end);
+      const name = (NAME_FIELD.exec(raw)?.[1] ?? raw).replace(/[*_]/g, '').trim();
+      hits.push({ name, evidence: spanOf(src, tail.start, tail.end) });
+    }
   }
   return hits[0] ?? null;
 }

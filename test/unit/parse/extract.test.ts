@@ -105,3 +105,22 @@ describe('parties and rights', () => {
     expect(span.source).toBe('body');
   });
 });
+
+describe('signatures that close a letter without a closing word', () => {
+  const statements = 'I have a good faith belief that this use is not authorized by the copyright owner, its agent, or the law. Under penalty of perjury, the information in this notice is accurate and I am the copyright owner.';
+  it('takes a typed name on its own line after the statements, before the address block', () => {
+    const text = `Hello,\n\nMy embroidery designs are copied at https://github.com/copycat/stitches.\n\n${statements}\n\nAttached: a copy of my ID card.\n\nMarta Kowalczyk\nul. Długa 5, 00-238 Warszawa, Poland\n+48 22 555 0101`;
+    const c = parse({ text });
+    expect(c.signature).toBe('Marta Kowalczyk');
+  });
+
+  it('takes a "Full name:" field and a redacted name after the statements', () => {
+    expect(parse({ text: `${statements}\n\nPhysical Address: 4 Elm Road, Leeds\n\nFull name: Owen Price` }).signature).toBe('Owen Price');
+    expect(parse({ text: `${statements}\n\n[private]\n12 Harbour Street, Leith` }).signature).toBe('[private]');
+  });
+
+  it('does not take a company address line or a contact field value for a name', () => {
+    expect(parse({ text: `${statements}\n\nNorthwind Labs GmbH, Hafenstraße 3, 20457 Hamburg\nops@northwind.example` }).signature).toBeNull();
+    expect(parse({ text: `${statements}\n\nMailing address:\n[private]` }).signature).toBeNull();
+  });
+});
