@@ -49,12 +49,18 @@ export async function startHarness(imapPort: number, smtpPort: number): Promise<
   const db = await openTestDb(dbPath);
   const ctx = await intakeCtx(db);
   const logs: string[] = [];
-  const appender = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
-  await appender.connect();
+  const connect = async () => {
+    const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    await client.connect();
+    return client;
+  };
+  let appender = await connect();
   let intake: { stop(): Promise<void> } | null = null;
   return {
     dovecot, smtp, db, dbPath, logs,
     async append(raw, mailbox = 'INBOX') {
+      // A test may have kicked every session of the user to exercise reconnects.
+      if (!appender.usable) appender = await connect();
       await appender.append(mailbox, raw);
     },
     async startIntake(options = {}) {
