@@ -66,7 +66,7 @@ export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
     }),
     countByStatus(ctx.db),
     countOlderThan(ctx.db, NEEDS_ACTION, hoursAgo(now, SLA_HOURS)),
-    listPlatformsInUse(ctx.db),
+    ctx.platforms.length ? ctx.platforms.map((p) => p.id) : listPlatformsInUse(ctx.db),
   ]);
   return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, platforms };
 }
