@@ -59,6 +59,30 @@ describe('email intake over IMAP with replies over SMTP', () => {
     await client.logout();
   });
 
+  it('joins a withdrawal that names the case to it', async () => {
+    const c = await caseOf('<alt-001@northwind-games.example>');
+    const withdrawal = [
+      'From: Maria Lindqvist <legal@northwind-games.example>',
+      'To: ipr@noticedesk.test',
+      `Subject: Withdrawal of complaint ${c.number}`,
+      'Message-ID: <withdraw-001@northwind-games.example>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Dear team,',
+      '',
+      'We reached an agreement with the repository owner. We hereby withdraw our complaint about',
+      'https://github.com/fastcopy-dev/aurora-leak and ask you to reinstate it.',
+      '',
+      'Kind regards,',
+      'Maria Lindqvist',
+      '',
+    ].join('\r\n');
+    await h.append(withdrawal);
+    const joined = await caseOf('<withdraw-001@northwind-games.example>');
+    expect(joined.id).toBe(c.id);
+    expect(joined.status).toBe('withdrawn');
+  });
+
   it('sends a deficiency reply, and the answer completes the same case', async () => {
     const notice = readFileSync('data/demo/02-dmca-missing-signature.eml', 'utf8').replace('<demo-02@pixelfoundry.example>', '<deficient-001@pixelfoundry.example>');
     await h.append(notice);
