@@ -4,6 +4,7 @@ import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import type { Runtime } from '../main.js';
+import { startEmailIntake } from '../intake/start-email.js';
 import { startSlackBot } from '../intake/slack/start.js';
 import { DEMO_LOGIN, loadDemo } from './demo.js';
 
@@ -34,10 +35,26 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
-  services.push({ name: 'console', stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  services.push({
+    name: 'console',
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold the close open.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  });
   log(`Noticedesk console: http://${config.NOTICEDESK_HOST}:${port}/`);
   const scheduler = startScheduler({ ctx: (actor, requestId) => ({ ...runtime.ctx(actor, requestId), counterNotice: deps.counterNotice }) }, { log });
   services.push({ name: 'deadline scheduler', stop: () => scheduler.stop() });
+  // Started last so it stops first: the message in hand is finished before the database closes.
+  const email = startEmailIntake({
+    db: runtime.db,
+    ctx: () => runtime.ctx(),
+    config: { imapUrls: config.NOTICEDESK_IMAP_URL, smtpUrl: config.NOTICEDESK_SMTP_URL ?? null, from: config.NOTICEDESK_FROM, dataDir: config.NOTICEDESK_DATA_DIR },
+    log,
+  });
+  services.push({ name: 'email intake', stop: () => email.stop() });
   if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 
   let stopping: Promise<void> | null = null;

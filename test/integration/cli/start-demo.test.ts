@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -37,6 +37,16 @@ function listCases(): Array<Record<string, unknown>> {
   return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = read();
+  }
+  return value;
+}
+
 afterAll(() => {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
 });
@@ -48,6 +58,22 @@ describe('npm start with the demo', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     expect(first.output()).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
+    // Without SMTP configured, replies are written to the outbox folder.
+    const outbox = join(dir, 'outbox');
+    const listOutbox = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []);
+    await waitFor(listOutbox, (files) => files.length >= 8);
+    // Then wait until the worker has drained its queue: the count stops changing.
+    let replies = listOutbox();
+    for (let settled = 0; settled < 5; ) {
+      await new Promise((r) => setTimeout(r, 300));
+      const now = listOutbox();
+      settled = now.length === replies.length ? settled + 1 : 0;
+      replies = now;
+    }
+    const acknowledgement = replies.map((f) => readFileSync(join(outbox, f), 'utf8')).find((mail) => /legal@northwind-games\.example/.test(mail));
+    expect(acknowledgement).toMatch(/^Auto-Submitted: auto-replied/im);
+    expect(acknowledgement).toMatch(/^Subject: .*\[ND-\d{4}-\d{6}\]/im);
+    expect(acknowledgement).toMatch(/^In-Reply-To: <demo-01@northwind-games\.example>/im);
     expect(await stop(first.child)).toBe(0);
 
     const cases = listCases();
@@ -61,6 +87,8 @@ describe('npm start with the demo', () => {
     const second = await startDemo();
     expect(second.output()).toMatch(/0 new/);
     expect(await stop(second.child)).toBe(0);
+    // No reply was sent twice across the restart.
+    expect(listOutbox()).toHaveLength(replies.length);
     expect(listCases().map((c) => c.number)).toEqual(cases.map((c) => c.number));
   }, 120_000);
 });
