@@ -32,6 +32,12 @@ const helpers = {
   date: (iso: unknown): string => (typeof iso === 'string' && iso ? iso.slice(0, 10) : ''),
 };
 
+/** Prefixes `[ND-2026-000123]` unless the subject already carries a case tag; one line only. */
+export function withCaseTag(subject: string, caseNumber: unknown): string {
+  const tagged = typeof caseNumber === 'string' && !CASE_TAG.test(subject) ? `[${caseNumber}] ${subject}` : subject;
+  return tagged.replace(/[\r\n]+/g, ' ');
+}
+
 function splitSubject(rendered: string): { subject: string; body: string } {
   const match = /^Subject:[ \t]*(.*)\r?\n\r?\n?/.exec(rendered);
   if (!match) throw new UnknownTemplateError('a text template must start with a "Subject:" line');
@@ -53,7 +59,5 @@ export function renderReply(template: string, vars: object, language: string): R
   const data = { ...helpers, ...vars, language: lang };
   const { subject, body } = splitSubject(textEta.render(`./${lang}/${template}.txt.eta`, data));
   const html = htmlEta.render(`./${lang}/${template}.html.eta`, data);
-  const caseNumber = (vars as { caseNumber?: unknown }).caseNumber;
-  const tagged = typeof caseNumber === 'string' && !CASE_TAG.test(subject) ? `[${caseNumber}] ${subject}` : subject;
-  return { subject: tagged.replace(/[\r\n]+/g, ' '), text: `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`, html };
+  return { subject: withCaseTag(subject, (vars as { caseNumber?: unknown }).caseNumber), text: `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`, html };
 }

@@ -5,7 +5,7 @@ import type { Database, OutboxRow } from '../store/tables.js';
 import { SendError, type Mailer } from './mailer.js';
 import { makeMessageId } from './message-id.js';
 import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from './outbox-queue.js';
-import { renderReply } from './render-reply.js';
+import { renderReply, withCaseTag } from './render-reply.js';
 
 export interface SendOptions {
   from: string;
@@ -36,6 +36,22 @@ export function backoffMs(attempt: number): number {
 async function record(db: Kysely<Database>, row: OutboxRow, at: string, type: string, data: Record<string, unknown>): Promise<void> {
   if (row.case_id == null) return;
   await appendCaseEvent(db, { caseId: Number(row.case_id), at, actor: SYSTEM, type, fromStatus: null, toStatus: null, data: { outboxId: Number(row.id), template: row.template, to: row.to_address, ...data } });
+}
+
+interface Prepared {
+  content: { subject: string; text: string; html: string | null };
+  caseNumber: string | null;
+}
+
+/** The text to send: as a reviewer edited it (still with the case tag), or rendered from its template. */
+function prepare(row: OutboxRow): Prepared {
+  const vars = JSON.parse(row.vars || '{}') as Record<string, unknown>;
+  const caseNumber = typeof vars.caseNumber === 'string' ? vars.caseNumber : null;
+  const content =
+    row.subject && row.text_body
+      ? { subject: withCaseTag(row.subject, caseNumber), text: row.text_body, html: row.html_body }
+      : renderReply(row.template ?? '', vars, row.language);
+  return { content, caseNumber };
 }
 
 /**
@@ -78,18 +94,18 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
       }
       continue;
     }
-    let content: { subject: string; text: string; html: string | null };
+    let prepared: Prepared;
     try {
-      content = row.subject && row.text_body ? { subject: row.subject, text: row.text_body, html: row.html_body } : renderReply(row.template ?? '', JSON.parse(row.vars || '{}'), row.language);
+      prepared = prepare(row);
     } catch (error) {
       if (await settleReply(db, id, 'queued', { status: 'failed', error: `cannot render: ${(error as Error).message}` })) summary.failed++;
       continue;
     }
+    const { content, caseNumber } = prepared;
     const messageId = row.message_id ?? makeMessageId(options.from);
     if (!(await claimReply(db, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
-    const caseNumber = (JSON.parse(row.vars || '{}') as { caseNumber?: unknown }).caseNumber;
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
-    if (typeof caseNumber === 'string') headers['X-Noticedesk-Case'] = caseNumber;
+    if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
     try {
       await mailer.send({ from: options.from, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
       await settleReply(db, id, 'sending', { status: 'sent', sentAt: now().toISOString() });

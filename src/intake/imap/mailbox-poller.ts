@@ -39,6 +39,7 @@ export function startMailboxPoller(deps: PollerDeps): MailboxPoller {
   const batch = deps.fetchBatch ?? 25;
   const waker = createWaker();
   let stopped = false;
+  let backoff = 1_000;
 
   async function catchUp(client: ImapFlow): Promise<void> {
     const db = deps.ctx().db;
@@ -102,7 +103,6 @@ export function startMailboxPoller(deps: PollerDeps): MailboxPoller {
     }
   }
 
-  let backoff = 1_000;
   const loop = (async () => {
     while (!stopped) {
       try {

@@ -63,6 +63,14 @@ describe('sendQueuedReplies', () => {
     expect(mail!.envelopeFrom).toBe(FROM);
   });
 
+  it('sends a reviewer-edited reply as written, with the case tag added to its subject', async () => {
+    const { id, number } = await queue('jane@acme.example');
+    await db.updateTable('outbox').set({ subject: 'About your listings', text_body: 'Edited by a reviewer.', html_body: null }).where('id', '=', id).execute();
+    await sendQueuedReplies(db, mailer, { from: FROM });
+    expect(smtp.messages[0]?.parsed.subject).toBe(`[${number}] About your listings`);
+    expect(smtp.messages[0]?.parsed.text?.trim()).toBe('Edited by a reviewer.');
+  });
+
   it('claims each row once when two workers drain the queue together', async () => {
     for (let i = 0; i < 6; i++) await queue(`p${i}@acme.example`);
     const [a, b] = await Promise.all([sendQueuedReplies(db, mailer, { from: FROM }), sendQueuedReplies(db, mailer, { from: FROM })]);
