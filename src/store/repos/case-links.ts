@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Case, CaseStatus, RawMessage } from '../../domain/schemas/index.js';
+import type { Case, CaseStatus } from '../../domain/schemas/index.js';
 import type { Database } from '../tables.js';
 import { toCase } from './cases.js';
-import { toRawMessage } from './messages.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -39,18 +38,6 @@ export async function listOverdueCases(db: Q, status: CaseStatus, nowIso: string
     .limit(limit)
     .execute();
   return rows.map(toCase);
-}
-
-/** The stored messages of a case, oldest first. */
-export async function listCaseMessages(db: Q, caseId: number): Promise<RawMessage[]> {
-  const rows = await db
-    .selectFrom('case_messages')
-    .innerJoin('raw_messages', 'raw_messages.id', 'case_messages.message_id')
-    .selectAll('raw_messages')
-    .where('case_messages.case_id', '=', caseId)
-    .orderBy('raw_messages.id')
-    .execute();
-  return rows.map(toRawMessage);
 }
 
 export interface AttachmentInfo {
