@@ -13,8 +13,10 @@ export interface UrlDecision {
   fromTargetSection: boolean;
 }
 
-const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us))|原创|官方|正品|权利作品/i;
-const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
+const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|(the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
+// "(see http://...)": a page the sender points to for background, not one to remove.
+const SEE_CUE = /(?:\(|\b)see(?:,? e\.g\.,?| also| generally)?\s*[:(]?\s*$/i;
 const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
 const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
 const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.|\/(help|helpcenter|site-policy|policies|policy|legal|terms|tos|terms-of-service|privacy)(\/|\.|$|\?|#)|lumendatabase\.org|copyright\.gov\/(title17|legislation)|law\.cornell\.edu/i;
@@ -25,12 +27,18 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
   const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
   let before = text.slice(lineStart, hit.start);
   if (/^[\s\-*•●>"“(\[\d.)]*$/.test(before)) {
+    // A list of URLs shares the lead-in of the line above the whole list (up to 60 lines up).
     let prevEnd = lineStart - 1;
-    while (prevEnd > 0 && /\s/.test(text[prevEnd - 1] ?? '') ) prevEnd--;
-    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-    const prev = text.slice(prevStart, prevEnd);
-    // A list of URLs shares the lead-in of the line above the list, not of a neighbouring URL.
-    before = /^\s*[-*•●]?\s*(https?:\/\/|www\.)\S+\s*$/.test(prev) ? '' : prev + ' ' + before;
+    for (let i = 0; i < 60 && prevEnd > 0; i++) {
+      while (prevEnd > 0 && /\s/.test(text[prevEnd - 1] ?? '')) prevEnd--;
+      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+      const prev = text.slice(prevStart, prevEnd);
+      if (!/^\s*[-*•●\d.)]*\s*(https?:\/\/|www\.)\S+\s*$/.test(prev)) {
+        before = prev + ' ' + before;
+        break;
+      }
+      prevEnd = prevStart - 1;
+    }
   }
   const lineEnd = text.indexOf('\n', hit.end);
   const after = text.slice(hit.end, lineEnd < 0 ? text.length : lineEnd);
@@ -86,14 +94,27 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     const host = hostOf(hit.url) ?? '';
     if (ctx.senderDomains.some((dom) => host === dom || host.endsWith('.' + dom))) return d('ignored', "sender's own site");
     const { before, after } = leadIn(ctx.text, hit);
-    if (EVIDENCE_HOSTS.test(host) || (EVIDENCE_CUE.test(before.split(/[.!?]\s/).pop() ?? '') && !/infring|unauthori/i.test(before.split(/[.!?]\s/).pop() ?? ''))) {
+    const lastSentence = before.split(/[.!?]\s/).pop() ?? '';
+    // "URL and screenshots of the fork:" names the listing itself as well as the evidence.
+    const namesListing = cls.kind === 'listing' && /\b(urls?|links?|repositor\w*|forks?|listings?)\b/i.test(lastSentence);
+    if (EVIDENCE_HOSTS.test(host) || (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing)) {
       return d('evidence', 'evidence or screenshot');
     }
+    // The platform's bare home page ("your website (www.example.com)") addresses the platform, it is no target.
+    if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', "the platform's home page");
+    if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background reference');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('ignored', "sender's own site");
     const role = section?.role ?? 'other';
     if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
     const cue = cueRole(before, after);
-    if (role === 'targets') return cue === 'original' && !cls.platform ? d('original', 'original cue') : d('infringing', 'takedown section');
+    if (role === 'targets') {
+      if (cue === 'original' && !cls.platform) return d('original', 'original cue');
+      // An off-platform site named in passing inside the answer ("the site at https://... links to the repo").
+      const lineStart = ctx.text.lastIndexOf('\n', hit.start - 1) + 1;
+      const prose = (ctx.text.slice(lineStart, hit.start).match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
+      if (!cls.platform && prose && !INFRINGING_CUE.test(lastSentence)) return d('ignored', 'off-platform page named in passing');
+      return d('infringing', 'takedown section');
+    }
     if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', cue ? `in the ${role} section` : 'section default');
     if (cue) return d(cue, `${cue} cue`);
     if (cls.platform && cls.kind !== 'other_site') return d('infringing', `a ${cls.kind} on ${cls.platform}`);

@@ -69,10 +69,26 @@ export function hostOf(url: string): string | null {
   }
 }
 
+// File names in download paths are often pasted unencoded: "…/blob/master/Core Java Volume I, 10th Edition.pdf".
+const FILE_TAIL = /^[^\n]*?\.(pdf|epub|mobi|azw3?|djvu|chm|zip|rar|7z|tar|gz|docx?|xlsx?|pptx?|txt|mp3|mp4|mkv|avi|jpe?g|png|gif|apk|exe|dmg|iso|bin)(?=[ \t]*$)/i;
+
+/** A URL alone on its line whose unencoded file name runs on with spaces or brackets to a file extension. */
+function fileNameTail(text: string, start: number, end: number): number {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[\s\-*•●>\d.)]*$/.test(text.slice(lineStart, start))) return end;
+  if (!/\/(blob|raw|tree|releases|download|files?|uploads?)\//i.test(text.slice(start, end))) return end;
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  if (!rest.trim() || /https?:|www\./i.test(rest)) return end;
+  const m = FILE_TAIL.exec(rest);
+  return m ? end + m[0].length : end;
+}
+
 export function findUrls(src: SourceText): UrlHit[] {
   const hits: UrlHit[] = [];
   for (const m of src.text.matchAll(URL_RE)) {
-    const raw = trimUrl(m[0]);
+    const tailEnd = fileNameTail(src.text, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    const raw = tailEnd > (m.index ?? 0) + m[0].length ? src.text.slice(m.index ?? 0, tailEnd) : trimUrl(m[0]);
     if (raw.length < 8 || !/\.[a-z]{2,}/i.test(raw)) continue;
     const start = m.index ?? 0;
     hits.push({ url: unwrapUrl(raw), raw, start, end: start + raw.length });

@@ -32,7 +32,7 @@ export function urlFindings(c: Complaint, profile: PlatformProfile, all: readonl
     const [name, channel] = key.split('|');
     out.push(finding('url.redirect_channel', 'listings', 'invalid', `${list(urls)} belong to ${name}, a separate company; please send that complaint to ${channel}.`));
   }
-  if (wrong.length) out.push(finding('url.wrong_platform', 'listings', 'invalid', `These URLs are not ${profile.name} pages: ${list(wrong)}. Please send only ${profile.name} listing URLs (${profile.domains.join(', ')}), or file a separate complaint for the other platform.`));
+  if (wrong.length) out.push(finding('url.wrong_platform', 'listings', 'invalid', `These URLs are not ${profile.name} pages: ${list(wrong)}. We can only remove ${profile.name} listings: please send the URL of each infringing ${profile.name} product page (${profile.domains.join(', ')}), one per line. For listings on another website, please complain to that website.`));
   if (search.length) out.push(finding('url.search_page', 'listings', 'invalid', `These are search-results pages, not listings: ${list(search)}. Please open each infringing product and send its own listing URL.`));
   if (notListing.length) out.push(finding('url.not_listing', 'listings', 'invalid', `These URLs do not point to a specific listing: ${list(notListing)}. Please send the URL of each product page.`));
   if (storefront.length && profile.storefrontByEmail) {

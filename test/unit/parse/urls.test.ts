@@ -71,3 +71,25 @@ describe('infringing URLs', () => {
     expect(c.platform).toBe('aliexpress');
   });
 });
+
+describe('takedown targets in letters', () => {
+  it('keeps an unencoded file name with spaces and brackets to its extension', () => {
+    const text = 'Examples of locations where infringing copies can be found:\nhttps://github.com/shelf/books/blob/master/Fluid Mechanics [3rd ed], Vol. 2.pdf\n- https://github.com/shelf/books/blob/master/plain.pdf see above';
+    expect(urlsOf(text)).toEqual(['https://github.com/shelf/books/blob/master/Fluid Mechanics [3rd ed], Vol. 2.pdf', 'https://github.com/shelf/books/blob/master/plain.pdf']);
+  });
+
+  it('shares the lead-in of a list with every URL in it', () => {
+    const text = 'My photographs are used without permission on the following pages:\n\nhttps://shop-one.example/p/1\nhttps://shop-two.example/item/2\nhttps://shop-three.example/x/3';
+    expect(urlsOf(text)).toEqual(['https://shop-one.example/p/1', 'https://shop-two.example/item/2', 'https://shop-three.example/x/3']);
+  });
+
+  it('leaves out the platform home page and sites named for background', () => {
+    const text = 'To: www.github.com\n\nWhat files should be taken down?\n\nThe whole repository https://github.com/copycat/harbour. Its promotion site at https://harbour-hacks.example links to it (see, e.g., https://harbour-hacks.example/faq).';
+    expect(urlsOf(makeNotice({ urls: [], work: text }))).toEqual(['https://github.com/copycat/harbour']);
+  });
+
+  it('keeps the listing when the lead-in names the URL and its screenshots', () => {
+    const text = 'The following is the URL and screenshots of my forked repository:\n\nhttps://github.com/copycat/harbour\n\nhttps://github.com/mirror/harbour';
+    expect(urlsOf(makeNotice({ urls: [], work: text }))).toEqual(['https://github.com/copycat/harbour', 'https://github.com/mirror/harbour']);
+  });
+});
