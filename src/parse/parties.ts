@@ -10,6 +10,8 @@ const EMAIL_LABELLED = new RegExp(`${LABEL}(?:e-?mail(?: address)?|电子邮件|
 const PHONE_LABELLED = new RegExp(`(?:${LABEL}|[,;]\\s*)(?:tel(?:ephone)?|phone(?: number)?|mobile|cell|ph|fax|电话|手机|联系电话)\\.?\\s*(?:no\\.?|number)?\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|\\+?[\\d(][\\d\\s().\\-]{5,}\\d)`, 'gim');
 const ADDRESS_LABELLED = new RegExp(`${LABEL}(?:(?:mailing |physical |postal |street |business )?address|地址|通讯地址)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,160})`, 'gim');
 const STREET = /\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b\.?[^\n]{0,80}/;
+// "My contact information phone [private]", "my mobile number is +1 ...": a contact value without a label colon.
+const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
 const NAME_LABELLED = new RegExp(`${LABEL}(?:full |legal )?(?:name|contact person|姓名|联系人)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,80})`, 'gim');
 const ORG_LABELLED = new RegExp(`${LABEL}(?:organi[sz]ation(?: name)?|company(?: name)?|firm|公司(?:名称)?|单位)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,120})`, 'gim');
 // An addressee block (the platform's own address) is not the sender's contact information.
@@ -48,7 +50,7 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
     return null;
   };
   let email = first(EMAIL_LABELLED);
-  const phone = first(PHONE_LABELLED);
+  const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE);
   let address = first(ADDRESS_LABELLED);
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);
@@ -123,6 +125,8 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
     for (const m of src.text.matchAll(re)) {
       const name = cleanName(m[1]!);
       if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act)\b/i.test(name)) continue;
+      // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
+      if (isResponse && /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i.test(src.text.slice(Math.max(0, (m.index ?? 0) - 160), m.index ?? 0))) continue;
       return { name, evidence: sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length) };
     }
   }

@@ -208,7 +208,8 @@ export function preambleEnd(text: string): number {
     const at = (m.index ?? 0) + m[0].length;
     if (at > 1600 || at > text.length * 0.5) break;
     const block = text.slice(end, m.index);
-    if (/penalty of perjury|good[- ]faith belief|sincerely|regards/i.test(block)) break;
+    // The sender's own first lines (a greeting, "I have read ...") are never a host note.
+    if (/penalty of perjury|good[- ]faith belief|sincerely|regards|\bI\b|\bmy\b/i.test(block) || /^\s*(dear|to|hi|hello)\b/i.test(block)) break;
     end = at;
   }
   return end;

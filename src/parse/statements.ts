@@ -1,5 +1,5 @@
-import type { Statement, Statements } from '../domain/schemas/complaint.js';
-import { sentenceSpan, type SourceText } from './span.js';
+import type { Span, Statement, Statements } from '../domain/schemas/complaint.js';
+import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
 const NONE: Statement = { present: false, evidence: null };
 
@@ -7,6 +7,7 @@ const NONE: Statement = { present: false, evidence: null };
 const GOOD_FAITH = [
   /good[- ]?faith\s+(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
+  /\bin good[- ]?faith that (the )?(use|this)[^.。]{0,240}?not (been )?(authori[sz]ed|licensed|permitted)/i,
   /善意(地)?(相信|认为)|真诚地相信.{0,40}(未经授权|侵权)/,
 ];
 const ACCURACY = [
@@ -37,12 +38,24 @@ function find(src: SourceText, families: RegExp[]): Statement {
   return NONE;
 }
 
+/** The sentence around an offset when its lines are hard-wrapped: a single line break does not end it. */
+function wrappedSentence(src: SourceText, start: number, end: number): Span {
+  const t = src.text;
+  let s = start;
+  while (s > 0 && !/[.!?。！？]/.test(t[s - 1] ?? '') && !(t[s - 1] === '\n' && t[s - 2] === '\n')) s--;
+  let e = end;
+  while (e < t.length && !/[.!?。！？]/.test(t[e] ?? '') && !(t[e] === '\n' && t[e + 1] === '\n')) e++;
+  return spanOf(src, s, Math.min(t.length, e + 1));
+}
+
 /** Perjury counts for a counter-notice only in the same breath as the mistake statement. */
 function mistakeUnderPerjury(src: SourceText): Statement {
   for (const re of MISTAKE) {
     for (const m of src.text.matchAll(new RegExp(re.source, re.flags + 'g'))) {
       const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (/perjury|good[- ]faith|伪证|善意/i.test(span.text)) return { present: true, evidence: span };
+      const wrapped = wrappedSentence(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (/perjury|good[- ]faith/i.test(wrapped.text)) return { present: true, evidence: wrapped };
     }
   }
   return NONE;

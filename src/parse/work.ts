@@ -3,8 +3,21 @@ import { meaningfulBody, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
 // Letters name the work in a sentence rather than a form answer.
-const WORK_SENTENCE = /\b(original work|copyrighted works?|protected works?|our (proprietary |own )?(software|code|source code|product|game|app|application|book|ebook|theme|template|plugin|package|library|firmware|images?|photos?|artwork|designs?|content|data|work)|my (software|code|game|app|book|theme|work|images?|photos?|project)|the work|work described|owns? (numerous |the )?(copyright|rights)|(owner|holder) of the (copyright|rights?|trade ?mark|patent) in|registered (trade ?mark|copyright|patent)|trade ?mark[^.\n]{0,40}(no\.?|number|registration))|作品|商标注册号|专利号/i;
-const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted work|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
+const WORK_SENTENCE = new RegExp([
+  String.raw`\b(original work|copyrighted works?|protected works?|the work|work described|registered (trade ?mark|copyright|patent)|trade ?mark[^.\n]{0,40}(no\.?|number|registration))`,
+  String.raw`\bour (proprietary |own |internal |confidential )*(software|code|source code|product|game|app|application|book|ebook|theme|template|plugin|package|library|firmware|images?|photo\w*|artwork|designs?|content|data|work)`,
+  String.raw`\bmy (original |own |copyrighted )*(product )?(software|code|game|app|book|theme|work|images?|photo\w*|pictures?|artwork\w*|designs?|patterns?|drawings?|illustrations?|project)`,
+  // "X owns the exclusive copyrights", "owner of the "Atelier" patterns", "rights to the aforementioned books".
+  String.raw`\bowns? (numerous |the |all )?(exclusive |sole )?(copyrights?|rights)`,
+  String.raw`\b(owner|holder) of the (copyright|rights?|trade ?mark|patent) in`,
+  String.raw`\b(owner|holder|author|designer|creator|developer|publisher) of (the |my |our )?["“][^"”\n]{2,60}["”]`,
+  String.raw`\b(owner|author|creator|developer|publisher) of the [\w .-]{1,40}?(framework|software|library|themes?|plugin|app|application|game|book|font|website|platform|engine)\b`,
+  String.raw`\brights? (in|to) the (aforementioned |following |above |listed )?(books?|titles?|works?|articles?|songs?|films?|images?|photos?|software|games?)`,
+  String.raw`\b(develops|publishes|created|developed|published)( and \w+)? the (online |mobile |video )*(game|app|application|software|book|film|series)\b`,
+  String.raw`\b(the |our |my )?company'?s? (important |internal |proprietary )*(code|source code|software)\b`,
+  String.raw`\b(is|are) (protected )?under copyright\b`,
+].join('|') + '|作品|商标注册号|专利号', 'i');
+const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
 export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
   for (const s of sections) {

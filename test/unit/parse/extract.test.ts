@@ -124,3 +124,29 @@ describe('signatures that close a letter without a closing word', () => {
     expect(parse({ text: `${statements}\n\nMailing address:\n[private]` }).signature).toBeNull();
   });
 });
+
+describe('statements, contact and work in looser wording', () => {
+  it('reads a hard-wrapped mistake statement under penalty of perjury', () => {
+    const text = 'This is my counter notice.\n\nI swear, under penalty of perjury, that I have a good-faith belief that\nthe material was removed or disabled as a result of a mistake or\nmisidentification of the material to be removed or disabled.\n\nI consent to the jurisdiction of Federal District Court.';
+    expect(parse({ text }).statements.mistake.present).toBe(true);
+  });
+
+  it('reads "notify you in good faith that the use ... is not authorized"', () => {
+    const text = 'As the authorized representative of the copyright holders, I hereby notify you in good faith that the use of the copyrighted materials described above is not authorized by the copyright owner, its agent, or the law.';
+    expect(parse({ text }).statements.goodFaith.present).toBe(true);
+  });
+
+  it('takes a contact value written without a label colon', () => {
+    expect(parse({ text: 'Please reach me. My contact information phone +44 20 7946 0018' }).complainant.phone).toBe('+44 20 7946 0018');
+    expect(parse({ text: 'My mobile phone number is [private]' }).complainant.phone).toBe('[private]');
+  });
+
+  it('identifies the work from common letter phrasing', () => {
+    for (const sentence of [
+      'I am the designer and copyright owner of the "Sakura Lane" quilting patterns.',
+      'My original product photographs of the walnut desk are used on these pages.',
+      'Our studio develops and publishes the online video game, Lantern Keep.',
+      'Meridian Press holds the exclusive publication rights to the aforementioned books.',
+    ]) expect(parse({ text: sentence }).workDescription, sentence).not.toBeNull();
+  });
+});

@@ -45,3 +45,17 @@ describe('kind detection', () => {
     expect(kindOf('spam.txt')).toBe('other');
   });
 });
+
+describe('retractions in the sender\'s own words', () => {
+  it('reads a report of a misdetection as a retraction', () => {
+    const text = 'Hello,\n\nI have to admit that a repository we recently reported as infringing our rights was misdetected.\nhttps://github.com/tooling/license-proxy\n\nCould you please reinstate it?\n\nBest regards,\nMira Holm';
+    expect(parseNotice({ text }).kind).toBe('retraction');
+  });
+
+  it('does not take a counter-notice sent above a horizontal rule for a host note', () => {
+    const text = 'To the DMCA agent,\n\nI have read and understand the guide. Disabled content URLs:\n- https://github.com/quill/parser\n\n---\n\nI have a good faith belief that the material was removed as a result of mistake or misidentification, under penalty of perjury.\nI consent to the jurisdiction of the Federal District Court.\n\n/s/ Jo Lind';
+    const c = parseNotice({ text }, {});
+    expect(c.kind).toBe('counter_notice');
+    expect(c.listings.length + (c.originalWorkUrls?.length ?? 0)).toBeGreaterThan(0);
+  });
+});
