@@ -69,12 +69,21 @@ describe('mailbox state', () => {
     expect(await count('outbox')).toBe(outboxBefore + 1);
   });
 
+  it('polls when IDLE is turned off', async () => {
+    await h.startIntake({ imapQuery: 'idle=0' });
+    await waitUntil(async () => (h.logs.some((l) => l.endsWith(', polling')) ? true : null), 'connected in polling mode');
+    await h.append(withId(fixture('multipart-alternative.eml'), 'polled@state.example'));
+    await processed('<polled@state.example>');
+    await h.stopIntake();
+  });
+
   it('reconnects after the server drops the connection', async () => {
+    const connections = () => h.logs.filter((l) => l.includes(': connected')).length;
+    const before = connections();
     await h.startIntake();
-    await waitUntil(async () => (h.logs.some((l) => l.includes('waiting with IDLE')) ? true : null), 'connected');
-    const before = h.logs.filter((l) => l.includes('connected')).length;
+    await waitUntil(async () => (connections() === before + 1 ? true : null), 'connected');
     spawnSync('doveadm', ['-c', join(h.dovecot.dir, 'dovecot.conf'), 'kick', h.dovecot.user]);
-    await waitUntil(async () => (h.logs.filter((l) => l.includes('connected')).length > before ? true : null), 'reconnected');
+    await waitUntil(async () => (connections() === before + 2 ? true : null), 'reconnected');
     await h.append(withId(fixture('multipart-alternative.eml'), 'after-kick@state.example'));
     await processed('<after-kick@state.example>');
     await h.stopIntake();
