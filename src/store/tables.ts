@@ -126,6 +126,13 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** A named lease held until `expires_at` (the D1 store's transaction lock). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
@@ -138,6 +145,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  leases: LeasesTable;
 }
 
 export type RawMessageRow = Selectable<RawMessagesTable>;
