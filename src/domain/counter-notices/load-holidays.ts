@@ -1,13 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-
-/** One calendar of non-business days: `{ "name": "...", "dates": ["2026-01-01", ...] }`. */
-export const HolidayCalendar = z.object({
-  name: z.string(),
-  dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-});
-export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
+import { HolidayCalendar } from './holiday-calendar.js';
 
 /** Reads every calendar in the folder; a malformed file stops the start with its name. */
 export async function loadHolidays(dir: string): Promise<string[]> {
