@@ -1,5 +1,5 @@
 import type { Party, Span } from '../domain/schemas/complaint.js';
-import { ANY_ORG, ci, cleanName } from './names.js';
+import { ANY_ORG, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -86,30 +86,42 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
 const Q = String.raw`["“'‘]?`;
 const OWNER_PATTERNS: [RegExp, boolean][] = [
   [new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
+  [new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
+  [/(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)/gu, true],
   [new RegExp(String.raw`\b${ci('on behalf of')} (?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')} )?${Q}(${ANY_ORG})`, 'gu'), true],
-  [new RegExp(String.raw`\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? ${ci('for')}|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('copyrighted')} )?${ci('work')} ${ci('is')} (?:${ci('the')} )?${Q}(${ANY_ORG})['’]?s? (?:${ci('proprietary')} |${ci('internal')} )?(?:${ci('source code')}|${ci('software')}|${ci('code')})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('belongs')}? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
   [new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
 // than trying a name pattern at every offset of a long notice.
-const IS_OWNER = /,? (?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b/g;
+const IS_OWNER = /,? (?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns|holds) (?:all |the )?(?:exclusive |sole )?(?:copyrights?|trade ?marks?|patents?|rights)\b)/g;
+// A sentence ends at . ! ? ; : or a line break, but not at the dot of a legal suffix ("Pte. Ltd.") or an initial.
+const BOUNDARY = /(?<!\b(?:Pte|Ltd|Co|Inc|Corp|Pty|Bhd|Sdn|Mr|Ms|Dr|St|No|\p{Lu}))[.!?]\s|[;:]\s|\n/gu;
 const NAME_AT_END = new RegExp(String.raw`${Q}(${ANY_ORG})${Q}$`, 'u');
 
 function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | null {
   for (const m of src.text.matchAll(IS_OWNER)) {
     const at = m.index ?? 0;
-    const before = src.text.slice(Math.max(0, at - 100), at).split(/[\n.;:!?]\s/).pop() ?? '';
+    const win = src.text.slice(Math.max(0, at - 120), at);
+    let cut = 0;
+    for (const b of win.matchAll(BOUNDARY)) cut = (b.index ?? 0) + b[0].length;
+    // "Circle Ltd. (formerly Boston Ltd.) is the owner": the aside does not belong to the name.
+    const before = win.slice(cut).replace(/\s*\([^)]*\)\s*$/, '');
     for (let i = 0; i < before.length; i++) {
       if (i > 0 && /\S/.test(before[i - 1]!)) continue;
       const n = NAME_AT_END.exec(before.slice(i));
       const name = n ? cleanName(n[1]!) : null;
-      if (name) return { name, evidence: sentenceSpan(src, at - before.length + i, at + m[0].length) };
+      if (name) return { name, evidence: sentenceSpan(src, Math.max(0, at - before.length + i), at + m[0].length) };
     }
   }
   return null;
@@ -123,7 +135,7 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
     }
     if (isResponse && !inResponse) continue;
     for (const m of src.text.matchAll(re)) {
-      const name = cleanName(m[1]!);
+      const name = cleanName((m[1] ?? m[2])!);
       if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act)\b/i.test(name)) continue;
       // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
       if (isResponse && /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i.test(src.text.slice(Math.max(0, (m.index ?? 0) - 160), m.index ?? 0))) continue;
@@ -133,7 +145,7 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
   return null;
 }
 
-const AGENT_STRONG = /\b(on behalf of (our|my) clients?|our clients?\b|our customers?\b|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
+const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of|evidence of [^.\n]{0,40}authority to act|on behalf of (our|my) clients?|our clients?\b|our customers?\b|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
 const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
 // "Acme Brand Protection on behalf of Owner": an organisation that names itself before "on behalf of" is an agent.
 const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;

@@ -12,14 +12,14 @@ const LABELLED = /^[ \t*_]*(?:electronic |digital )?(?:signature|signed|sign|签
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
 // A typed name field after the statements: "Full name: ...", "Name: ...".
 const NAME_FIELD = /^[ \t*_]*(?:full |legal |full legal |first )?name[ \t*_]*[:：][ \t]*(\S[^\n]{0,80})$/i;
-const LAST_STATEMENT = /penalty of perjury|good[- ]?faith belief|如有不实|伪证/gi;
+const LAST_STATEMENT = /penalty of perjury|good[- ]?faith belief|如有不实|伪证|法律责任/gi;
 const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|bin|binti|al|el|y)$/;
 
 /** A line that is nothing but a person's name (two to four capitalised words, or CJK), or a redaction of it. */
 export function personNameLine(line: string): boolean {
   const t = line.trim().replace(/^[*_]+|[*_]+$/g, '').replace(/[,.]$/, '').trim();
   if (/^\[(private|redacted)\](\s*[,/]?\s*\[(private|redacted)\])*(,?\s+(on behalf of\s+)?[\p{L}][^\n]{0,60})?$/iu.test(t)) return true;
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(t)) return true;
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(t) || /^[\u4e00-\u9fff（）()]{2,30}(有限公司|公司|工作室)$/.test(t)) return true;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   return words.every((w) => PARTICLE.test(w) || /^\p{Lu}[\p{Ll}'’\-]+\.?$|^\p{Lu}\.$|^\p{Lu}{2,}$/u.test(w));

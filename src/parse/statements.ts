@@ -19,7 +19,7 @@ const ACCURACY = [
 const PERJURY = [
   /penalty of perjury[^.。]{0,260}?(authori[sz]ed|owner|holder|behalf|entitled)/i,
   /(authori[sz]ed|owner|holder)[^.。]{0,200}?penalty of perjury/i,
-  /伪证|如有不实.{0,20}(法律责任)/,
+  /伪证|如有不实.{0,20}(法律责任)|(保证|承诺|确认)[^。]{0,40}(真实|准确)[^。]{0,30}(承担|负)[^。]{0,10}法律责任/,
 ];
 const MISTAKE = [
   /(mistake|misidentification|mis-identification|removed in error|wrongly (removed|disabled))/i,
