@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Ctx } from '../../domain/context.js';
 import { takeInEmail } from '../take-in.js';
@@ -21,6 +21,8 @@ export interface DropFolderDeps {
  */
 export function watchDropFolder(deps: DropFolderDeps): { stop(): Promise<void> } {
   const processedDir = join(deps.dir, 'processed');
+  // Created before returning: a folder that cannot be made stops the start, not a later loop.
+  mkdirSync(processedDir, { recursive: true });
   const waker = createWaker();
   let stopped = false;
   let watcher: FSWatcher | null = null;
@@ -45,7 +47,6 @@ export function watchDropFolder(deps: DropFolderDeps): { stop(): Promise<void> }
   }
 
   const loop = (async () => {
-    await mkdir(processedDir, { recursive: true });
     try {
       watcher = watch(deps.dir, () => waker.wake());
     } catch (error) {

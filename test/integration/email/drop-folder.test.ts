@@ -10,6 +10,7 @@ import { fixture, intakeCtx, OUR_ADDRESS, waitUntil } from './harness.js';
 const dataDir = join('data', 'tmp', `drop-${randomUUID()}`);
 let db: Db;
 let intake: { stop(): Promise<void> };
+const processedFiles = () => (existsSync(join(dataDir, 'inbox', 'processed')) ? readdirSync(join(dataDir, 'inbox', 'processed')) : []);
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -28,7 +29,7 @@ describe('drop folder intake with the outbox folder', () => {
     const tmp = join(dataDir, 'inbox', '.b-dropped.eml.part');
     writeFileSync(tmp, fixture('forwarded-inline.eml'));
     renameSync(tmp, join(dataDir, 'inbox', 'b-dropped.eml'));
-    await waitUntil(async () => (readdirSync(join(dataDir, 'inbox', 'processed')).length === 2 ? true : null), 'both files processed');
+    await waitUntil(async () => (processedFiles().length === 2 ? true : null), 'both files processed');
     expect(readdirSync(join(dataDir, 'inbox')).filter((f) => f.endsWith('.eml'))).toEqual([]);
     const files = await waitUntil(async () => (existsSync(join(dataDir, 'outbox')) && readdirSync(join(dataDir, 'outbox')).length === 2 ? readdirSync(join(dataDir, 'outbox')) : null), 'two replies in outbox/');
     const replies = files.map((f) => readFileSync(join(dataDir, 'outbox', f), 'utf8'));
@@ -43,7 +44,7 @@ describe('drop folder intake with the outbox folder', () => {
 
   it('recognises the same file dropped again', async () => {
     writeFileSync(join(dataDir, 'inbox', 'c-again.eml'), fixture('multipart-alternative.eml'));
-    await waitUntil(async () => (readdirSync(join(dataDir, 'inbox', 'processed')).includes('c-again.eml') ? true : null), 'file processed');
+    await waitUntil(async () => (processedFiles().includes('c-again.eml') ? true : null), 'file processed');
     expect(await db.selectFrom('raw_messages').select('id').execute()).toHaveLength(2);
     expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(2);
   });
