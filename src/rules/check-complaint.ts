@@ -33,7 +33,7 @@ export function checkComplaint(c: Complaint, ctx: CheckContext): CheckResult {
   const dmca = profile ? profile.dmca || (!profile.marketplaceRules && c.iprType === 'copyright') : c.iprType === 'copyright' || c.iprType === null;
   if (dmca || (profile?.marketplaceRules && c.iprType === 'copyright')) findings.push(...noticeElementFindings(elements));
   if (!profile) {
-    findings.push(finding('platform.unknown', 'platform', 'missing', 'Please tell us on which platform the listings are (for example with the listing URLs).'));
+    findings.push(finding('platform.unknown', 'platform', 'missing', 'Please tell us on which platform (marketplace or website) the listings are, and send the URL of each infringing listing, one per line.'));
   } else if (profile.marketplaceRules) {
     findings.push(...proofFindings(c, profile, today));
     findings.push(...iprFindings(c, profile, today));

@@ -30,7 +30,7 @@ export function urlFindings(c: Complaint, profile: PlatformProfile, all: readonl
   }
   for (const [key, urls] of redirected) {
     const [name, channel] = key.split('|');
-    out.push(finding('url.redirect_channel', 'listings', 'invalid', `${list(urls)} belong to ${name}, a separate company; please send that complaint to ${channel}.`));
+    out.push(finding('url.redirect_channel', 'listings', 'invalid', `${list(urls)} ${urls.length === 1 ? 'belongs' : 'belong'} to ${name}, a separate company that we cannot act for. Please send the complaint about ${urls.length === 1 ? 'this listing' : 'these listings'} to ${channel}.`));
   }
   if (wrong.length) out.push(finding('url.wrong_platform', 'listings', 'invalid', `These URLs are not ${profile.name} pages: ${list(wrong)}. We can only remove ${profile.name} listings: please send the URL of each infringing ${profile.name} product page (${profile.domains.join(', ')}), one per line. For listings on another website, please complain to that website.`));
   if (search.length) out.push(finding('url.search_page', 'listings', 'invalid', `These are search-results pages, not listings: ${list(search)}. Please open each infringing product and send its own listing URL.`));
