@@ -4,7 +4,7 @@ import { appendCaseEvent } from '../store/repos/cases.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { SendError, type Mailer } from './mailer.js';
 import { makeMessageId } from './message-id.js';
-import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from './outbox-queue.js';
+import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from '../store/repos/outbox.js';
 import { renderReply, withCaseTag } from './render-reply.js';
 
 export interface SendOptions {

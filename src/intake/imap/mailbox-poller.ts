@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { Ctx } from '../../domain/context.js';
 import { takeInEmail } from '../take-in.js';
-import { readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { readCheckpoint, saveCheckpoint } from '../../store/repos/mailbox-checkpoints.js';
 import { describeMailbox, type MailboxUrl } from './mailbox-url.js';
 import { markProcessed, prepareProcessedFolder } from './mark-processed.js';
 import { createWaker } from './waker.js';

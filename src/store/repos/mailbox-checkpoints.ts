@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../store/tables.js';
+import type { Database } from '../tables.js';
 
 export interface Checkpoint {
   uidValidity: string;
