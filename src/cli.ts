@@ -84,13 +84,13 @@ program
     }
   });
 
-const user = program.command('user').description('manage console accounts');
+const user = program.command('user').description('manage console and API accounts');
 user
   .command('add')
   .description('create a console account, or reset its password and role')
   .requiredOption('--email <email>', 'login email')
   .requiredOption('--password <password>', 'password (at least 8 characters)')
-  .addOption(new Option('--role <role>', 'reviewer or admin').choices(Role.options).default('reviewer'))
+  .addOption(new Option('--role <role>', 'reviewer, admin, or submitter (API only, for agents and vendors)').choices(Role.options).default('reviewer'))
   .option('--name <name>', 'display name')
   .action(async (options: { email: string; password: string; role: Role; name?: string }) => {
     if (options.password.length < 8) throw new ConfigError('--password must be at least 8 characters');

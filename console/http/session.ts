@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { deleteSession, findSession, insertSession } from '../../src/store/repos/sessions.js';
-import type { User } from '../../src/store/repos/users.js';
+import { canReview, type User } from '../../src/store/repos/users.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
 
 export const SESSION_COOKIE = 'nd_session';
@@ -55,6 +55,7 @@ export function requireUser(role: 'reviewer' | 'admin' = 'reviewer') {
       if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}`, 303);
       return c.text('Sign in first.', 401);
     }
+    if (!canReview(user)) return c.text('This account files complaints through the API; it has no access to the console.', 403);
     if (role === 'admin' && user.role !== 'admin') return c.text('Only administrators can do this.', 403);
     await next();
   });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../../src/domain/users/password.js';
-import { findUserByEmail } from '../../src/store/repos/users.js';
+import { canReview, findUserByEmail } from '../../src/store/repos/users.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
 import { clientKey, RateLimiter } from '../http/rate-limit.js';
 import { checkCsrf, endSession, startSession } from '../http/session.js';
@@ -52,6 +52,7 @@ export function authRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     dummyHash ??= hashPassword('not-a-password');
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
     if (!user || !ok) return c.html(<LoginPage error="Email or password is wrong." email={email} next={safeNext(next)} />, 401);
+    if (!canReview(user)) return c.html(<LoginPage error="This account files complaints through the API; it cannot sign in to the console." email={email} />, 403);
     await startSession(c, deps, user);
     return c.redirect(safeNext(next), 303);
   });

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Actor } from '../../domain/schemas/index.js';
-import { findUserByEmail } from '../../store/repos/users.js';
+import { canReview, findUserByEmail } from '../../store/repos/users.js';
 import { findUserBySlackId, linkSlackUser } from '../../store/repos/slack.js';
 import type { Db } from '../../store/open.js';
 
@@ -14,7 +14,7 @@ export const NOT_A_REVIEWER =
  */
 export async function resolveReviewer(client: webApi.WebClient, db: Db, slackUserId: string): Promise<Actor | null> {
   const mapped = await findUserBySlackId(db, slackUserId);
-  if (mapped) return { type: 'slack', id: mapped.email, name: mapped.name ?? mapped.email };
+  if (mapped) return canReview(mapped) ? { type: 'slack', id: mapped.email, name: mapped.name ?? mapped.email } : null;
   let email: string | undefined;
   try {
     const info = await client.users.info({ user: slackUserId });
@@ -24,7 +24,7 @@ export async function resolveReviewer(client: webApi.WebClient, db: Db, slackUse
   }
   if (!email) return null;
   const user = await findUserByEmail(db, email);
-  if (!user) return null;
+  if (!user || !canReview(user)) return null;
   await linkSlackUser(db, user.id, slackUserId);
   return { type: 'slack', id: user.email, name: user.name ?? user.email };
 }

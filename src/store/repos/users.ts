@@ -4,7 +4,11 @@ import type { Database, UserRow } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const Role = z.enum(['reviewer', 'admin']);
+/**
+ * `reviewer` and `admin` work in the console and Slack; `submitter` is an
+ * agent's or vendor's account that files complaints through the API only.
+ */
+export const Role = z.enum(['reviewer', 'admin', 'submitter']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({
@@ -15,6 +19,11 @@ export const User = z.object({
   slackUserId: z.string().nullable(),
 });
 export type User = z.infer<typeof User>;
+
+/** Whether the account may review and decide cases (console, Slack). */
+export function canReview(user: Pick<User, 'role'>): boolean {
+  return user.role === 'reviewer' || user.role === 'admin';
+}
 
 export function toUser(row: UserRow): User {
   return User.parse({ id: Number(row.id), email: row.email, name: row.name, role: row.role, slackUserId: row.slack_user_id });
