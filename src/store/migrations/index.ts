@@ -3,6 +3,7 @@ import * as initial from './20261123T0100-initial.js';
 import * as listingDecisions from './20261124T0900-listing-decisions.js';
 import * as slack from './20261125T1000-slack.js';
 import * as leases from './20261126T0900-leases.js';
+import * as queueIndexes from './20261126T1000-queue-indexes.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261124T0900-listing-decisions': listingDecisions,
   '20261125T1000-slack': slack,
   '20261126T0900-leases': leases,
+  '20261126T1000-queue-indexes': queueIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,8 +33,9 @@ function filtered<O>(query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQu
   if (q.assignee) out = out.where('assignee', '=', q.assignee);
   // The IPR type lives in the complaint JSON; a LIKE on its exact key works on SQLite, D1 and PostgreSQL alike.
   if (q.iprType) out = out.where('complaint', 'like', `%"iprType":"${q.iprType.replace(/[^a-z_]/g, '')}"%`);
-  if (q.hasFindings === true) out = out.where('findings', '!=', '[]');
-  if (q.hasFindings === false) out = out.where('findings', '=', '[]');
+  // A literal, not a parameter: only then can the planner use the partial index `cases_with_findings`.
+  if (q.hasFindings === true) out = out.where('findings', '!=', sql.lit('[]'));
+  if (q.hasFindings === false) out = out.where('findings', '=', sql.lit('[]'));
   if (q.createdBefore) out = out.where('created_at', '<', q.createdBefore);
   if (q.createdAfter) out = out.where('created_at', '>=', q.createdAfter);
   if (q.search.caseNumber) out = out.where('number', '=', q.search.caseNumber);
@@ -54,14 +55,24 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: Case[];
     const first = sql.join(q.actionFirst.map((s) => sql.lit(s)));
     rows = rows.orderBy(sql`case when status in (${first}) then 0 else 1 end`);
   }
-  const [page, count] = await Promise.all([
-    rows.orderBy('created_at').orderBy('id').limit(q.limit).offset(q.offset).execute(),
-    filtered(db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow(),
-  ]);
+  rows = rows.orderBy('created_at').orderBy('id').limit(q.limit).offset(q.offset);
+  const countAll = () => filtered(db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
+  let page: { id: number }[];
+  let total: number;
+  if (q.search.text) {
+    // A text search reads every candidate row whatever the page (LIKE over the complaint JSON): count in the same pass.
+    const counted = await rows.select((eb) => eb.fn.countAll<number>().over().as('total')).execute();
+    page = counted;
+    total = counted.length ? Number(counted[0]!.total) : q.offset > 0 ? Number((await countAll()).n) : 0;
+  } else {
+    const [found, count] = await Promise.all([rows.execute(), countAll()]);
+    page = found;
+    total = Number(count.n);
+  }
   const ids = page.map((r) => Number(r.id));
   const full = ids.length ? await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute() : [];
   const byId = new Map(full.map((r) => [Number(r.id), r]));
-  return { cases: ids.flatMap((id) => (byId.has(id) ? [toCase(byId.get(id)!)] : [])), total: Number(count.n) };
+  return { cases: ids.flatMap((id) => (byId.has(id) ? [toCase(byId.get(id)!)] : [])), total };
 }
 
 export async function countByStatus(db: Q): Promise<Record<string, number>> {
