@@ -1,23 +1,28 @@
-// Queue page latency under concurrent load: 100,000 cases in SQLite, the
-// console served over HTTP, N clients asking for queue pages at once.
-// Usage: npm run bench:console [-- --cases 100000 --clients 16 --requests 2000]
-import { serve } from '@hono/node-server';
+// Queue page latency under concurrent load: 100,000 cases in SQLite, served by
+// `noticedesk start` in its own process (better-sqlite3 blocks its event loop,
+// so a load client in the same process would stall with it), and 1, 8 and 32
+// clients on 127.0.0.1 asking for queue pages. Every run is bounded.
+// Usage: npm run bench:console [-- --cases 100000 --requests 700 --clients 1,8,32]
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createConsoleApp } from '../console/app.js';
-import { makeCtx } from '../src/domain/context.js';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Complaint, type CaseStatus } from '../src/domain/schemas/index.js';
 import { hashPassword } from '../src/domain/users/password.js';
-import { createDiskFileStore } from '../src/store/file-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/open.js';
-import { loadPlatforms } from '../src/rules/load-platforms.js';
 import { upsertUser } from '../src/store/repos/users.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || fallback) || fallback;
-const CASES = arg('cases', 100_000);
-const CLIENTS = arg('clients', 16);
-const REQUESTS = arg('requests', 2000);
-const file = `data/tmp/bench-console-${process.pid}.sqlite`;
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const CASES = Number(option('cases')) || 100_000;
+/** Requests per concurrency level (one client gets a fifth of it); capped so a run always ends. */
+const REQUESTS = Math.min(Number(option('requests')) || 700, 3000);
+const LEVELS = (option('clients') ?? '1,8,32').split(',').map(Number).filter((n) => n >= 1 && n <= 64);
+const dir = `data/tmp/bench-console-${process.pid}`;
+const file = join(dir, 'noticedesk.sqlite');
 
 const statuses: CaseStatus[] = ['in_review', 'in_review', 'deficient', 'accepted', 'rejected', 'received', 'partially_accepted', 'closed', 'awaiting_complainant', 'disputed'];
 const platforms = ['aliexpress', 'alibaba', 'taobao', 'lazada-sg', '1688'];
@@ -49,46 +54,100 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main() {
-  const db = openDatabase(file);
-  await migrateToLatest(db);
-  await seed(db);
-  await upsertUser(db, { email: 'bench@desk.test', name: 'Bench', passwordHash: await hashPassword('bench-password'), role: 'reviewer', at: new Date().toISOString() });
-  const base = { db, now: () => new Date('2026-03-15T12:00:00Z'), platforms: await loadPlatforms('data/platforms'), files: createDiskFileStore('data/tmp/attachments'), ownAddresses: [], limits: { maxAttachmentBytes: 1 } };
-  const app = createConsoleApp({ db, ctx: (actor, id) => makeCtx(base, actor, id), secureCookies: false });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: url }, body: new URLSearchParams({ email: 'bench@desk.test', password: 'bench-password' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const pages = ['/', '/?page=40', '/?status=all', '/?status=deficient&platform=taobao', '/?sla=breached&iprType=copyright', '/?q=Brand%2042', '/?findings=yes&page=3'];
-  const scenarios: Record<string, number[]> = {};
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `noticedesk start` on the bench database: the same server a desk runs. */
+async function startServer(port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NOTICEDESK_DB: file, NOTICEDESK_DATA_DIR: dir, NOTICEDESK_HOST: '127.0.0.1', NOTICEDESK_PORT: String(port) };
+  for (const name of Object.keys(env)) if (/^(NOTICEDESK_(IMAP|SMTP)_URL|SLACK_)/.test(name)) delete env[name];
+  const child = spawn(process.execPath, ['bin/noticedesk.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`noticedesk start exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`noticedesk start was not ready within 60 s:\n${output}`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const PAGES = ['/', '/?page=40', '/?status=all', '/?status=deficient&platform=taobao', '/?sla=breached&iprType=copyright', '/?q=Brand%2042', '/?findings=yes&page=3'];
+
+/** `clients` loops share one counter, so exactly `requests` requests are made. */
+async function load(url: string, cookie: string, clients: number, requests: number) {
+  const times: Record<string, number[]> = {};
   let issued = 0;
-  const started = Date.now();
+  const started = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (issued < REQUESTS) {
-        const path = pages[issued++ % pages.length]!;
+    Array.from({ length: clients }, async () => {
+      while (issued < requests) {
+        const path = PAGES[issued++ % PAGES.length]!;
         const t = performance.now();
         const res = await fetch(url + path, { headers: { cookie } });
         await res.text();
         if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        (scenarios[path] ??= []).push(performance.now() - t);
+        (times[path] ??= []).push(performance.now() - t);
       }
     }),
   );
-  const seconds = (Date.now() - started) / 1000;
-  const all = Object.values(scenarios).flat().sort((a, b) => a - b);
-  console.log(`queue page, ${CASES} cases, ${CLIENTS} concurrent clients, ${all.length} requests in ${seconds.toFixed(1)} s (${(all.length / seconds).toFixed(0)} req/s)`);
-  console.log(`all pages: p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`);
-  for (const [path, times] of Object.entries(scenarios)) {
-    const s = times.sort((a, b) => a - b);
-    console.log(`  ${path.padEnd(40)} p50 ${percentile(s, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(s, 99).toFixed(1).padStart(7)} ms`);
-  }
-  server.close();
+  return { times, seconds: (performance.now() - started) / 1000 };
+}
+
+const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+
+async function main() {
+  rmSync(dir, { recursive: true, force: true });
+  const db = openDatabase(file);
+  await migrateToLatest(db);
+  await seed(db);
+  await upsertUser(db, { email: 'bench@desk.test', name: 'Bench', passwordHash: await hashPassword('bench-password'), role: 'reviewer', at: new Date().toISOString() });
   await db.destroy();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+
+  const port = await freePort();
+  const server = await startServer(port);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: url }, body: new URLSearchParams({ email: 'bench@desk.test', password: 'bench-password' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
+    await load(url, cookie, 1, PAGES.length); // warm-up: statement cache and page cache
+    console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process`);
+    for (const clients of LEVELS) {
+      const requests = clients === 1 ? Math.max(PAGES.length, Math.round(REQUESTS / 5)) : REQUESTS;
+      const { times, seconds } = await load(url, cookie, clients, requests);
+      const all = Object.values(times).flat().sort((a, b) => a - b);
+      console.log(`\n${clients} client(s): ${all.length} requests in ${seconds.toFixed(1)} s, ${(all.length / seconds).toFixed(1)} req/s; all pages p50 ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}`);
+      for (const path of PAGES) {
+        const sorted = (times[path] ?? []).sort((a, b) => a - b);
+        if (sorted.length) console.log(`  ${path.padEnd(38)} p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`);
+      }
+    }
+  } finally {
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();
