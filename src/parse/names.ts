@@ -3,7 +3,7 @@
  * connectors (of, and, &, de) and legal-form suffixes with their dots
  * (Inc., Co., Ltd., S.A de C.V, s.r.o.). Patterns use the `u` flag.
  */
-const ONE_SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC\.?|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:[ \t]+de[ \t]+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|SARL|PLC|plc|Pty\.?|[Ss]\.[Rr]\.[Ll]\.?|(?:\p{Lu}\.){2,6})`;
+const ONE_SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC\.?|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:[ \t]+de[ \t]+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|SARL|PLC|plc|Pty\.?|SpA|UG(?:[ \t]+\(haftungsbeschränkt\))?|[Ss]\.[Rr]\.[Ll]\.?|(?:\p{Lu}\.){2,6})`;
 const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:,?[ \t]+${ONE_SUFFIX}(?![\p{L}]))*`;
 const WORD = String.raw`(?:${SUFFIX}|[\p{Lu}\d][\p{L}\p{N}'’&\-+]*(?:\.(?=[\p{L}]))?[\p{L}\p{N}'’&\-+]*|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}'’\-]*)`;
 const CONNECTOR = String.raw`(?:of|and|&|de|du|la|le|der|für|for|the|y|e)`;
@@ -22,7 +22,9 @@ const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (o
 
 /** Cleans a captured name: trailing sentence punctuation goes, a legal suffix keeps its dot. */
 export function cleanName(raw: string): string | null {
-  let s = raw.trim().replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
+  let s = raw.trim().replace(/^["“'‘(]+|["”'’]+$/g, '').trim();
+  // A closing parenthesis stays when it closes part of the name ("UG (haftungsbeschränkt)").
+  while (s.endsWith(')') && (s.match(/\(/g)?.length ?? 0) < (s.match(/\)/g)?.length ?? 0)) s = s.slice(0, -1).replace(/["”'’]+$/, '').trim();
   s = s.replace(/^(我司|我公司|本公司|我方)/, '');
   s = s.replace(/^(yes|no|ok)[.,]\s*/i, '').replace(/^(our|my) (company|client|firm|organi[sz]ation|customer),?\s+/i, '');
   s = s.replace(/\s*\((?:f\/k\/a|formerly|hereinafter|the\b|“|")[^)]*\)?.*$/i, '');

@@ -1,5 +1,5 @@
 import type { Party, Span } from '../domain/schemas/complaint.js';
-import { ANY_ORG, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
+import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -88,23 +88,26 @@ const OWNER_PATTERNS: [RegExp, boolean][] = [
   [new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
   [new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
   [/(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)/gu, true],
-  [new RegExp(String.raw`\b${ci('on behalf of')} (?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')} )?${Q}(${ANY_ORG})`, 'gu'), true],
+  [new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
   [new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? ${ci('for')}|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})|(?:${ci('multiple')} |${ci('several')} )?(?:${ci('books')}|${ci('titles')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  // "copyrighted source code from Acme Inc.'s Engine", "these are Acme's proprietary": the possessive names the owner.
+  [new RegExp(String.raw`\b${ci('copyrighted')} (?:${ci('source code')}|${ci('code')}|${ci('software')}|${ci('works')}?|${ci('materials')}?|${ci('content')}) (?:${ci('from')}|${ci('of')}) ${Q}(${ANY_ORG})['’]s\b|\b(?:${ci('are')}|${ci('is')}) ${Q}(${ANY_ORG})['’]s (?:${ci('own')} )?(?:${ci('proprietary')}|${ci('copyrighted')})\b`, 'gu'), false],
+  [new RegExp(String.raw`\b[Ii] (?:currently )?work (?:as (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+) )?(?:in|at|for) ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('copyrighted')} )?${ci('work')} ${ci('is')} (?:${ci('the')} )?${Q}(${ANY_ORG})['’]?s? (?:${ci('proprietary')} |${ci('internal')} )?(?:${ci('source code')}|${ci('software')}|${ci('code')})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('belongs')}? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
-  [new RegExp(String.raw`\b(?:I|We) (?:am|are) (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
+  [new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
 // than trying a name pattern at every offset of a long notice.
-const IS_OWNER = /,? (?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns|holds) (?:all |the )?(?:exclusive |sole )?(?:copyrights?|trade ?marks?|patents?|rights)\b)/g;
+const IS_OWNER = /,? (?:(?:which|that|who) )?(?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns?|holds?) (?:all |the )?(?:exclusive |sole )?(?:copyrights?|trade ?marks?|patents?|rights)\b)/g;
 // A sentence ends at . ! ? ; : or a line break, but not at the dot of a legal suffix ("Pte. Ltd.") or an initial.
 const BOUNDARY = /(?<!\b(?:Pte|Ltd|Co|Inc|Corp|Pty|Bhd|Sdn|Mr|Ms|Dr|St|No|\p{Lu}))[.!?]\s|[;:]\s|\n/gu;
 const NAME_AT_END = new RegExp(String.raw`${Q}(${ANY_ORG})${Q}$`, 'u');
@@ -121,13 +124,29 @@ function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | nu
       if (i > 0 && /\S/.test(before[i - 1]!)) continue;
       const n = NAME_AT_END.exec(before.slice(i));
       const name = n ? cleanName(n[1]!) : null;
+      // "I am the CEO of Acme Ltd, which is the owner": a lower-case preposition is not the start of the name.
+      if (name && /^(of|at|for|by|from|to|in|and|with|on)\s/.test(name)) continue;
       if (name) return { name, evidence: sentenceSpan(src, Math.max(0, at - before.length + i), at + m[0].length) };
     }
   }
   return null;
 }
 
+/** `Western Governors University ("WGU")`: a short name defined in the text reads as the full name. */
+function expandAlias(text: string, name: string): string {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(String.raw`(${ANY_ORG})\s*\((?:the\s+)?["“']${esc}["”']\)`, 'u').exec(text);
+  return m ? (cleanName(m[1]!) ?? name) : name;
+}
+
 export function findRightsOwner(src: SourceText, isResponse = false): { name: string; evidence: Span } | null {
+  const hit = findOwnerName(src, isResponse);
+  return hit ? { ...hit, name: expandAlias(src.text, hit.name) } : null;
+}
+
+function findOwnerName(raw: SourceText, isResponse: boolean): { name: string; evidence: Span } | null {
+  // "[private]/Acme Security": a redacted person joined to the company name; the company is what counts.
+  const src: SourceText = { ...raw, text: raw.text.replace(/\[(?:private|redacted)\]\s*\/\s*/gi, (m) => ' '.repeat(m.length)) };
   for (const [index, [re, inResponse]] of OWNER_PATTERNS.entries()) {
     if (index === 6 && !isResponse) {
       const tail = ownerBeforeTail(src);
@@ -136,7 +155,7 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
     if (isResponse && !inResponse) continue;
     for (const m of src.text.matchAll(re)) {
       const name = cleanName((m[1] ?? m[2])!);
-      if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act)\b/i.test(name)) continue;
+      if (!name || /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i.test(name)) continue;
       // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
       if (isResponse && /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i.test(src.text.slice(Math.max(0, (m.index ?? 0) - 160), m.index ?? 0))) continue;
       return { name, evidence: sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length) };
@@ -145,16 +164,64 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
   return null;
 }
 
-const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of|evidence of [^.\n]{0,40}authority to act|on behalf of (our|my) clients?|our clients?\b|our customers?\b|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
-const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
+// Words that end an organisation's name without a legal suffix ("Webkul Software", "Offensive Security").
+const ORG_HEAD = /\b(Software|Security|University|Group|Technolog(y|ies)|Systems|Games|Studios?|Labs?|Media|Publishing|Publishers|Press|Entertainment|Bank|Foundation|Institute|Industries|Solutions|Interactive|Holdings|Networks|Pictures|Records|Music)$/;
+const ORG_LINE = new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u');
+
+/**
+ * The organisation in the sender's own contact or sign-off block: a line that is only a company name
+ * (legal suffix, or a head word such as "Software"), next to redacted name and address lines.
+ */
+export function signOffOrganisation(src: SourceText, sections: readonly Section[], labelled: string | null): string | null {
+  if (labelled && !REDACTED.test(labelled)) return cleanName(labelled);
+  const blocks: string[] = sections.filter((s) => s.role === 'contact' || s.role === 'signature').map((s) => src.text.slice(s.bodyStart, s.bodyEnd));
+  blocks.push(src.text.split('\n').filter((l) => l.trim()).slice(-12).join('\n'));
+  for (const block of blocks) {
+    for (const line of block.split('\n').slice(0, 12)) {
+      for (const part of line.split(/\s+[|/–-]\s+|,\s*(?:on behalf of\s*)?(?=\[)|^\s*(?:on behalf of|c\/o)\s+/i)) {
+        const t = part.replace(/\[(?:private|redacted)\],?/gi, '').replace(/^[\s*_>-]+|[\s*_,]+$/g, '').trim();
+        if (!t || !ORG_LINE.test(t)) continue;
+        const name = cleanName(t);
+        if (!name) continue;
+        if (new RegExp(String.raw`^${ORG_WITH_SUFFIX}$`, 'u').test(t) || ORG_HEAD.test(name)) return name;
+      }
+    }
+  }
+  return null;
+}
+
+// The sender says the work is theirs: "we are the owner", "our code", "owned by us", "we bought all rights".
+const CLAIMS_WORK = /\b(i am|i'm|we are) (the )?(sole |original |exclusive |new )?(copyright |content |rights? |ip )?(owner|holder|author|creator|developer|proprietor)s?\b(?!,? or (am |are )?(a person )?authori[sz]ed)|\bwe (are|were) [^.\n]{0,30}\bowners?\b|\b(our|my) (own )?(code|software|product|work|works|copyright|copyrighted|copyrights|licen[cs]e|data|source code|proprietary)\b|\bowned by (us|me)\b|\bwe (bought|acquired|purchased|own|hold)\b/i;
+
+export function claimsWork(src: SourceText): boolean {
+  return CLAIMS_WORK.test(src.text);
+}
+
+const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of|evidence of [^.\n]{0,40}authority to act|on behalf of (our|my) clients?|(our|my) clients?\b|our customers?\b|act(ing)? (up)?on (the )?instructions of|hired by|representing the interests of|(security|brand[- ]protection|enforcement|anti[- ]?piracy|takedown) partner|(incident response|security|brand[- ]protection|anti[- ]?piracy) services? (provider|vendor|company|firm|to)\b|responsible for providing [^.\n]{0,40}(security|protection|enforcement) services|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
+const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|\bowned by (us|me)\b|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
 // "Acme Brand Protection on behalf of Owner": an organisation that names itself before "on behalf of" is an agent.
 const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;
 const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
 
+// A team name ("Acme Brand Protection", "Acme Anti-Piracy") on a line that also names the owner is the owner's own department.
+const TEAM_CUE = /^(brand[- ]protection|anti[- ]?piracy)$/i;
+
+function inHouseTeam(text: string, at: number, cue: string, owner: string | null): boolean {
+  if (!owner || !TEAM_CUE.test(cue)) return false;
+  const head = owner.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}&-]/gu, '');
+  if (head.length < 2) return false;
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return new RegExp(`(^|[^\\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(line);
+}
+
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
-export function findAgency(src: SourceText, isResponse: boolean): { isAgent: boolean | null; evidence: Span | null } {
-  const strong = AGENT_STRONG.exec(src.text);
-  if (strong) return { isAgent: true, evidence: sentenceSpan(src, strong.index, strong.index + strong[0].length) };
+export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
+  for (const strong of src.text.matchAll(new RegExp(AGENT_STRONG.source, 'gi'))) {
+    if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
+    return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
+  }
   const org = ORG_ON_BEHALF.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
   const self = OWNER_SELF.exec(src.text);
