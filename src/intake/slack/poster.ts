@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Ctx } from '../../domain/context.js';
 import { readCase } from '../../domain/cases/read-case.js';
 import type { CaseEvent } from '../../domain/schemas/index.js';
 import { findCaseById } from '../../store/repos/cases.js';
+import { releaseLease, tryAcquireLease } from '../../store/repos/leases.js';
 import {
   advanceSlackPost,
   findSlackPost,
@@ -16,6 +18,9 @@ import { eventText } from './event-text.js';
 
 const CHECKPOINT = 'case-events';
 const BATCH = 100;
+/** Instances sharing a database take turns: only the lease holder posts. */
+const LEASE = 'slack-case-poster';
+const LEASE_MS = 60_000;
 
 export interface CasePosterOptions {
   client: webApi.WebClient;
@@ -34,6 +39,7 @@ export interface CasePosterOptions {
 export class CasePoster {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private readonly holder = `${process.pid}-${randomUUID()}`;
 
   constructor(private readonly options: CasePosterOptions) {}
 
@@ -58,10 +64,12 @@ export class CasePoster {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await releaseLease(this.options.ctx().db, LEASE, this.holder).catch(() => undefined);
   }
 
   private async drain(): Promise<number> {
     const ctx = this.options.ctx();
+    if (!(await tryAcquireLease(ctx.db, LEASE, this.holder, ctx.now(), LEASE_MS))) return 0;
     let handled = 0;
     for (;;) {
       const after = (await readSlackCheckpoint(ctx.db, CHECKPOINT)) ?? 0;

@@ -5,6 +5,7 @@ import { ConflictError } from '../../../src/domain/errors.js';
 import { receiveMessage } from '../../../src/domain/messages/receive-message.js';
 import type { Ctx } from '../../../src/domain/context.js';
 import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js';
+import { releaseLease, tryAcquireLease } from '../../../src/store/repos/leases.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeComplaint } from '../../support/builders.js';
 import { openTestDb, testCtx } from '../../support/store.js';
@@ -71,6 +72,18 @@ function storeContract(name: string, open: () => Promise<Db>, close: () => Promi
       const attempt = db.transaction().execute((trx) => changeCase(trx, ctx, opened, { to: 'accepted', from: ['in_review'], event: { type: 'accepted' } }));
       await expect(attempt).rejects.toBeInstanceOf(ConflictError);
       expect((await listCaseEvents(db, opened.id)).map((e) => e.type)).toEqual(['received']);
+    });
+
+    it('gives a lease to one holder at a time until it expires', async () => {
+      const t0 = new Date('2026-03-04T10:00:00Z');
+      const later = (ms: number) => new Date(t0.getTime() + ms);
+      expect(await tryAcquireLease(db, 'poster', 'instance-a', t0, 60_000)).toBe(true);
+      expect(await tryAcquireLease(db, 'poster', 'instance-b', later(1_000), 60_000)).toBe(false);
+      expect(await tryAcquireLease(db, 'poster', 'instance-a', later(30_000), 60_000)).toBe(true);
+      expect(await tryAcquireLease(db, 'poster', 'instance-b', later(70_000), 60_000)).toBe(false);
+      expect(await tryAcquireLease(db, 'poster', 'instance-b', later(91_000), 60_000)).toBe(true);
+      await releaseLease(db, 'poster', 'instance-b');
+      expect(await tryAcquireLease(db, 'poster', 'instance-a', later(92_000), 60_000)).toBe(true);
     });
 
     it('stores a message once: the same bytes again are a duplicate', async () => {
