@@ -20,6 +20,8 @@ const SEE_CUE = /(?:\(|\b)see(?:,? e\.g\.,?| also| generally)?\s*[:(]?\s*$/i;
 const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
 const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
 const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.|\/(help|helpcenter|site-policy|policies|policy|legal|terms|tos|terms-of-service|privacy)(\/|\.|$|\?|#)|lumendatabase\.org|copyright\.gov\/(title17|legislation)|law\.cornell\.edu/i;
+// "the repository previously available at URL": a page already gone is context, not a target.
+const GONE_CUE = /\b(previously|formerly) (available|hosted|posted|located|published)( at| on| in| under)?\s*[:(]?\s*$|\bno longer available (at|on)\s*$/i;
 const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
@@ -81,6 +83,14 @@ export interface TargetContext {
   senderDomains: readonly string[];
 }
 
+/** The URL sits inside a sentence (words before it on its line), not on a list line or after a label. */
+function inProse(text: string, hit: UrlHit): boolean {
+  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+  const before = text.slice(lineStart, hit.start);
+  if (/[:：]\s*$/.test(before)) return false;
+  return (before.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
   const first: UrlDecision[] = hits.map((hit) => {
@@ -103,6 +113,7 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     // The platform's bare home page ("your website (www.example.com)") addresses the platform, it is no target.
     if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', "the platform's home page");
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background reference');
+    if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no longer online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('ignored', "sender's own site");
     const role = section?.role ?? 'other';
     if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
@@ -122,13 +133,22 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     return d('ignored', 'reference');
   });
   const targetKeys = first.filter((d) => d.fromTargetSection && d.role === 'infringing').map((d) => urlKey(d.hit.url));
+  if (targetKeys.length === 0) {
+    // No takedown answer: a file named in passing inside a repository that is itself a target
+    // ("the keys could be found in URL") shows where the problem is; it is no separate target.
+    const cued = first.filter((d) => d.role === 'infringing' && !inProse(ctx.text, d.hit)).map((d) => urlKey(d.hit.url));
+    return first.map((d) => {
+      const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
+      if (d.why === 'section default' && listed) return { ...d, role: 'infringing', why: 'named on the platform, no other target' };
+      const key = urlKey(d.hit.url);
+      if (d.role === 'infringing' && d.why.startsWith('a ') && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
+        return { ...d, role: 'evidence', why: 'detail inside a named target' };
+      }
+      return d;
+    });
+  }
   return first.map((d) => {
     if (d.fromTargetSection) return d;
-    if (targetKeys.length === 0) {
-      // No URL in the takedown answer: code-host pages the description names are what the notice is about.
-      const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
-      return d.why === 'section default' && listed ? { ...d, role: 'infringing', why: 'named on the platform, no other target' } : d;
-    }
     const key = urlKey(d.hit.url);
     // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
     if (targetKeys.some((t) => isUnder(t, key))) return { ...d, role: 'ignored', why: 'container of a narrower target' };

@@ -93,3 +93,31 @@ describe('takedown targets in letters', () => {
     expect(urlsOf(makeNotice({ urls: [], work: text }))).toEqual(['https://github.com/copycat/harbour', 'https://github.com/mirror/harbour']);
   });
 });
+
+describe('details and gone pages are no targets', () => {
+  it('keeps a listed repository but not a file named in passing inside it', () => {
+    const text = [
+      'Dear GitHub,',
+      'Material infringing our copyright appears in the repositories below.',
+      '1. Infringed URL: https://github.com/leaker/shop-backend',
+      'Solution: Take down the whole repository.',
+      'Description: Leaked code of our shop. Our access keys could be found in https://github.com/leaker/shop-backend/blob/master/config/keys.js and more.',
+      '2. Infringed URL:',
+      'a) https://github.com/leaker/tools/tree/master/deploy',
+      'b) https://github.com/leaker/tools/blob/master/deploy/run.sh',
+      'We have a good faith belief that use of the copyrighted materials described above is not authorized by the copyright owner, its agent, or the law.',
+      'Sincerely,\n\n[private], on behalf of\nExample Robotics Co., Ltd.',
+    ].join('\n\n');
+    expect(urlsOf(text)).toEqual([
+      'https://github.com/leaker/shop-backend',
+      'https://github.com/leaker/tools/tree/master/deploy',
+      'https://github.com/leaker/tools/blob/master/deploy/run.sh',
+    ]);
+  });
+
+  it('skips the parent repository that was previously available', () => {
+    const text = makeNotice({ urls: ['https://github.com/fork-one/engine', 'https://github.com/fork-two/engine'] })
+      .replace('https://github.com/fork-two/engine', 'https://github.com/fork-two/engine\n\nThese are forks of the entire repository previously available at https://github.com/origin-user/engine');
+    expect(urlsOf(text)).toEqual(['https://github.com/fork-one/engine', 'https://github.com/fork-two/engine']);
+  });
+});
