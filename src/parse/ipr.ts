@@ -23,27 +23,79 @@ export function findIprType(text: string): IprType | null {
   return best;
 }
 
+// Offices by name outrank a country word: "registered with DJKI" decides even when "China" is also near.
 const OFFICES: [string, RegExp][] = [
-  ['CN', /\b(CNIPA|SIPO|CTMO|China|Chinese|PRC|People'?s Republic of China)\b|中国|国家知识产权局|商标局/i],
-  ['US', /\b(USPTO|United States|U\.S\.|US Copyright Office)\b/i],
-  ['EU', /\b(EUIPO|OHIM|European Union|EUTM)\b/i],
-  ['WIPO', /\b(WIPO|Madrid|International Registration)\b/i],
-  ['GB', /\b(UKIPO|United Kingdom|UK IPO)\b/i],
-  ['JP', /\b(JPO|Japan)\b|日本/i],
-  ['KR', /\b(KIPO|Korea)\b/i],
-  ['ID', /\b(DGIP|DJKI|Indonesia)\b/i],
-  ['MY', /\b(MyIPO|Malaysia)\b/i],
-  ['PH', /\b(IPOPHL|Philippines)\b/i],
-  ['SG', /\b(IPOS|Singapore)\b/i],
-  ['TH', /\b(Thailand|Thai DIP)\b/i],
-  ['VN', /\b(Vietnam|Viet Nam|IP Viet ?nam|NOIP)\b/i],
-  ['HK', /\bHong Kong\b|香港/i],
-  ['TW', /\bTaiwan\b|台湾/i],
+  ['CN', /\b(CNIPA|SIPO|CTMO|China National Intellectual Property Administration|Trademark Office of (the )?(PRC|People'?s Republic of China|China))\b|国家知识产权局|商标局|版权局|版权保护中心/gi],
+  ['US', /\b(USPTO|(United States|U\.S\.|US) Patent and Trademark Office|US Copyright Office|Copyright Office)\b/gi],
+  ['EU', /\b(EUIPO|OHIM|European Union Intellectual Property Office|EUTM)\b/gi],
+  ['WIPO', /\b(WIPO|World Intellectual Property Organi[sz]ation|Madrid (System|Protocol|Agreement)|International Registration)\b/gi],
+  ['GB', /\b(UKIPO|UK ?IPO|UK Intellectual Property Office)\b/gi],
+  ['JP', /\b(JPO|Japan Patent Office)\b|特許庁/gi],
+  ['KR', /\b(KIPO|Korean Intellectual Property Office)\b/gi],
+  ['ID', /\b(DGIP|DJKI|Directorate General of Intellectual Property)\b/gi],
+  ['MY', /\b(MyIPO|Intellectual Property Corporation of Malaysia)\b/gi],
+  ['PH', /\b(IPOPHL|Intellectual Property Office of the Philippines)\b/gi],
+  ['SG', /\b(IPOS|Intellectual Property Office of Singapore)\b/gi],
+  ['TH', /\bDIP\b|\b(Thai )?Department of Intellectual Property\b/g],
+  ['VN', /\b(IP ?Viet ?Nam|NOIP|Intellectual Property Office of Viet ?Nam)\b/gi],
+  ['CH', /\b(IPI|IGE|Swiss Federal Institute of Intellectual Property)\b/g],
+  ['DE', /\b(DPMA|German Patent and Trade ?Mark Office)\b/gi],
+  ['AU', /\bIP Australia\b/gi],
+  ['HK', /\bHong Kong (IPD|Intellectual Property Department)\b/gi],
+];
+const COUNTRIES: [string, RegExp][] = [
+  ['CN', /\b(China|Chinese|PRC|People'?s Republic of China|mainland China)\b|中国/gi],
+  ['US', /\b(United States|USA)\b|\bU\.S\.(?=[\s,])/gi],
+  ['EU', /\b(European Union|EU)\b/gi],
+  ['WIPO', /\bMadrid\b/gi],
+  ['GB', /\b(United Kingdom|UK)\b/gi],
+  ['JP', /\b(Japan|Japanese)\b|日本/gi],
+  ['KR', /\b(Korea|Korean)\b|韩国/gi],
+  ['ID', /\b(Indonesia|Indonesian)\b/gi],
+  ['MY', /\b(Malaysia|Malaysian)\b/gi],
+  ['PH', /\b(Philippines|Philippine)\b/gi],
+  ['SG', /\b(Singapore)\b/gi],
+  ['TH', /\b(Thailand|Thai)\b/gi],
+  ['VN', /\b(Vietnam|Viet Nam|Vietnamese)\b/gi],
+  ['HK', /\bHong Kong\b|香港/gi],
+  ['TW', /\bTaiwan\b|台湾/gi],
 ];
 
+/** The office (or failing that the country) named nearest to the number, within the sentence's reach. */
+function nearest(table: [string, RegExp][], text: string, at: number): string | null {
+  const from = Math.max(0, at - 160);
+  const win = text.slice(from, at + 160);
+  let best: string | null = null;
+  let bestDist = Infinity;
+  for (const [code, re] of table) {
+    for (const m of win.matchAll(re)) {
+      const pos = from + (m.index ?? 0);
+      // A mention after the number counts a little less than one before it ("registered in China under No. ...").
+      const dist = pos < at ? at - pos : (pos - at) * 1.5;
+      if (dist < bestDist) {
+        best = code;
+        bestDist = dist;
+      }
+    }
+  }
+  return best;
+}
+
 function jurisdictionNear(text: string, at: number): string | null {
-  const win = text.slice(Math.max(0, at - 160), at + 160);
-  for (const [code, re] of OFFICES) if (re.test(win)) return code;
+  return nearest(OFFICES, text, at) ?? nearest(COUNTRIES, text, at);
+}
+
+// Number shapes that carry their office: IDM/IDD/IDP/IDS (Indonesia), UK00 (UK), EU + 9 digits, TM + year (Malaysia), 4-YYYY-NNNNNN (Philippines).
+function jurisdictionByShape(number: string, context: string): string | null {
+  const n = number.replace(/\s+/g, '');
+  if (/^ID[MDPS]\d{6,}/i.test(n)) return 'ID';
+  if (/^UK0{2,}\d+/i.test(n)) return 'GB';
+  if (/^(EU|EUTM)0\d{8}$/i.test(n)) return 'EU';
+  if (/^TM\d{8,10}$/i.test(n)) return 'MY';
+  if (/^4-(19|20)\d{2}-\d{5,6}$/.test(n)) return 'PH';
+  if (/^4-\d{7}-\d{3}$/.test(n)) return 'VN';
+  // A PRC registration written the way its certificate prints it: 注册号 / 第…号 in Chinese.
+  if (/第\s*\d+\s*号|注册号|注册证/.test(context)) return 'CN';
   return null;
 }
 
@@ -71,10 +123,27 @@ function expiryNear(src: SourceText, at: number): string | null {
   return findDates(win.slice(m.index))[0] ?? null;
 }
 
-const PATENT_NO = /\b(?:(CN|ZL)\s?(\d{8,13})\.?([\dX])?\s?([ABUS]\d?)?|US\s?(D?\d{1,2},?\d{3},?\d{3}|RE\d{5})\s?([BSE]\d?)?|(EP|WO|JP|KR)\s?(\d{6,12})\s?([AB]\d?)?)\b|专利号[:：]?\s*(ZL)?\s?(\d{8,13}\.?[\dX]?)/gi;
-const TM_NO = /(?:trade ?mark|registration|reg\.?|application|商标注册|注册|申请)\s*(?:no\.?|number|nos\.?|#|号)\s*[:：]?\s*((?:[A-Z]{1,3}\s?)?\d[\d,. ]{3,14}\d)|第\s*(\d{5,10})\s*号/gi;
+const PATENT_NO = new RegExp([
+  String.raw`\b(?<cnp>CN|ZL)\s?(?<cn>\d{4}\s?\d\s?\d{7}|\d{8,13})\.?(?<chk>[\dX])?\s?(?:[ABUS]\d?)?\b`,
+  // US utility (10,123,456), design (D987,654) and reissue (RE12345) numbers, with an optional kind code.
+  String.raw`\bUS\s?(?<us>D\s?\d{3},?\d{3}|D?\d{1,2},?\d{3},?\d{3}|RE\d{5})\s?(?:[BSE]\d?)?\b`,
+  String.raw`\b(?<office>EP|WO|JP|KR)\s?(?<intl>\d{6,12})\s?(?:[AB]\d?)?\b`,
+  // Indonesian patents: IDP (invention), IDS (simple patent, a utility model), IDD (industrial design).
+  String.raw`\b(?<idp>ID[PSD])\s?(?<id>0*\d{6,10})\b`,
+  String.raw`专利号(?:为|是)?[:：]?\s*(?:ZL|CN)?\s?(?<zh>\d{8,13}\.?[\dX]?)`,
+  // "Patent No. 10,123,456", "design patent number D987,654", "patent no. 202230123456.7": the office comes from the text or the shape.
+  String.raw`\b[Pp]atent\s*(?:[Rr]egistration\s*)?(?:[Nn]o\.?|[Nn]umber|#)\s*[:：]?\s*(?<gen>D\s?\d{3},?\d{3}|\d[\d,]{4,12}\d(?:\.[\dX])?)(?!\d|,\d)`,
+].join('|'), 'g');
+// "registration No.", "Reg. No.", "注册号：第…号", "商标注册号为…": the number a trademark registration is cited by.
+const TM_NO = /(?:trade ?mark|registration|reg\.?|application|商标注册|注册|申请)\s*(?:no\.?|number|nos\.?|#|号)\s*(?:为|是)?\s*[:：]?\s*第?\s*((?:[A-Z]{1,4}\s?)?\d[\d,. -]{3,14}\d)|第\s*(\d{5,10})\s*号/gi;
+// A bare "No." / "under No." counts when the same sentence speaks of a registered mark.
+const BARE_NO = /\b(?:No|Nr|Number)\.?\s*[:：]?\s*((?:[A-Z]{1,4}\s?)?\d[\d,. -]{3,14}\d)/g;
+const TM_CONTEXT = /regist|trade ?mark|\bmark\b|\bbrand\b|\b(EU)?TM\b/i;
+// Numbers whose shape alone says "trademark registration": Indonesia IDM…, UK UK000…, Malaysia TM + year.
+const SHAPED_TM = /\b(IDM\d{6,12}|UK0{2,}\d{6,}|TM(?:19|20)\d{6,8})\b/g;
 const COPYRIGHT_NO = /\b(VA|TX|PA|SR|VAu|TXu|PAu)\s?0*\d{6,10}\b|(?:国作登字|作登字|软著登字)[-\d第号]+/g;
-const CLASSES = /\b(?:class(?:es)?|nice class(?:es)?|int(?:ernational)?\.? cl(?:ass)?\.?)\s*[:：]?\s*(\d{1,2}(?:\s*(?:,|and|&|\/)\s*\d{1,2})*)|第\s*(\d{1,2})\s*类/gi;
+// "except class 35", "第 35 类除外": an excluded class is not one the mark covers.
+const CLASSES = /(?<!\b(?:except|excluding|excl\.|other than|not in|not)\s)\b(?:class(?:es)?|nice class(?:es)?|int(?:ernational)?\.? cl(?:ass)?\.?)\s*[:：]?\s*(\d{1,2}(?:\s*(?:,|and|&|\/)\s*\d{1,2})*)|第\s*(\d{1,2})\s*类(?!\s*(?:除外|以外|之外))/gi;
 
 function classesNear(text: string, at: number): number[] {
   const win = text.slice(Math.max(0, at - 120), at + 200);
@@ -86,6 +155,22 @@ function classesNear(text: string, at: number): number[] {
     }
   }
   return [...out];
+}
+
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+/** Office and kind a patent number shows by itself, before the text around it is read. */
+function patentByNumber(g: Record<string, string | undefined>): { jurisdiction: string | null; kind: PatentKind | null } {
+  const cn = g.cn ?? g.zh;
+  if (cn) return { jurisdiction: 'CN', kind: cnPatentKind(digitsOf(cn)) };
+  if (g.us) return { jurisdiction: 'US', kind: /^D/i.test(g.us) ? 'design' : null };
+  if (g.office) return { jurisdiction: g.office.toUpperCase(), kind: null };
+  if (g.idp) return { jurisdiction: 'ID', kind: g.idp.toUpperCase() === 'IDD' ? 'design' : g.idp.toUpperCase() === 'IDS' ? 'utility_model' : 'invention' };
+  const gen = g.gen ?? '';
+  if (/^D/i.test(gen)) return { jurisdiction: null, kind: 'design' };
+  // A PRC application number: year, kind digit, seven digits, check digit (202230123456.7).
+  if (/^(19|20)\d{2}[123]\d{7}\.?[\dX]$/.test(gen.replace(/,/g, ''))) return { jurisdiction: 'CN', kind: cnPatentKind(digitsOf(gen)) };
+  return { jurisdiction: null, kind: null };
 }
 
 /** IPR records the sender relies on: registration numbers with office, classes, kind, expiry and pending state. */
@@ -101,27 +186,35 @@ export function findIprs(src: SourceText): IprRecord[] {
   const t = src.text;
   for (const m of t.matchAll(PATENT_NO)) {
     const at = m.index ?? 0;
-    const cnDigits = m[2] ?? m[11];
-    const jurisdiction = cnDigits ? 'CN' : m[5] ? 'US' : (m[7]?.toUpperCase() ?? null);
-    const number = m[0].replace(/^专利号[:：]?\s*/, '').trim();
-    const byNumber = cnDigits ? cnPatentKind(cnDigits) : m[5]?.startsWith('D') ? 'design' : null;
+    const g = m.groups ?? {};
+    const byNumber = patentByNumber(g);
+    const number = m[0].replace(/^专利号(?:为|是)?[:：]?\s*/, '').replace(/^[Pp]atent\s*(?:[Rr]egistration\s*)?(?:[Nn]o\.?|[Nn]umber|#)\s*[:：]?\s*/, '').trim();
     push({
-      type: 'patent', registrationNumber: number, jurisdiction, classes: [],
-      patentKind: byNumber ?? patentKindNear(t, at), expiresOn: expiryNear(src, at),
+      type: 'patent', registrationNumber: number, jurisdiction: byNumber.jurisdiction, classes: [],
+      patentKind: byNumber.kind ?? patentKindNear(t, at), expiresOn: expiryNear(src, at),
       pending: PENDING.test(t.slice(Math.max(0, at - 120), at + 120)), evidence: sentenceSpan(src, at, at + m[0].length),
     });
   }
-  for (const m of t.matchAll(TM_NO)) {
-    const at = m.index ?? 0;
-    const number = (m[1] ?? m[2] ?? '').replace(/[ ,.]+$/, '').trim();
-    if (!number || records.some((r) => r.registrationNumber?.replace(/\D/g, '').includes(number.replace(/\D/g, '')))) continue;
-    if (/patent|专利/i.test(t.slice(Math.max(0, at - 40), at))) continue;
-    if (/copyright/i.test(t.slice(Math.max(0, at - 40), at))) continue;
+  const trademark = (at: number, raw: string, whole: string): void => {
+    const number = raw.replace(/[ ,.-]+$/, '').trim();
+    const digits = digitsOf(number);
+    if (digits.length < 4 || records.some((r) => digitsOf(r.registrationNumber ?? '').includes(digits))) return;
+    if (/patent|专利/i.test(t.slice(Math.max(0, at - 40), at))) return;
+    if (/copyright/i.test(t.slice(Math.max(0, at - 40), at))) return;
     push({
-      type: 'trademark', registrationNumber: number, jurisdiction: jurisdictionNear(t, at), classes: classesNear(t, at),
+      type: 'trademark', registrationNumber: number, jurisdiction: jurisdictionNear(t, at) ?? jurisdictionByShape(number, whole), classes: classesNear(t, at),
       patentKind: null, expiresOn: expiryNear(src, at), pending: PENDING.test(t.slice(Math.max(0, at - 120), at + 120)),
-      evidence: sentenceSpan(src, at, at + m[0].length),
+      evidence: sentenceSpan(src, at, at + whole.length),
     });
+  };
+  for (const m of t.matchAll(TM_NO)) trademark(m.index ?? 0, m[1] ?? m[2] ?? '', m[0]);
+  for (const m of t.matchAll(SHAPED_TM)) trademark(m.index ?? 0, m[1]!, m[0]);
+  for (const m of t.matchAll(BARE_NO)) {
+    const at = m.index ?? 0;
+    const sentence = sentenceSpan(src, at, at + m[0].length);
+    const before = t.slice(sentence.start, at);
+    if (!TM_CONTEXT.test(before) || /patent|copyright|专利|著作权/i.test(before) || digitsOf(m[1]!).length < 5) continue;
+    trademark(at, m[1]!, m[0]);
   }
   for (const m of t.matchAll(COPYRIGHT_NO)) {
     const at = m.index ?? 0;
@@ -130,7 +223,11 @@ export function findIprs(src: SourceText): IprRecord[] {
       expiresOn: null, pending: false, evidence: sentenceSpan(src, at, at + m[0].length),
     });
   }
-  for (const r of records) if (r.type === 'patent' && r.jurisdiction === null) r.jurisdiction = jurisdictionNear(t, r.evidence?.start ?? 0);
+  for (const r of records) {
+    if (r.type !== 'patent' || r.jurisdiction !== null) continue;
+    // D987,654 is how a US design patent is numbered when no office is named.
+    r.jurisdiction = jurisdictionNear(t, r.evidence?.start ?? 0) ?? (/^D\s?\d{3},\d{3}\b/.test(r.registrationNumber ?? '') ? 'US' : null);
+  }
   return records;
 }
 
