@@ -12,6 +12,8 @@ const ADDRESS_LABELLED = new RegExp(`${LABEL}(?:(?:mailing |physical |postal |st
 const STREET = /\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b\.?[^\n]{0,80}/;
 // "My contact information phone [private]", "my mobile number is +1 ...": a contact value without a label colon.
 const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
+// "My full name and address are (please redact them): [private]", "communication to my email ... [private]".
+const MY_CONTACT = /\bmy (?:\*\*)?(?:full name and )?(?:e-?mail(?: address)?|(?:postal |physical )?address|phone(?: number)?)(?:\*\*)?\b[^\n]{0,60}?(\[(?:private|redacted)\])/gi;
 const NAME_LABELLED = new RegExp(`${LABEL}(?:full |legal )?(?:name|contact person|姓名|联系人)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,80})`, 'gim');
 const ORG_LABELLED = new RegExp(`${LABEL}(?:organi[sz]ation(?: name)?|company(?: name)?|firm|公司(?:名称)?|单位)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,120})`, 'gim');
 // An addressee block (the platform's own address) is not the sender's contact information.
@@ -50,7 +52,7 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
     return null;
   };
   let email = first(EMAIL_LABELLED);
-  const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE);
+  const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE) ?? first(MY_CONTACT);
   let address = first(ADDRESS_LABELLED);
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);

@@ -87,3 +87,23 @@ describe('agent cues', () => {
     expect(c.isAgent).toBe(false);
   });
 });
+
+describe('signature and contact shapes of numbered statutory letters', () => {
+  const elements = async (text: string) => {
+    const { checkComplaint } = await import('../../../src/rules/check-complaint.js');
+    return checkComplaint(parse(text), { platforms, now: new Date('2026-06-01') });
+  };
+
+  it('takes "Name of the person authorized to act:" under the signature item as the signature', async () => {
+    const text = makeNotice({
+      signature: '1. A physical or electronic signature of a person authorized to act on behalf of the owner\n\nVendor S.C\nName of the person authorized to act: [private]',
+    });
+    expect(parse(text).signature).toBe('[private]');
+    expect((await elements(text)).elements!.signature.present).toBe(true);
+  });
+
+  it('reads a redacted e-mail or address given in a sentence as contact information', async () => {
+    const text = makeNotice({ contact: 'I consent to receive all communication to my email (please redact before publication) [private]' });
+    expect((await elements(text)).elements!.contact_info.present).toBe(true);
+  });
+});
