@@ -59,6 +59,25 @@ function nameAfterStatements(src: SourceText, sections: readonly Section[]): { s
   return null;
 }
 
+// The line under a typed name in a closing block: a job title, often with the company ("Head of IP, Acme AB").
+const TITLE_LINE = /^[ \t]*(?:(?:[\p{L}&.\/-]+ ){0,4}(?:head|director|manager|counsel|attorney|associate|partner|paralegal|officer|specialist|coordinator|analyst|legal|lawyer|solicitor|advocate|founder|owner|president|chairman|secretary|representative|agent|executive|lead|consultant|advisor|adviser|CEO|CFO|COO|CTO|IP|GM)\b[^\n]{0,80}|[^\n,]{2,40},[ \t]+\p{Lu}[^\n]{1,80}|[^\n]{0,30}(?:经理|总监|法务|律师|负责人|代表|主管)[^\n]{0,30})$/iu;
+// Quoted history below the sender's own text is not where the sender signs.
+const QUOTED = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$|From: .+$|>)/im;
+
+/** A closing block with no "Regards" above it: a typed name, then a title line, then company or address lines. */
+function closingBlockName(src: SourceText): { start: number; end: number } | null {
+  const q = QUOTED.exec(src.text);
+  const end = q ? q.index : src.text.length;
+  const blocks = [...src.text.slice(0, end).matchAll(/[^\n](?:[^\n]|\n(?![ \t]*\n))*/g)];
+  const last = blocks.at(-1);
+  if (!last) return null;
+  const lines = last[0].split('\n');
+  if (lines.length < 2 || lines.length > 8) return null;
+  if (!personNameLine(lines[0]!) || !TITLE_LINE.test(lines[1]!) || personNameLine(lines[1]!)) return null;
+  const start = (last.index ?? 0) + (lines[0]!.length - lines[0]!.trimStart().length);
+  return { start, end: (last.index ?? 0) + lines[0]!.trimEnd().length };
+}
+
 const SIG_HEADING = /^[ \t*_]*(?:my )?(?:electronic |digital )?signature(?: for [^\n]{0,60})?(?: follows)?[ \t]*[:：]?[ \t*_]*$/gim;
 
 /** A line that reads as a name or a redaction, not a sentence. */
@@ -112,7 +131,7 @@ export function findSignature(src: SourceText, sections: readonly Section[]): Si
     off += line.length + 1;
   }
   if (hits.length === 0) {
-    const tail = nameAfterStatements(src, sections);
+    const tail = nameAfterStatements(src, sections) ?? closingBlockName(src);
     if (tail) {
       const raw = src.text.slice(tail.start, tail.end);
       const name = (NAME_FIELD.exec(raw)?.[1] ?? raw).replace(/[*_]/g, '').trim();

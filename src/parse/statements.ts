@@ -7,7 +7,8 @@ const NONE: Statement = { present: false, evidence: null };
 const GOOD_FAITH = [
   /good[- ]?faith\s+(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
-  /\bin good[- ]?faith that (the )?(use|this)[^.。]{0,240}?not (been )?(authori[sz]ed|licensed|permitted)/i,
+  // "I state in good faith that the products are not licensed by X", "we declare in good faith that this use is unauthorised".
+  /\bin good[- ]?faith,? that\b[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted|approved)|unauthori[sz]ed|unlicensed|without (authori[sz]ation|permission|consent|a licen[cs]e))/i,
   /善意(地)?(相信|认为)|真诚地相信.{0,40}(未经授权|侵权)/,
 ];
 const ACCURACY = [
