@@ -43,7 +43,7 @@ async function seed(db: ReturnType<typeof openDatabase>) {
         signature: null, signatureEvidence: null, documents: [], evidenceFiles: [], disclosureConsent: false, referencedCase: null,
       });
       const at = new Date(t0 + i * 60_000).toISOString();
-      rows.push({ number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: statuses[i % statuses.length]!, kind: 'notice', platform: platforms[i % 5]!, assignee: null, complainant_email: `agent${i % 900}@firm.example`, rights_owner: `Brand ${i % 300}`, parent_case_id: null, complaint: JSON.stringify(complaint), findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]', due_at: null, version: 1, created_at: at, updated_at: at });
+      rows.push({ number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: statuses[i % statuses.length]!, kind: 'notice', platform: platforms[i % 5]!, assignee: null, complainant_email: `agent${i % 900}@firm.example`, rights_owner: `Brand ${i % 300}`, ipr_type: complaint.iprType, parent_case_id: null, complaint: JSON.stringify(complaint), findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]', due_at: null, version: 1, created_at: at, updated_at: at });
     }
     await db.insertInto('cases').values(rows).execute();
   }

@@ -38,6 +38,8 @@ export interface CasesTable {
   assignee: string | null;
   complainant_email: string | null;
   rights_owner: string | null;
+  /** Copy of complaint.iprType for the queue filter; null on cases older than the column. */
+  ipr_type: string | null;
   parent_case_id: number | null;
   complaint: string;
   findings: string;

@@ -25,6 +25,7 @@ export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: Open
     assignee: null,
     complainant_email: input.complaint.complainant.email?.toLowerCase() ?? null,
     rights_owner: input.complaint.rightsOwner,
+    ipr_type: input.complaint.iprType,
     parent_case_id: input.parentCaseId ?? null,
     complaint: JSON.stringify(input.complaint),
     findings: JSON.stringify(input.findings),

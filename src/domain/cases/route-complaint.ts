@@ -50,7 +50,7 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
 async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
   const merged = mergeComplaint(related.complaint, input.complaint);
   const updated = await changeCase(trx, ctx, related, {
-    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner },
+    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
     event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
   });
   if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;

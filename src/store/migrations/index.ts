@@ -4,6 +4,7 @@ import * as listingDecisions from './20261124T0900-listing-decisions.js';
 import * as slack from './20261125T1000-slack.js';
 import * as leases from './20261126T0900-leases.js';
 import * as queueIndexes from './20261126T1000-queue-indexes.js';
+import * as caseIprType from './20261127T0900-case-ipr-type.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261125T1000-slack': slack,
   '20261126T0900-leases': leases,
   '20261126T1000-queue-indexes': queueIndexes,
+  '20261127T0900-case-ipr-type': caseIprType,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -31,8 +31,11 @@ function filtered<O>(query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQu
   if (q.platform) out = out.where('platform', '=', q.platform);
   if (q.kind) out = out.where('kind', '=', q.kind);
   if (q.assignee) out = out.where('assignee', '=', q.assignee);
-  // The IPR type lives in the complaint JSON; a LIKE on its exact key works on SQLite, D1 and PostgreSQL alike.
-  if (q.iprType) out = out.where('complaint', 'like', `%"iprType":"${q.iprType.replace(/[^a-z_]/g, '')}"%`);
+  // Cases older than the ipr_type column are found through the complaint JSON, on every dialect alike.
+  if (q.iprType) {
+    const iprType = q.iprType.replace(/[^a-z_]/g, '');
+    out = out.where((eb) => eb.or([eb('ipr_type', '=', iprType), eb.and([eb('ipr_type', 'is', null), eb('complaint', 'like', `%"iprType":"${iprType}"%`)])]));
+  }
   // A literal, not a parameter: only then can the planner use the partial index `cases_with_findings`.
   if (q.hasFindings === true) out = out.where('findings', '!=', sql.lit('[]'));
   if (q.hasFindings === false) out = out.where('findings', '=', sql.lit('[]'));

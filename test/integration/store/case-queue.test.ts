@@ -19,8 +19,10 @@ describe('queue totals and filters on SQLite', () => {
         assignee: null,
         complainant_email: `agent${i % 4}@firm.example`,
         rights_owner: i % 5 ? 'Blue Lantern Toys' : 'Red Kite Games',
+        // The first cases stand for rows written before the ipr_type column existed.
+        ipr_type: i < 3 ? null : i % 2 ? 'trademark' : 'copyright',
         parent_case_id: null,
-        complaint: JSON.stringify(makeComplaint()),
+        complaint: JSON.stringify(makeComplaint({ iprType: i % 2 ? 'trademark' : 'copyright' })),
         findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]',
         due_at: null,
         version: 1,
@@ -31,6 +33,14 @@ describe('queue totals and filters on SQLite', () => {
   });
   afterAll(() => db.destroy());
   const list = (q: Record<string, string>) => listQueue(testCtx(db), { pageSize: '10', ...q });
+
+  it('filters by IPR type through the column, and through the complaint for older rows', async () => {
+    const page = await listQueue(testCtx(db), { pageSize: '50', status: 'all', iprType: 'trademark' });
+    const numbers = page.cases.map((c) => c.number).sort();
+    const expected = Array.from({ length: 25 }, (_, i) => i).filter((i) => i % 2).map((i) => `ND-2026-${String(i + 1).padStart(6, '0')}`);
+    expect(numbers).toEqual(expected);
+    expect(numbers).toContain('ND-2026-000002');
+  });
 
   it('counts a text search in the same pass as the page, on every page', async () => {
     const first = await list({ status: 'all', q: 'Red Kite' });
