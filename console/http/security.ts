@@ -28,7 +28,8 @@ export function securityHeaders(options: { secure: boolean }) {
     await next();
     const h = c.res.headers;
     h.set('x-request-id', requestId);
-    h.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    // A route that sets a stricter policy (attachment downloads: sandbox) keeps it.
+    if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
     h.set('x-content-type-options', 'nosniff');
     h.set('x-frame-options', 'DENY');
     h.set('referrer-policy', 'same-origin');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCaseByNumber } from '../../../src/store/repos/cases.js';
 import { openConsole } from './harness.js';
@@ -71,6 +72,24 @@ describe('public form /report', () => {
     big.set(PDF);
     const tooBig = await submit(form({ evidence: new File([big], 'big.pdf') }));
     expect(await tooBig.text()).toMatch(/limit is 5 MB/);
+  });
+
+  it('security: an uploaded file downloads only for reviewers, as an attachment that cannot render', async () => {
+    const res = await submit(form({ evidence: new File([PDF], 'x".html\u202e.pdf', { type: 'text/html' }) }));
+    const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())![1]!;
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    const path = `/cases/${number}/attachments/${sha}`;
+    expect((await h.request(path)).status).toBe(303);
+    const reviewer = await h.signIn();
+    const download = await h.request(path, { headers: { cookie: reviewer.cookie } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/octet-stream');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="[\w.\- ]+"$/);
+    expect(download.headers.get('content-security-policy')).toMatch(/sandbox/);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
+    expect((await h.request(`/cases/${number}/attachments/${sha.toUpperCase()}`, { headers: { cookie: reviewer.cookie } })).status).toBe(404);
+    expect((await h.request(`/cases/${number}/attachments/${'0'.repeat(64)}`, { headers: { cookie: reviewer.cookie } })).status).toBe(404);
   });
 
   it('security: rate-limits submissions per client', async () => {
