@@ -9,9 +9,16 @@ import { Alert, Page } from '../views/layout.js';
 
 const LoginForm = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(500), next: z.string().optional() });
 
-/** Only our own paths: `next=//evil.example` or `https://...` would send a reviewer off-site. */
+const BASE = 'http://next.invalid';
+
+/**
+ * Only our own paths: `next=//evil.example` or `https://...` would send a
+ * reviewer off-site, and so would `/\t/evil.example`, because browsers drop
+ * tabs and newlines from a Location before reading it.
+ */
 function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+  if (!next || !/^\/(?![/\\])/.test(next) || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  return new URL(next, BASE).origin === BASE ? next : '/';
 }
 
 function LoginPage(props: { error?: string; next?: string; email?: string }) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx } from '../../../src/domain/context.js';
 import { findCaseById } from '../../../src/store/repos/cases.js';
 import { REVIEWER, seedCase } from '../domain/seed.js';
-import { openConsole } from './harness.js';
+import { openConsole, REVIEWER_LOGIN } from './harness.js';
 
 describe('queue and case pages', () => {
   let h: Awaited<ReturnType<typeof openConsole>>;
@@ -100,6 +100,13 @@ describe('queue and case pages', () => {
       expect(bad.status).toBe(401);
       const ok = await h.request('/login', { method: 'POST', headers: { origin: h.origin }, body: new URLSearchParams({ email: 'rita@desk.test', password: 'correct horse battery', next: '//evil.example/x' }) });
       expect(ok.headers.get('location')).toBe('/');
+      for (const next of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/%09/x']) {
+        const res = await h.request('/login', { method: 'POST', headers: { origin: h.origin }, body: new URLSearchParams({ ...REVIEWER_LOGIN, next }) });
+        const target = new URL(res.headers.get('location') ?? '', 'https://desk.test/');
+        expect(target.origin, next).toBe('https://desk.test');
+      }
+      const signedIn = await h.request('/login?next=%2F%09%2Fevil.example', { headers: { cookie: session.cookie } });
+      expect(new URL(signedIn.headers.get('location') ?? '', 'https://desk.test/').origin).toBe('https://desk.test');
     });
 
     it('renders hostile HTML in a message only sanitised, inside a sandboxed frame', async () => {
