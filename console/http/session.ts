@@ -33,7 +33,10 @@ export function loadSession(deps: ConsoleDeps) {
   });
 }
 
+/** A new session id on every sign-in; the one the browser held before (if any) stops working. */
 export async function startSession(c: Context<ConsoleEnv>, deps: ConsoleDeps, user: User): Promise<void> {
+  const previous = c.get('sessionHash');
+  if (previous) await deleteSession(deps.db, previous);
   const value = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000).toISOString();

@@ -109,6 +109,16 @@ describe('queue and case pages', () => {
       expect(new URL(signedIn.headers.get('location') ?? '', 'https://desk.test/').origin).toBe('https://desk.test');
     });
 
+    it('ends the old session when someone signs in again in the same browser', async () => {
+      const first = await h.signIn();
+      const again = await h.request('/login', { method: 'POST', headers: { origin: h.origin, cookie: first.cookie }, body: new URLSearchParams(REVIEWER_LOGIN) });
+      expect(again.status).toBe(303);
+      const fresh = (again.headers.get('set-cookie') ?? '').split(';')[0]!;
+      expect(fresh).not.toBe(first.cookie);
+      expect((await h.request('/', { headers: { cookie: first.cookie } })).status).toBe(303);
+      expect((await h.request('/', { headers: { cookie: fresh } })).status).toBe(200);
+    });
+
     it('renders hostile HTML in a message only sanitised, inside a sandboxed frame', async () => {
       const { sanitizeHtml } = await import('../../../console/views/sanitize-html.js');
       const out = sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">l</a><iframe src="https://e"></iframe><svg onload=alert(1)></svg></p>');
