@@ -24,12 +24,28 @@ export class RateLimiter {
     return w.count <= this.limit;
   }
 
+  /** Whether the key has used up this window, without counting a hit. */
+  isOver(key: string): boolean {
+    const w = this.windows.get(key);
+    return !!w && this.now() - w.start < this.windowMs && w.count >= this.limit;
+  }
+
   private sweep(t: number): void {
     for (const [key, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(key);
   }
 }
 
-/** The client address as the server saw it; forwarded headers are trusted only from a proxy we run. */
+/** The peer address of the socket under Node; null on Workers, which have no socket. */
+export function remoteAddress(env: unknown): string | null {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
+}
+
+/**
+ * The client address a limit is counted for. Under Node it is the socket's
+ * peer: any header there is whatever the client chose to send, and a client
+ * that changes it on each request would never reach its limit. Without a
+ * socket (Workers) Cloudflare sets `cf-connecting-ip` itself.
+ */
 export function clientKey(headers: { get(name: string): string | null | undefined }, remote: string | null): string {
-  return headers.get('cf-connecting-ip') ?? remote ?? headers.get('x-real-ip') ?? 'unknown';
+  return remote ?? headers.get('cf-connecting-ip') ?? headers.get('x-real-ip') ?? 'unknown';
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../../src/domain/users/password.js';
 import { canReview, findUserByEmail } from '../../src/store/repos/users.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
-import { clientKey, RateLimiter } from '../http/rate-limit.js';
+import { clientKey, RateLimiter, remoteAddress } from '../http/rate-limit.js';
 import { checkCsrf, endSession, startSession } from '../http/session.js';
 import { Alert, Page } from '../views/layout.js';
 
@@ -43,7 +43,9 @@ let dummyHash: Promise<string> | null = null;
 
 export function authRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  const attempts = new RateLimiter(10, 15 * 60_000);
+  // Failed attempts per account, wherever they come from; every attempt per client, across accounts.
+  const perAccount = new RateLimiter(10, 15 * 60_000);
+  const perClient = new RateLimiter(50, 15 * 60_000);
 
   app.get('/login', (c) => (c.get('user') ? c.redirect(safeNext(c.req.query('next')), 303) : c.html(<LoginPage next={safeNext(c.req.query('next'))} />)));
 
@@ -51,14 +53,19 @@ export function authRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const parsed = LoginForm.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.html(<LoginPage error="Enter your email and password." />, 400);
     const { email, password, next } = parsed.data;
-    if (!attempts.hit(`${clientKey(c.req.raw.headers, null)}|${email.toLowerCase()}`)) {
+    const account = email.toLowerCase();
+    const overClient = !perClient.hit(clientKey(c.req.raw.headers, remoteAddress(c.env)));
+    if (overClient || perAccount.isOver(account)) {
       return c.html(<LoginPage error="Too many attempts. Wait a few minutes and try again." email={email} />, 429);
     }
     const user = await findUserByEmail(deps.db, email);
     // Same work whether or not the account exists, so timing does not tell which emails have one.
     dummyHash ??= hashPassword('not-a-password');
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-    if (!user || !ok) return c.html(<LoginPage error="Email or password is wrong." email={email} next={safeNext(next)} />, 401);
+    if (!user || !ok) {
+      perAccount.hit(account);
+      return c.html(<LoginPage error="Email or password is wrong." email={email} next={safeNext(next)} />, 401);
+    }
     if (!canReview(user)) return c.html(<LoginPage error="This account files complaints through the API; it cannot sign in to the console." email={email} />, 403);
     await startSession(c, deps, user);
     return c.redirect(safeNext(next), 303);

@@ -3,7 +3,7 @@ import { IprType, Reason, SYSTEM } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
 import { ComplaintInput, fieldErrors, listingUrls, toSubmission } from '../http/complaint-input.js';
-import { clientKey, RateLimiter } from '../http/rate-limit.js';
+import { clientKey, RateLimiter, remoteAddress } from '../http/rate-limit.js';
 import { checkUpload, EVIDENCE_EXTENSIONS } from '../http/uploads.js';
 import { Alert, FieldError, Page } from '../views/layout.js';
 
@@ -89,8 +89,7 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/report', (c) => page(c, <ReportForm platforms={platforms()} v={{}} e={{}} />));
   app.post('/report', async (c) => {
-    const remote = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
-    if (!limiter.hit(clientKey(c.req.raw.headers, remote))) return page(c, <Alert kind="error">Too many submissions from your address. Try again in an hour.</Alert>, 429);
+    if (!limiter.hit(clientKey(c.req.raw.headers, remoteAddress(c.env)))) return page(c, <Alert kind="error">Too many submissions from your address. Try again in an hour.</Alert>, 429);
     const body = await c.req.parseBody({ all: true });
     const values: Values = Object.fromEntries(Object.entries(body).flatMap(([k, x]) => (typeof x === 'string' ? [[k, x]] : [])));
     const files = (name: string) => [body[name]].flat().filter((f): f is File => f instanceof File && f.size > 0);

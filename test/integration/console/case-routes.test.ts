@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx } from '../../../src/domain/context.js';
 import { findCaseById } from '../../../src/store/repos/cases.js';
 import { REVIEWER, seedCase } from '../domain/seed.js';
-import { openConsole, REVIEWER_LOGIN } from './harness.js';
+import { ADMIN_LOGIN, openConsole, REVIEWER_LOGIN } from './harness.js';
 
 describe('queue and case pages', () => {
   let h: Awaited<ReturnType<typeof openConsole>>;
@@ -107,6 +107,13 @@ describe('queue and case pages', () => {
       }
       const signedIn = await h.request('/login?next=%2F%09%2Fevil.example', { headers: { cookie: session.cookie } });
       expect(new URL(signedIn.headers.get('location') ?? '', 'https://desk.test/').origin).toBe('https://desk.test');
+    });
+
+    it('limits failed sign-ins per account, whatever address the client claims', async () => {
+      const attempt = (password: string, i: number) =>
+        h.request('/login', { method: 'POST', headers: { origin: h.origin, 'cf-connecting-ip': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` }, body: new URLSearchParams({ email: ADMIN_LOGIN.email, password }) });
+      for (let i = 0; i < 10; i++) expect((await attempt('guess', i)).status).toBe(401);
+      expect((await attempt(ADMIN_LOGIN.password, 99)).status).toBe(429);
     });
 
     it('ends the old session when someone signs in again in the same browser', async () => {

@@ -98,4 +98,12 @@ describe('public form /report', () => {
     expect(last).toBe(422);
     expect((await submit(form(), { 'cf-connecting-ip': '203.0.113.9' })).status).toBe(429);
   });
+
+  it('security: under Node the limit counts the socket address, not a header the client sets', async () => {
+    const node = { incoming: { socket: { remoteAddress: '198.51.100.7' } } };
+    const spoofed = (i: number, data: FormData) =>
+      h.app.request(`${h.origin}/report`, { method: 'POST', headers: { origin: h.origin, 'cf-connecting-ip': `203.0.113.${i}`, 'x-real-ip': `192.0.2.${i}` }, body: data }, node);
+    for (let i = 0; i < 6; i++) expect((await spoofed(i, form({ email: '' }))).status).toBe(422);
+    expect((await spoofed(50, form())).status).toBe(429);
+  });
 });
