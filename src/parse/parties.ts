@@ -2,6 +2,7 @@ import type { Party, Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
+import { ownerStaffLine } from './staff.js';
 
 const REDACTED = /^\[(private|redacted)\]$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -10,6 +11,14 @@ const EMAIL_LABELLED = new RegExp(`${LABEL}(?:e-?mail(?: address)?|电子邮件|
 const PHONE_LABELLED = new RegExp(`(?:${LABEL}|[,;]\\s*)(?:tel(?:ephone)?|phone(?: number)?|mobile|cell|ph|fax|电话|手机|联系电话)\\.?\\s*(?:no\\.?|number)?\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|\\+?[\\d(][\\d\\s().\\-]{5,}\\d)`, 'gim');
 const ADDRESS_LABELLED = new RegExp(`${LABEL}(?:(?:mailing |physical |postal |street |business )?address|地址|通讯地址)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,160})`, 'gim');
 const STREET = /\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b\.?[^\n]{0,80}/;
+// Addresses written street-name-first or with a local street word: "Jl. Malioboro 10", "Kungsgatan 5, 111 43 Stockholm", "杭州市西湖区文三路 100 号".
+const ADDRESS_SHAPES = [
+  /\b(?:Jl|Jln|Jalan|Lorong|Soi|Calle|Via|Viale|Rue|Avenida|Av|Rua|Duong|Đường|Jr)\.?[ \t]+\p{Lu}[\p{L}.'’ -]{1,40}?[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?\b[^\n]{0,80}/u,
+  /\b\p{Lu}\p{L}+(?:gatan|vägen|gata|gate|veien|vej|gade|straße|strasse|str\.|weg|gasse|laan|straat|plein|katu|tie|väg)[ \t]+\d{1,5}[A-Za-z]?\b[^\n]{0,80}/u,
+  /[\u4e00-\u9fff]{2,}(?:省|市|自治区)[\u4e00-\u9fff\d（）()]{0,30}?(?:路|街|道|巷|大厦|园区)[ \t]*[\u4e00-\u9fff\d]{0,10}?[ \t]*\d+[ \t]*号[^\n。]{0,30}/u,
+];
+// An international number on a line of its own or in a contact line ("+46 8 5550 1234", "+62 274 555 0110").
+const PHONE_INTL = /(?:^|[|,;]|\s)(\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,5}){2,5})(?![\d])/gm;
 // "My contact information phone [private]", "my mobile number is +1 ...": a contact value without a label colon.
 const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
 // "My full name and address are (please redact them): [private]", "communication to my email ... [private]".
@@ -52,15 +61,16 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
     return null;
   };
   let email = first(EMAIL_LABELLED);
-  const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE) ?? first(MY_CONTACT);
+  const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE) ?? first(MY_CONTACT) ?? first(PHONE_INTL);
   let address = first(ADDRESS_LABELLED);
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);
   if (!email) {
     for (const m of src.text.matchAll(EMAIL)) if (ok(m.index ?? 0)) { email = m[0]; break; }
   }
-  if (!address) {
-    const m = STREET.exec(src.text);
+  for (const re of [STREET, ...ADDRESS_SHAPES]) {
+    if (address) break;
+    const m = re.exec(src.text);
     if (m && ok(m.index)) address = m[0].trim();
   }
   // A filled "so that we can get back to you" answer is contact information even when fully redacted.
@@ -89,9 +99,9 @@ const Q = String.raw`["“'‘]?`;
 const OWNER_PATTERNS: [RegExp, boolean][] = [
   [new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
   [new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
-  [/(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)/gu, true],
+  [/(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true],
   [new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
-  [new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  [new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
   [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
@@ -109,9 +119,9 @@ const OWNER_PATTERNS: [RegExp, boolean][] = [
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
 // than trying a name pattern at every offset of a long notice.
-const IS_OWNER = /,? (?:(?:which|that|who) )?(?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns?|holds?) (?:all |the )?(?:exclusive |sole )?(?:copyrights?|trade ?marks?|patents?|rights)\b)/g;
+const IS_OWNER = /,? (?:(?:which|that|who) )?(?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns?|holds?) (?:all |the |a )?(?:exclusive |sole )?(?:(?:registered|design|utility|invention|word|figurative|[A-Z][\w.]*) ){0,3}(?:copyrights?|trade ?marks?|[Tt]rade ?[Mm]arks?|[Mm]arks?|[Pp]atents?|[Dd]esigns?|[Dd]esign (?:[Rr]ights?|[Rr]egistrations?)|rights)\b)/g;
 // A sentence ends at . ! ? ; : or a line break, but not at the dot of a legal suffix ("Pte. Ltd.") or an initial.
-const BOUNDARY = /(?<!\b(?:Pte|Ltd|Co|Inc|Corp|Pty|Bhd|Sdn|Mr|Ms|Dr|St|No|\p{Lu}))[.!?]\s|[;:]\s|\n/gu;
+const BOUNDARY = /(?<!\b(?:Pte|Pvt|Ltd|Co|Inc|Corp|Pty|Bhd|Sdn|Mr|Ms|Dr|St|No|\p{Lu}))[.!?]\s|[;:]\s|\n/gu;
 const NAME_AT_END = new RegExp(String.raw`${Q}(${ANY_ORG})${Q}$`, 'u');
 
 function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | null {
@@ -121,7 +131,8 @@ function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | nu
     let cut = 0;
     for (const b of win.matchAll(BOUNDARY)) cut = (b.index ?? 0) + b[0].length;
     // "Circle Ltd. (formerly Boston Ltd.) is the owner": the aside does not belong to the name.
-    const before = win.slice(cut).replace(/\s*\([^)]*\)\s*$/, '');
+    // "Acme Oy, a Helsinki design studio, owns": the apposition does not belong to the name either.
+    const before = win.slice(cut).replace(/\s*\([^)]*\)\s*$/, '').replace(/,\s+(?:an?|the)\s[^,]{2,60},?\s*$/, '');
     for (let i = 0; i < before.length; i++) {
       if (i > 0 && /\S/.test(before[i - 1]!)) continue;
       const n = NAME_AT_END.exec(before.slice(i));
@@ -200,7 +211,7 @@ export function claimsWork(src: SourceText): boolean {
 }
 
 const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of|evidence of [^.\n]{0,40}authority to act|on behalf of (our|my) clients?|(our|my) clients?\b|our customers?\b|act(ing)? (up)?on (the )?instructions of|hired by|representing the interests of|(security|brand[- ]protection|enforcement|anti[- ]?piracy|takedown) partner|(incident response|security|brand[- ]protection|anti[- ]?piracy) services? (provider|vendor|company|firm|to)\b|responsible for providing [^.\n]{0,40}(security|protection|enforcement) services|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;
-const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|\bowned by (us|me)\b|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司/i;
+const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|\bowned by (us|me)\b|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司|(本公司|我方|我司)(为|是|系)[^。\n]{0,60}?(权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/i;
 // "Acme Brand Protection on behalf of Owner": an organisation that names itself before "on behalf of" is an agent.
 const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;
 const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
@@ -226,6 +237,8 @@ export function findAgency(src: SourceText, isResponse: boolean, owner: string |
   }
   const org = ORG_ON_BEHALF.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
+  const staff = ownerStaffLine(src, owner);
+  if (staff) return { isAgent: false, evidence: staff };
   const self = OWNER_SELF.exec(src.text);
   if (self) return { isAgent: false, evidence: sentenceSpan(src, self.index, self.index + self[0].length) };
   if (isResponse) return { isAgent: false, evidence: null };

@@ -20,7 +20,7 @@ const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|bin|bi
 export function personNameLine(line: string): boolean {
   const t = line.trim().replace(/^[*_]+|[*_]+$/g, '').replace(/[,.]$/, '').trim();
   if (/^\[(private|redacted)\](\s*[,/]?\s*\[(private|redacted)\])*(,?\s+(on behalf of\s+)?[\p{L}][^\n]{0,60})?$/iu.test(t)) return true;
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(t) || /^[\u4e00-\u9fff（）()]{2,30}(有限公司|公司|工作室)$/.test(t)) return true;
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(t) || /^[\u4e00-\u9fff（）()]{2,30}(有限公司|公司|工作室|事务所|集团|商行)$/.test(t)) return true;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   return words.every((w) => PARTICLE.test(w) || /^\p{Lu}[\p{Ll}'’\-]+\.?$|^\p{Lu}\.$|^\p{Lu}{2,}$/u.test(w));
