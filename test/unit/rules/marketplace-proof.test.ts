@@ -47,4 +47,10 @@ describe('findings on complete and deficient marketplace complaints', () => {
     const text = 'Hello Tmall team,\n\nOur company, Crestline Audio Ltd, is the owner of Chinese trademark registration No. 40112233 in class 9.\n\nhttps://detail.tmall.com/item.htm?id=655544433322\n\nThe registration certificate and our certificate of incorporation are available on request.\n\nThe information in this complaint is accurate.\n\nGrace Liu\nIP Manager, Crestline Audio Ltd\n+852 5550 1234';
     expect(codes(text)).toEqual(['proof.identity.missing', 'proof.ipr.missing']);
   });
+
+  it('asks for an evaluation report only for a PRC design patent on Alibaba.com', () => {
+    const body = (patent: string) => `Dear Alibaba.com IP team,\n\nHalden Tools AS owns ${patent} for the folding saw handle. Attached: a copy of the patent, our certificate of incorporation and a claim chart.\n\nhttps://www.alibaba.com/product-detail/Folding-Saw_1600999888777.html\n\nThe information above is accurate.\n\nOle Nilsen\nHead of Legal, Halden Tools AS`;
+    expect(codes(body('US Design Patent No. D934,567'))).toEqual([]);
+    expect(codes(body('Chinese design patent ZL202330445566.1'))).toEqual(['patent.evaluation_report.missing']);
+  });
 });
