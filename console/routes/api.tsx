@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { readCase } from '../../src/domain/cases/read-case.js';
 import { DomainError, NotFoundError } from '../../src/domain/errors.js';
 import { findUserByTokenHash } from '../../src/store/repos/api-tokens.js';
-import { caseHasOrigin } from '../../src/store/repos/case-links.js';
+import { caseOpenedFrom } from '../../src/store/repos/case-links.js';
 import { findCaseByNumber } from '../../src/store/repos/cases.js';
 import type { User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
@@ -26,8 +26,9 @@ type ApiEnv = ConsoleEnv & { Variables: { apiUser: User } };
 async function caseOf(c: Context<ApiEnv>, deps: ConsoleDeps) {
   const user = c.get('apiUser');
   const found = await findCaseByNumber(deps.db, c.req.param('number') ?? '');
-  // Someone else's case answers exactly like a missing one, so numbers cannot be probed.
-  if (!found || !(await caseHasOrigin(deps.db, found.id, `api:user:${user.id}`))) throw new NotFoundError('No such case among the ones you submitted.');
+  // Someone else's case answers exactly like a missing one, so numbers cannot be probed; a case
+  // another account opened stays theirs even after this account's submission joined it.
+  if (!found || !(await caseOpenedFrom(deps.db, found.id, `api:user:${user.id}`))) throw new NotFoundError('No such case among the ones you submitted.');
   return readCase(deps.ctx(actorOf(user), c.get('requestId')), found.number);
 }
 

@@ -89,14 +89,19 @@ export async function listRelatedCases(db: Q, c: Case, limit = 20): Promise<Arra
   return [...found.values()].slice(0, limit);
 }
 
-/** Whether any message of the case came from `origin` or an origin starting with it followed by `:`. */
-export async function caseHasOrigin(db: Q, caseId: number, origin: string): Promise<boolean> {
-  const row = await db
+/**
+ * Whether the message that opened the case came from `origin` or an origin
+ * starting with it followed by `:`. Later messages do not count: anyone can
+ * add a message to a case by quoting its number.
+ */
+export async function caseOpenedFrom(db: Q, caseId: number, origin: string): Promise<boolean> {
+  const first = await db
     .selectFrom('case_messages')
     .innerJoin('raw_messages', 'raw_messages.id', 'case_messages.message_id')
-    .select('raw_messages.id')
+    .select('raw_messages.origin')
     .where('case_messages.case_id', '=', caseId)
-    .where((eb) => eb.or([eb('raw_messages.origin', '=', origin), eb('raw_messages.origin', 'like', `${origin.replace(/[%_]/g, '')}:%`)]))
+    .orderBy('raw_messages.id')
+    .limit(1)
     .executeTakeFirst();
-  return !!row;
+  return !!first?.origin && (first.origin === origin || first.origin.startsWith(`${origin}:`));
 }

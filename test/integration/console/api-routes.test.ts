@@ -69,6 +69,15 @@ describe('JSON API /api/v1', () => {
     expect(fake.status).toBe(422);
   });
 
+  it('security: a submission quoting another account’s case number does not open that case to its token', async () => {
+    const mine = (await (await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify(complaint) })).json()) as { caseNumber: string };
+    const quoting = { ...complaint, description: `Further to ${mine.caseNumber}, these listings sell counterfeit toys.` };
+    expect((await api('/api/v1/complaints', otherToken, { method: 'POST', body: JSON.stringify(quoting) })).status).toBe(201);
+    expect((await api(`/api/v1/cases/${mine.caseNumber}`, otherToken)).status).toBe(404);
+    expect((await api(`/api/v1/cases/${mine.caseNumber}/events`, otherToken)).status).toBe(404);
+    expect((await api(`/api/v1/cases/${mine.caseNumber}`, token)).status).toBe(200);
+  });
+
   it('security: only administrators reach the token page', async () => {
     const reviewer = await h.signIn();
     expect((await h.request('/admin', { headers: { cookie: reviewer.cookie } })).status).toBe(403);
