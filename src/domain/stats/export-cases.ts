@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import type { Case } from '../schemas/index.js';
+import type { Case, Complaint } from '../schemas/index.js';
 import { listCasesPage } from '../../store/repos/stats.js';
 
 const PAGE = 1000;
@@ -28,12 +28,34 @@ export async function* exportCasesCsv(ctx: Ctx): AsyncGenerator<string> {
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const INDIVIDUAL = '[individual, redacted]';
 
-function scrub(text: string | null): string | null {
-  return text ? text.replace(EMAIL, '[email redacted]').replace(PHONE, '[phone redacted]') : text;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The complainant's own details, as the free text may repeat them, each with what replaces it. */
+function personalValues(k: Complaint): Array<[string, string]> {
+  const { name, email, phone, address } = k.complainant;
+  const values: Array<[string | null, string]> = [[email, '[email redacted]'], [phone, '[phone redacted]'], [name, '[name redacted]'], [k.signature, '[name redacted]'], [address, '[address redacted]']];
+  return values.flatMap(([v, label]) => (v && v.trim().length >= 3 ? [[v.trim(), label] as [string, string]] : []));
 }
 
-/** A decided notice fit for publication: who the rights owner is and what was claimed, never a person's contact details. */
+function scrub(text: string | null, k: Complaint): string | null {
+  if (!text) return text;
+  let out = text;
+  for (const [value, label] of personalValues(k)) out = out.replace(new RegExp(escapeRegExp(value), 'gi'), label);
+  return out.replace(EMAIL, '[email redacted]').replace(PHONE, '[phone redacted]');
+}
+
+/** A rights owner who is the person writing (no organisation, their own name or signature) is an individual. */
+function publishedOwner(c: Case): string | null {
+  const k = c.complaint;
+  const owner = c.rightsOwner?.trim().toLowerCase();
+  if (!owner) return null;
+  const isPerson = !k.complainant.organisation && personalValues(k).some(([v]) => v.toLowerCase() === owner);
+  return isPerson ? INDIVIDUAL : scrub(c.rightsOwner, k);
+}
+
+/** A decided notice fit for publication: who the rights owner is and what was claimed, never a person's name or contact details. */
 export function redactNotice(c: Case) {
   const k = c.complaint;
   return {
@@ -42,12 +64,12 @@ export function redactNotice(c: Case) {
     platform: c.platform,
     dateReceived: c.createdAt.slice(0, 10),
     dateDecided: c.updatedAt.slice(0, 10),
-    rightsOwner: c.rightsOwner,
-    sender: k.isAgent ? (k.complainant.organisation ?? '[agent]') : (k.complainant.organisation ?? '[individual, redacted]'),
+    rightsOwner: publishedOwner(c),
+    sender: k.isAgent ? (k.complainant.organisation ?? '[agent]') : (k.complainant.organisation ?? INDIVIDUAL),
     iprType: k.iprType,
     reason: k.reason,
     rights: k.iprs.map((i) => ({ type: i.type, registrationNumber: i.registrationNumber, jurisdiction: i.jurisdiction })),
-    workDescription: scrub(k.workDescription),
+    workDescription: scrub(k.workDescription, k),
     listings: k.listings.map((l) => l.url),
   };
 }

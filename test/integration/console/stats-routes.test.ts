@@ -43,6 +43,17 @@ describe('stats and exports', () => {
     expect(out).toContain('[phone redacted]');
   });
 
+  it('security: a rights owner who is the person writing, and their name or address in the text, are not published', async () => {
+    const ctx = makeCtx(h.base, REVIEWER);
+    const person = { name: 'Liu Wenjing', organisation: null, email: 'liu@mail.example', phone: null, address: '88 Harbour Road, Wan Chai' };
+    const c = await seedCase(ctx, { complaint: { complainant: person, rightsOwner: 'Liu Wenjing', signature: 'Liu Wenjing', workDescription: 'My photographs, taken by Liu Wenjing at 88 Harbour Road, Wan Chai.' } });
+    await acceptCase(ctx, { caseNumber: c.number });
+    const out = await (await h.request('/exports/decided-notices.jsonl', { headers: { cookie: session.cookie } })).text();
+    const line = out.split('\n').find((l) => l.includes(c.number))!;
+    expect(line).toContain('My photographs');
+    expect(line).not.toMatch(/Liu Wenjing|Harbour Road/i);
+  });
+
   it('security: exports need a login', async () => {
     expect((await h.request('/exports/cases.csv')).status).toBe(303);
   });
