@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { classifyAutomated } from '../../intake/automated.js';
+import { stripOwnQuotedHistory } from '../../intake/mime/quoted-history.js';
 import { parseNotice } from '../../parse/index.js';
 import { checkComplaint } from '../../rules/index.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
@@ -64,9 +65,11 @@ export async function processMessage(ctx: Ctx, messageId: number): Promise<Proce
     const ignored = message.channel === 'email' ? await ignoreAutomated(ctx, messageId, content) : null;
     if (ignored) return ignored;
     const kept = await storeAttachments(ctx, content.read.attachments);
+    // What the sender wrote, without a quotation of our own reply (which spells out the statements we asked for).
+    const own = stripOwnQuotedHistory(content.read.text, ctx.ownAddresses);
     const parsed = parseNotice({
-      text: content.read.text,
-      html: content.read.html,
+      text: own.text,
+      html: own.quoted === null ? content.read.html : null,
       subject: content.read.subject,
       from: content.read.from,
       headers: content.read.headers,

@@ -73,6 +73,27 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered', 'checked']);
     });
 
+    it('does not count the statements quoted from our own deficiency reply as the sender\'s', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Engine copy', messageId: '<quoted-1@orbit-labs.example>', body: makeDmcaBody({ statements: false, urls: ['https://github.com/quoting/engine'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error('not processed');
+      const opened = first.outcome.case;
+      const missing = opened.findings.map((f) => f.code);
+      expect(missing.length).toBeGreaterThan(0);
+      const quoted = opened.findings.map((f) => `> ${f.message}`).join('\n');
+      const answer = await deliver(
+        makeEmail({
+          from: 'Sam Okafor <sam@orbit-labs.example>',
+          subject: `Re: [${opened.number}] Your notice needs more information`,
+          messageId: '<quoted-1-answer@orbit-labs.example>',
+          body: `Thanks, I will look into it.\n\nSam\n\nOn Mon, Nov 2, 2026 at 10:00 AM <ipr@noticedesk.test> wrote:\n${quoted}\n`,
+        }),
+      );
+      expect(answer.outcome).toMatchObject({ status: 'processed', joined: true });
+      const after = await findCaseByNumber(db, opened.number);
+      expect(after?.status).toBe('deficient');
+      expect(after?.findings.map((f) => f.code)).toEqual(missing);
+    });
+
     it('processes a message once, however often it is delivered or run', async () => {
       const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Again', messageId: '<twice@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/third/copy'] }) });
       const first = await deliver(raw);
@@ -85,6 +106,10 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
     });
 
     it('keeps an out-of-office reply without opening a case or answering it', async () => {
+      const repliesToSam = async () =>
+        Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('to_address', '=', 'sam@orbit-labs.example').executeTakeFirstOrThrow()).n);
+      const before = await repliesToSam();
+      expect(before).toBeGreaterThan(0);
       const { message, outcome } = await deliver(
         makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Automatic reply: DMCA notice', messageId: '<ooo-1@orbit-labs.example>', headers: { 'Auto-Submitted': 'auto-replied' }, body: 'I am out of the office until Monday.' }),
       );
@@ -92,8 +117,7 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       const stored = await findMessageById(db, message.id);
       expect(stored?.state).toBe('ignored');
       expect(stored?.caseId).toBeNull();
-      const total = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('to_address', '=', 'sam@orbit-labs.example').executeTakeFirstOrThrow();
-      expect(Number(total.n)).toBe(3);
+      expect(await repliesToSam()).toBe(before);
     });
 
     it('finishes a message that was stored but not processed when the process stopped', async () => {
