@@ -8,6 +8,8 @@ import { checkUpload, EVIDENCE_EXTENSIONS } from '../http/uploads.js';
 import { Alert, FieldError, Page } from '../views/layout.js';
 
 type Values = Record<string, string>;
+/** With the letter of authorization, eleven 5 MB files: what the app's body limit lets through. */
+const MAX_EVIDENCE_FILES = 10;
 
 function Input(p: { name: string; label: string; v: Values; e: Record<string, string>; type?: string; hint?: string; required?: boolean }) {
   return (
@@ -103,7 +105,8 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const urls = listingUrls(values.listingUrls ?? '', csvChecked && typeof csvChecked !== 'string' ? new TextDecoder().decode(csvChecked.bytes) : null, platform);
     if (urls.error && !errors.listingUrls) errors.listingUrls = urls.error;
     const uploads = [];
-    for (const [field, file] of [...files('evidence').map((f) => ['evidence', f] as const), ...files('authorization').map((f) => ['authorization', f] as const)]) {
+    if (files('evidence').length > MAX_EVIDENCE_FILES) errors.evidence = `Attach at most ${MAX_EVIDENCE_FILES} evidence files; put more in a .zip.`;
+    else for (const [field, file] of [...files('evidence').map((f) => ['evidence', f] as const), ...files('authorization').map((f) => ['authorization', f] as const)]) {
       const checked = await checkUpload(file);
       if (typeof checked === 'string') errors[field] ??= checked;
       else uploads.push({ filename: checked.filename, contentType: checked.contentType, contentBase64: Buffer.from(checked.bytes).toString('base64') });

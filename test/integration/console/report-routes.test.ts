@@ -74,6 +74,14 @@ describe('public form /report', () => {
     expect(await tooBig.text()).toMatch(/limit is 5 MB/);
   });
 
+  it('security: takes at most ten evidence files', async () => {
+    const data = form({ evidence: null });
+    for (let i = 0; i < 11; i++) data.append('evidence', new File([PDF], `e${i}.pdf`));
+    const res = await submit(data);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toMatch(/at most 10 evidence files/);
+  });
+
   it('security: an uploaded file downloads only for reviewers, as an attachment that cannot render', async () => {
     const res = await submit(form({ evidence: new File([PDF], 'x".html\u202e.pdf', { type: 'text/html' }) }));
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())![1]!;
