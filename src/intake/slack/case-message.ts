@@ -119,7 +119,8 @@ export function caseMessage(c: Case, events: readonly CaseEvent[], consoleUrl: s
         : [open],
     },
   ];
-  const text = `${c.number} (${STATUS_LABEL[c.status]}): ${c.rightsOwner ?? 'unknown rights owner'} on ${c.platform ?? 'an unknown platform'}, ${complaint.listings.length} listing(s)`;
+  // The notification text is mrkdwn too: a rights owner named `<!channel>` must not ping anyone.
+  const text = `${c.number} (${STATUS_LABEL[c.status]}): ${escapeText(c.rightsOwner ?? 'unknown rights owner')} on ${escapeText(c.platform ?? 'an unknown platform')}, ${complaint.listings.length} listing(s)`;
   return { text, blocks };
 }
 
@@ -128,7 +129,7 @@ export function caseLine(c: Case, consoleUrl: string): string {
   const parts = [
     `<${caseUrl(consoleUrl, c.number)}|${c.number}>`,
     STATUS_LABEL[c.status],
-    c.platform,
+    c.platform && escapeText(c.platform),
     c.rightsOwner && escapeText(c.rightsOwner),
     `${c.complaint.listings.length} listing(s)`,
     c.findings.length ? `${c.findings.length} finding(s)` : null,

@@ -41,6 +41,17 @@ describe('cases reaching review', () => {
     expect(h.api.of('chat.postMessage')).toHaveLength(1);
   });
 
+  it('escapes a hostile rights owner in the blocks and in the notification text', async () => {
+    await seedCase(h.ctx(), { complaint: { rightsOwner: '<!channel> <https://evil.example|Click here>' } });
+    await h.bot.poster!.poll();
+    const post = h.api.of('chat.postMessage').find((c) => c.args.channel === CHANNEL && !c.args.thread_ts)!;
+    for (const text of [post.args.text as string, blockText(post.args.blocks)]) {
+      expect(text).not.toContain('<!channel>');
+      expect(text).not.toContain('<https://evil.example');
+      expect(text).toContain('&lt;!channel&gt;');
+    }
+  });
+
   it('does not post cases that are not ready for review', async () => {
     await seedCase(h.ctx(), { status: 'deficient' });
     await h.bot.poster!.poll();
