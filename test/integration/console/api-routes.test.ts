@@ -67,6 +67,13 @@ describe('JSON API /api/v1', () => {
     expect(peek.status).toBe(404);
     const fake = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, attachments: [{ filename: 'x.pdf', contentBase64: Buffer.from('MZ\x90\x00').toString('base64') }] }) });
     expect(fake.status).toBe(422);
+    const admin = await h.signIn(ADMIN_LOGIN);
+    const revoked = /id="new-token">(nd_[\w-]+)</.exec(await (await h.post('/admin/tokens', admin, { userId: '1', label: 'to revoke' })).text())![1]!;
+    expect((await api(`/api/v1/cases/${caseNumber}`, revoked)).status).toBe(200);
+    const id = /action="\/admin\/tokens\/(\d+)\/revoke"/.exec(await (await h.request('/admin', { headers: { cookie: admin.cookie } })).text())![1]!;
+    expect((await h.post(`/admin/tokens/${id}/revoke`, admin, {})).status).toBe(303);
+    expect((await api(`/api/v1/cases/${caseNumber}`, revoked)).status).toBe(401);
+    expect((await api(`/api/v1/cases/${caseNumber}`, token)).status).toBe(200);
   });
 
   it('security: a submission quoting another account’s case number does not open that case to its token', async () => {

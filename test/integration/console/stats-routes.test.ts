@@ -36,6 +36,15 @@ describe('stats and exports', () => {
     expect(csv).toContain(',accepted,');
   });
 
+  it('security: cells a spreadsheet would run as a formula are neutralised in the CSV', async () => {
+    const ctx = makeCtx(h.base, REVIEWER);
+    const hostile = await seedCase(ctx, { complaint: { rightsOwner: '=HYPERLINK("https://evil.example","x")', complainant: { name: null, organisation: null, email: '@evil.example', phone: null, address: null } } });
+    const csv = await (await h.request('/exports/cases.csv', { headers: { cookie: session.cookie } })).text();
+    const row = csv.split('\r\n').find((l) => l.startsWith(hostile.number))!;
+    expect(row).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    expect(row.split(',').some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
+  });
+
   it('security: the published export carries no personal contact data', async () => {
     const out = await (await h.request('/exports/decided-notices.jsonl', { headers: { cookie: session.cookie } })).text();
     expect(out).toContain('"decision":"accepted"');
