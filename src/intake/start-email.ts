@@ -19,6 +19,8 @@ export interface EmailIntakeConfig {
   pollMs?: number;
   /** How long a reply may stay `sending` before it counts as interrupted (default 5 min). */
   replyLeaseMs?: number;
+  /** Larger messages are recorded from their first bytes and not processed (default 50 MB). */
+  maxMessageBytes?: number;
 }
 
 export interface EmailIntakeDeps {
@@ -48,8 +50,8 @@ export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void>
   });
   const intakes =
     mailboxes.length > 0
-      ? mailboxes.map((mailbox) => startMailboxPoller({ mailbox, ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs }))
-      : [watchDropFolder({ dir: join(config.dataDir, 'inbox'), ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs })];
+      ? mailboxes.map((mailbox) => startMailboxPoller({ mailbox, ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs, maxMessageBytes: config.maxMessageBytes }))
+      : [watchDropFolder({ dir: join(config.dataDir, 'inbox'), ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs, maxMessageBytes: config.maxMessageBytes })];
   log(`email intake: ${mailboxes.length > 0 ? `${mailboxes.length} IMAP mailbox(es)` : `drop folder ${join(config.dataDir, 'inbox')}`}; replies via ${config.smtpUrl ? 'SMTP' : join(config.dataDir, 'outbox')}`);
   let stopping: Promise<void> | null = null;
   return {

@@ -10,6 +10,18 @@ export interface ReceiveMessageInput {
   origin: string | null;
   /** Known Message-ID; read from the headers of an email when not given. */
   messageId?: string | null;
+  /**
+   * Set when the message was over the size the intake reads: `raw` then holds
+   * only its first bytes, which are kept as a record and never processed.
+   */
+  oversized?: { size: number; limit: number };
+}
+
+/** How much of an oversized message is kept: enough for its headers and the start of its text. */
+export const OVERSIZED_HEAD_BYTES = 64 * 1024;
+
+export function oversizedError(oversized: { size: number; limit: number }, kept: number): string {
+  return `message of ${oversized.size} bytes is over the ${oversized.limit}-byte intake limit: only its first ${kept} bytes were kept, it was not read`;
 }
 
 export interface ReceiveMessageResult {
@@ -44,6 +56,7 @@ export async function receiveMessage(ctx: Ctx, input: ReceiveMessageInput): Prom
       messageId,
       origin: input.origin,
       raw: input.raw,
+      failed: input.oversized ? oversizedError(input.oversized, input.raw.length) : undefined,
     });
     return { message, duplicate: false };
   } catch (error) {

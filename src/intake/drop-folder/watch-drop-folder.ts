@@ -1,8 +1,9 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, rename } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Ctx } from '../../domain/context.js';
-import { takeInEmail } from '../take-in.js';
+import { OVERSIZED_HEAD_BYTES } from '../../domain/messages/receive-message.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, takeInEmail, takeInOversizedEmail } from '../take-in.js';
 import { createWaker } from '../imap/waker.js';
 
 export interface DropFolderDeps {
@@ -12,6 +13,19 @@ export interface DropFolderDeps {
   log: (line: string) => void;
   onProcessed?: () => void;
   pollMs?: number;
+  /** Files larger than this are recorded from their first bytes, never read whole. */
+  maxMessageBytes?: number;
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(OVERSIZED_HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -23,6 +37,7 @@ export function watchDropFolder(deps: DropFolderDeps): { stop(): Promise<void> }
   const processedDir = join(deps.dir, 'processed');
   // Created before returning: a folder that cannot be made stops the start, not a later loop.
   mkdirSync(processedDir, { recursive: true });
+  const limit = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const waker = createWaker();
   let stopped = false;
   let watcher: FSWatcher | null = null;
@@ -33,13 +48,19 @@ export function watchDropFolder(deps: DropFolderDeps): { stop(): Promise<void> }
     for (const name of names) {
       if (stopped) return;
       const path = join(deps.dir, name);
-      let raw: Buffer;
+      const origin = `drop-folder:${name}`;
+      let size: number;
+      let bytes: Buffer;
       try {
-        raw = await readFile(path);
+        ({ size } = await stat(path));
+        bytes = size > limit ? await readHead(path) : await readFile(path);
       } catch {
         continue;
       }
-      const result = await takeInEmail(deps.ctx(), raw, `drop-folder:${name}`);
+      const result =
+        size > limit
+          ? await takeInOversizedEmail(deps.ctx(), bytes, { size, limit }, origin)
+          : await takeInEmail(deps.ctx(), bytes, origin);
       if (result.outcome.status === 'failed') deps.log(`${name}: kept but not processed: ${result.outcome.error}`);
       if (result.outcome.status === 'processed') deps.onProcessed?.();
       await rename(path, join(processedDir, name));

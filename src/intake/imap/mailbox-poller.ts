@@ -1,9 +1,9 @@
 import { ImapFlow } from 'imapflow';
 import type { Ctx } from '../../domain/context.js';
-import { takeInEmail } from '../take-in.js';
-import { readCheckpoint, saveCheckpoint } from '../../store/repos/mailbox-checkpoints.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../take-in.js';
+import { catchUp } from './catch-up.js';
 import { describeMailbox, type MailboxUrl } from './mailbox-url.js';
-import { markProcessed, prepareProcessedFolder } from './mark-processed.js';
+import { prepareProcessedFolder } from './mark-processed.js';
 import { createWaker } from './waker.js';
 
 export interface PollerDeps {
@@ -15,8 +15,10 @@ export interface PollerDeps {
   onProcessed?: () => void;
   /** Safety net besides IDLE: re-check the mailbox this often. */
   pollMs?: number;
-  /** Messages fetched per round trip during catch-up. */
+  /** Messages taken in between two checkpoints (and flagged with one command). */
   fetchBatch?: number;
+  /** Messages larger than this are recorded from their first bytes, never read whole. */
+  maxMessageBytes?: number;
 }
 
 export interface MailboxPoller {
@@ -25,51 +27,24 @@ export interface MailboxPoller {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** Bytes of mail held in memory at once while catching up. */
+const MAX_FETCH_BYTES = 32 * 1024 * 1024;
 
 /**
  * Watches one mailbox: catches up by UID from the stored checkpoint, then
- * waits on IDLE (or polls). Each message is stored, processed, marked, and
- * only then the checkpoint advances, so a kill at any moment means the
- * message is seen again and the idempotent verbs finish it without doubling it.
+ * waits on IDLE (or polls). Each message is stored and processed, its batch
+ * marked, and only then the checkpoint advances, so a kill at any moment means
+ * the batch is seen again and the idempotent verbs finish it without doubling it.
  */
 export function startMailboxPoller(deps: PollerDeps): MailboxPoller {
   const { mailbox, log } = deps;
   const name = describeMailbox(mailbox);
   const pollMs = deps.pollMs ?? 30_000;
-  const batch = deps.fetchBatch ?? 25;
+  const batch = deps.fetchBatch ?? 100;
+  const maxMessageBytes = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const waker = createWaker();
   let stopped = false;
   let backoff = 1_000;
-
-  async function catchUp(client: ImapFlow): Promise<void> {
-    const db = deps.ctx().db;
-    const state = client.mailbox;
-    if (!state) throw new Error(`${name}: no mailbox open`);
-    const uidValidity = String(state.uidValidity);
-    const checkpoint = await readCheckpoint(db, mailbox.key);
-    if (checkpoint && checkpoint.uidValidity !== uidValidity) {
-      log(`${name}: UIDVALIDITY changed (${checkpoint.uidValidity} -> ${uidValidity}); re-scanning, duplicates are recognised`);
-    }
-    const from = checkpoint?.uidValidity === uidValidity ? checkpoint.lastUid + 1 : 1;
-    const found = await client.search({ uid: `${from}:*` }, { uid: true });
-    // `N:*` also matches the highest UID when it is below N (RFC 3501 6.4.8).
-    const uids = (found || []).filter((uid) => uid >= from).sort((a, b) => a - b);
-    for (let i = 0; i < uids.length && !stopped; i += batch) {
-      const chunk = uids.slice(i, i + batch);
-      const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true }, { uid: true });
-      messages.sort((a, b) => a.uid - b.uid);
-      for (const message of messages) {
-        if (stopped) return;
-        if (!message.source) continue;
-        const ctx = deps.ctx();
-        const result = await takeInEmail(ctx, message.source, `imap:${mailbox.key}:${uidValidity}:${message.uid}`);
-        if (result.outcome.status === 'failed') log(`${name}: message ${message.uid} kept but not processed: ${result.outcome.error}`);
-        if (result.outcome.status === 'processed') deps.onProcessed?.();
-        await markProcessed(client, mailbox, message.uid, log);
-        await saveCheckpoint(db, mailbox.key, { uidValidity, lastUid: message.uid }, ctx.now().toISOString());
-      }
-    }
-  }
 
   async function session(): Promise<void> {
     const client = new ImapFlow({
@@ -94,7 +69,7 @@ export function startMailboxPoller(deps: PollerDeps): MailboxPoller {
       log(`${name}: connected${client.capabilities.has('IDLE') && mailbox.idle ? ', waiting with IDLE' : ', polling'}`);
       backoff = 1_000;
       while (!stopped && client.usable) {
-        await catchUp(client);
+        await catchUp(client, { mailbox, name, ctx: deps.ctx, log, onProcessed: deps.onProcessed, batch, maxMessageBytes, maxFetchBytes: MAX_FETCH_BYTES, stopped: () => stopped });
         if (!stopped && client.usable) await waker.wait(client.capabilities.has('IDLE') && mailbox.idle ? pollMs : Math.min(pollMs, 5_000));
       }
     } finally {

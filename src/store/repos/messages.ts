@@ -35,7 +35,16 @@ export async function findDuplicateMessage(db: Q, sha256: string, messageId: str
 
 export async function insertMessage(
   db: Q,
-  row: { channel: string; receivedAt: string; sha256: string; messageId: string | null; origin: string | null; raw: Uint8Array },
+  row: {
+    channel: string;
+    receivedAt: string;
+    sha256: string;
+    messageId: string | null;
+    origin: string | null;
+    raw: Uint8Array;
+    /** A message that is kept but never processed (too large to read) is inserted already `failed`. */
+    failed?: string;
+  },
 ): Promise<RawMessage> {
   const inserted = await db
     .insertInto('raw_messages')
@@ -46,8 +55,8 @@ export async function insertMessage(
       message_id: row.messageId,
       origin: row.origin,
       raw: row.raw,
-      state: 'stored',
-      error: null,
+      state: row.failed ? 'failed' : 'stored',
+      error: row.failed ?? null,
       case_id: null,
     })
     .returningAll()
