@@ -2,6 +2,10 @@
 //  1. Latency from IMAP APPEND to the acknowledgement arriving at SMTP, p50/p99 over BENCH_LATENCY_N (200) notices.
 //  2. Time to take in BENCH_BACKLOG (10,000) waiting messages, next to a bare imapflow fetch + simpleParser of the same mailbox.
 //  3. Peak RSS of this process in each phase.
+// The SMTP receiver runs in a child process (`tsx bench/mail.ts receiver PORT`), so the figures are
+// the product's: it neither shares the event loop nor counts towards the peak RSS.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +13,7 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { startEmailIntake } from '../src/intake/start-email.js';
 import { startDovecot } from '../test/setup/dovecot.js';
-import { startSmtpReceiver } from '../test/setup/smtp-receiver.js';
+import { SMTPServer } from 'smtp-server';
 import { fixture, intakeCtx, OUR_ADDRESS } from '../test/integration/email/harness.js';
 import { openTestDb } from '../test/support/store.js';
 
@@ -31,14 +35,65 @@ const imap = async (port: number, user = 'intake', pass = 'secret') => {
 };
 const log = (line: string) => (process.env.BENCH_VERBOSE ? console.error(line) : undefined);
 
+interface Arrival { to: string; at: number }
+
+/** Child mode: accept every message, drain it, report the recipient and the time to the parent. */
+async function runReceiver(port: number): Promise<void> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        process.send?.({ to: session.envelope.rcptTo[0]?.address ?? '', at: Date.now() } satisfies Arrival);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  process.send?.('ready');
+  process.on('disconnect', () => server.close(() => process.exit(0)));
+}
+
+/** The SMTP receiver in its own process; the parent only counts what arrives. */
+async function startReceiver(port: number) {
+  const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['receiver', String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const arrivals: Arrival[] = [];
+  const listeners: Array<(a: Arrival) => void> = [];
+  const ready = once(child, 'message');
+  child.on('message', (m: Arrival | 'ready') => {
+    if (m === 'ready') return;
+    arrivals.push(m);
+    for (const listener of listeners) listener(m);
+  });
+  await ready;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    onMessage: (listener: (a: Arrival) => void) => listeners.push(listener),
+    async waitFor(count: number, timeoutMs: number) {
+      const deadline = Date.now() + timeoutMs;
+      while (arrivals.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails at SMTP, got ${arrivals.length}`);
+        await sleep(50);
+      }
+    },
+    async stop() {
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
 async function latency(): Promise<void> {
-  const [dovecot, smtp] = await Promise.all([startDovecot(1190), startSmtpReceiver(2590)]);
+  const [dovecot, smtp] = await Promise.all([startDovecot(1190), startReceiver(2590)]);
   const db = await openTestDb();
   const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [dovecot.url()], smtpUrl: smtp.url, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   smtp.onMessage((mail) => {
-    const start = sentAt.get(mail.envelopeTo[0] ?? '');
+    const start = sentAt.get(mail.to);
     if (start !== undefined) latencies.push(mail.at - start);
   });
   const appender = await imap(1190);
@@ -61,7 +116,7 @@ async function latency(): Promise<void> {
 }
 
 async function backlog(): Promise<void> {
-  const [dovecot, smtp] = await Promise.all([startDovecot(1191), startSmtpReceiver(2591)]);
+  const [dovecot, smtp] = await Promise.all([startDovecot(1191), startReceiver(2591)]);
   const created = Date.now();
   for (let i = 0; i < BACKLOG; i++) {
     const file = join(dovecot.maildir, 'new', `${Math.floor(created / 1000)}.M${i}P1.bench`);
@@ -103,6 +158,10 @@ async function backlog(): Promise<void> {
   await Promise.all([dovecot.stop(), smtp.stop()]);
 }
 
-await latency();
-await backlog();
-console.log(`process peak RSS (getrusage): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+if (process.argv[2] === 'receiver') {
+  await runReceiver(Number(process.argv[3]));
+} else {
+  await latency();
+  await backlog();
+  console.log(`process peak RSS (getrusage): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+}
