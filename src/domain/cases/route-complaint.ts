@@ -3,7 +3,8 @@ import type { ReadMessage } from '../../intake/mime/read-message.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
-import { isBlocking, type Case, type CaseStatus, type Complaint, type Finding } from '../schemas/index.js';
+import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
+import { isFromComplainant } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
@@ -12,6 +13,7 @@ import { queueReply, type ReplyThread } from './queue-reply.js';
 
 export interface RouteInput {
   messageId: number;
+  channel: Channel;
   read: ReadMessage;
   complaint: Complaint;
   /** Problems met while reading the message (charset, attachments); shown on the case. */
@@ -64,10 +66,13 @@ async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case,
  */
 export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
   const { complaint } = input;
-  const related = await findRelatedCase(trx, input.read, complaint);
+  // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
+  // but a counter-notice is still linked to the notice it answers.
+  const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;
   if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
+  const fromComplainant = related !== null && isFromComplainant(related.case, input.read);
 
-  if (related && complaint.kind === 'retraction') {
+  if (related && fromComplainant && complaint.kind === 'retraction') {
     const withdrawn = await changeCase(trx, ctx, related.case, {
       to: 'withdrawn',
       from: WITHDRAWABLE,
@@ -76,7 +81,7 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
     return { case: withdrawn, joined: true };
   }
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
-  if (related && isAnswer && related.case.kind === 'notice') {
+  if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
       return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }
@@ -95,7 +100,8 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
     }
   }
 
-  const parentCaseId = related && complaint.kind === 'counter_notice' ? related.case.id : null;
+  // Linked, not merged: a counter-notice, or anything another party sends about someone else's case.
+  const parentCaseId = related ? related.case.id : null;
   const kind = complaint.kind === 'reply' ? 'notice' : complaint.kind;
   const opened = await openCase(trx, ctx, { complaint: { ...complaint, kind }, findings: [], messageId: input.messageId, parentCaseId });
   if (related && parentCaseId) {
@@ -103,10 +109,10 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
       caseId: parentCaseId,
       at: ctx.now().toISOString(),
       actor: ctx.actor,
-      type: 'counter_notice_received',
+      type: complaint.kind === 'counter_notice' ? 'counter_notice_received' : 'related_case_opened',
       fromStatus: null,
       toStatus: null,
-      data: { counterNoticeCase: opened.number, messageId: input.messageId },
+      data: complaint.kind === 'counter_notice' ? { counterNoticeCase: opened.number, messageId: input.messageId } : { relatedCase: opened.number, kind, messageId: input.messageId, via: related!.via },
     });
   }
   return { case: await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true), joined: false };

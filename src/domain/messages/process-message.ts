@@ -81,6 +81,7 @@ export async function processMessage(ctx: Ctx, messageId: number): Promise<Proce
       await insertAttachmentRecords(trx, messageId, kept.records);
       const routed = await routeComplaint(trx, ctx, {
         messageId,
+        channel: message.channel,
         read: content.read,
         complaint,
         problems: [...content.read.problems, ...kept.records.flatMap((r) => (r.problem ? [`${r.filename ?? 'attachment'}: ${r.problem}`] : []))],

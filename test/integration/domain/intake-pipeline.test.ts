@@ -94,6 +94,44 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(after?.findings.map((f) => f.code)).toEqual(missing);
     });
 
+    it('lets only the complainant withdraw or add to a case; another party quoting its number opens a linked case', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<party-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/party/engine'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error('not processed');
+      const original = first.outcome.case;
+      const stranger = await deliver(
+        makeEmail({
+          from: 'Mallory <mallory@elsewhere.example>',
+          subject: `Withdrawal of ${original.number}`,
+          messageId: '<party-1-stranger@elsewhere.example>',
+          body: `We hereby withdraw our complaint ${original.number} and retract the takedown request for https://github.com/party/engine. Please reinstate the content.`,
+        }),
+      );
+      expect(stranger.outcome).toMatchObject({ status: 'processed', joined: false, case: { parentCaseId: original.id } });
+      expect((await findCaseByNumber(db, original.number))?.status).toBe('in_review');
+      expect((await listCaseEvents(db, original.id)).map((e) => e.type)).toContain('related_case_opened');
+
+      const colleague = await deliver(
+        makeEmail({
+          from: 'Ola Adeyemi <ola@orbit-labs.example>',
+          subject: `Withdrawal of ${original.number}`,
+          messageId: '<party-1-colleague@orbit-labs.example>',
+          body: `Orbit Labs Ltd. withdraws its complaint ${original.number} and retracts the takedown request. Please reinstate the content.`,
+        }),
+      );
+      expect(colleague.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: original.number, status: 'withdrawn' } });
+    });
+
+    it('does not join a form submission to a case it merely quotes', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<form-join-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/formjoin/engine'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error('not processed');
+      const submission = { subject: 'Web form', text: `Please add these to ${first.outcome.case.number}: https://github.com/formjoin/other`, from: { name: 'Someone', address: 'someone@else.example' }, platform: 'github' };
+      const { message } = await receiveMessage(ctx, { channel: 'form', raw: new TextEncoder().encode(JSON.stringify(submission)), origin: 'test' });
+      const outcome = await processMessage(ctx, message.id);
+      expect(outcome).toMatchObject({ status: 'processed', joined: false });
+      const untouched = await findCaseByNumber(db, first.outcome.case.number);
+      expect(untouched?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/formjoin/engine']);
+    });
+
     it('processes a message once, however often it is delivered or run', async () => {
       const raw = makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Again', messageId: '<twice@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/third/copy'] }) });
       const first = await deliver(raw);
