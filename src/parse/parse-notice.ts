@@ -8,7 +8,7 @@ import { findIprType, findIprs, findReason } from './ipr.js';
 import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
 import { maskPrompts } from './mask.js';
-import { claimsWork, findAgency, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
+import { addressOrganisation, claimsWork, findAgency, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
 import { detectPlatform } from './platform.js';
 import { preambleEnd, splitSections } from './sections.js';
 import { findSignature } from './signature.js';
@@ -109,10 +109,12 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   if (input.from?.address && !complainant.email) complainant.email = input.from.address;
   if (input.from?.name && !complainant.name) complainant.name = input.from.name;
   let owner = all.map((p) => findRightsOwner(p.masked, kind === 'counter_notice')).find((o) => o) ?? null;
-  const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null);
+  // The sender's own organisation (sign-off company line, or the name heading the contact address).
+  const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
+  const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null, ownOrg)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null, ownOrg);
   if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked))) {
     // The owner writing for itself signs with its company: that company is the owner.
-    const org = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null);
+    const org = ownOrg;
     if (org) owner = { name: org, evidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0) };
   }
   const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;

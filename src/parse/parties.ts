@@ -94,6 +94,19 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   return { party, evidence, contactGiven };
 }
 
+/**
+ * The organisation that heads the sender's contact address ("Acme USA, 45 W 18th Street, New York"):
+ * a capitalised name, not redacted, directly followed by a street line.
+ */
+export function addressOrganisation(address: string | null): string | null {
+  if (!address) return null;
+  const [first = '', ...restParts] = address.split(/\s*,\s*/).map((p) => p.trim());
+  const rest = restParts.join(', ');
+  if (!STREET.test(address) && !(/\d/.test(rest) && /\b(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Drive|Lane|Way|Suite|Floor)\b|\b\d{5}\b/.test(rest))) return null;
+  if (!first || REDACTED.test(first) || /^\d/.test(first) || STREET.test(first)) return null;
+  return new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u').test(first) ? cleanName(first) : null;
+}
+
 /** Patterns that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice. */
 const Q = String.raw`["“'‘]?`;
 const OWNER_PATTERNS: [RegExp, boolean][] = [
@@ -229,8 +242,34 @@ function inHouseTeam(text: string, at: number, cue: string, owner: string | null
   return new RegExp(`(^|[^\\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(line);
 }
 
+// The statutory sentence "I am the copyright owner, or am authorized to act on behalf of the owner" is
+// typed by owners and agents alike: on its own it says nothing about which one the sender is.
+const EITHER_STATEMENT = /[^.\n]*\b(?:i am|i'm|we are) (?:the )?(?:copyright |content |rights? )?(?:owner|holder)\b,? or (?:am |are )?(?:a person )?authori[sz]ed[^.\n]*/gi;
+// First-person words of the sender's own text, and a company line in the sign-off.
+const FIRST_PERSON = /\b(we|our|ours|us|my|mine)\b|\bthe company['’]s (own )?(proprietary|code|software|source)/i;
+// The answer to the owner-or-agent question names the owner role and nothing else: "Copyright owner", "Yes, the author".
+const OWNER_ANSWER = /^[ \t>*_-]*(?:yes[,.!]?[ \t]*)?(?:i am |i'm )?(?:the )?(?:sole |original )?(?:copyright |content )?(?:owner|holder|author|creator)[ \t.!]*$/im;
+const OWN_ORG_LINE = new RegExp(String.raw`^[ \t*_>-]*(?:${ORG_WITH_SUFFIX}|${ORG_NAME}[ \t]+(?:Software|Security|University|Group|Technolog(?:y|ies)|Systems|Games|Studios?|Labs?|Media|Publishing|Press|Entertainment|Bank|Foundation|Institute|Industries|Solutions|Interactive|Holdings|Company))[ \t*_]*$`, 'mu');
+
+/**
+ * An ownership claim of the sender. A claim found only in the statutory either-or sentence counts when
+ * something else shows the sender's side: a named owner, the sender's own organisation (`ownOrg`, from the
+ * contact or sign-off block), first-person words ("our code", "my app") outside the statements, or a
+ * company line in the closing block.
+ */
+function ownerSelf(text: string, owner: string | null, ownOrg: string | null): RegExpExecArray | null {
+  const rest = text.replace(EITHER_STATEMENT, (m) => ' '.repeat(m.length));
+  const own = OWNER_SELF.exec(rest) ?? OWNER_ANSWER.exec(rest);
+  if (own) return own;
+  const either = OWNER_SELF.exec(text);
+  if (!either) return null;
+  const tail = rest.split('\n').filter((l) => l.trim()).slice(-12).join('\n');
+  const plain = rest.replace(/\[(?:private|redacted)\]/gi, ' ').replace(/[^\n]*(?:good[- ]faith belief|fair use|have read and understand|penalty of perjury)[^\n]*/gi, ' ');
+  return owner || ownOrg || FIRST_PERSON.test(plain) || OWN_ORG_LINE.test(tail.replace(/\[(?:private|redacted)\],?/gi, '')) ? either : null;
+}
+
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
-export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
+export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null, ownOrg: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
   for (const strong of src.text.matchAll(new RegExp(AGENT_STRONG.source, 'gi'))) {
     if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
@@ -239,7 +278,7 @@ export function findAgency(src: SourceText, isResponse: boolean, owner: string |
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
   const staff = ownerStaffLine(src, owner);
   if (staff) return { isAgent: false, evidence: staff };
-  const self = OWNER_SELF.exec(src.text);
+  const self = ownerSelf(src.text, owner, ownOrg);
   if (self) return { isAgent: false, evidence: sentenceSpan(src, self.index, self.index + self[0].length) };
   if (isResponse) return { isAgent: false, evidence: null };
   const weak = AGENT_WEAK.exec(src.text);
