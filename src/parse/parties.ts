@@ -159,9 +159,15 @@ function ownerBeforeTail(src: SourceText): { name: string; evidence: Span } | nu
 }
 
 /** `Western Governors University ("WGU")`: a short name defined in the text reads as the full name. */
+const ORG_BEFORE_ALIAS = new RegExp(String.raw`(${ANY_ORG})\s*$`, 'u');
+
 function expandAlias(text: string, name: string): string {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(String.raw`(${ANY_ORG})\s*\((?:the\s+)?["“']${esc}["”']\)`, 'u').exec(text);
+  // Find the definition first, then read the name just before it: matching the name pattern
+  // at every position of a long notice is what would cost, not the definition.
+  const definition = new RegExp(String.raw`\s*\((?:the\s+)?["“']${esc}["”']\)`, 'u').exec(text);
+  if (!definition) return name;
+  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition.index - 160), definition.index));
   return m ? (cleanName(m[1]!) ?? name) : name;
 }
 
@@ -227,6 +233,8 @@ const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submit
 const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(copyright |content |rights? |ip |trademark )?(owner|holder|author|creator|developer|proprietor)\b|\b(our|my) (own )?(code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (my|our) company|\bowned by (us|me)\b|我(公司)?是(该)?(权利人|商标权人|专利权人|著作权人)|我公司|(本公司|我方|我司)(为|是|系)[^。\n]{0,60}?(权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/i;
 // "Acme Brand Protection on behalf of Owner": an organisation that names itself before "on behalf of" is an agent.
 const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;
+// "LookingGlass is authorized to act on behalf of Comcast", "We, Acme Brand Services, are duly authorized": a named firm acting for the owner.
+const ORG_AUTHORIZED = /(?:^|[.\n]\s*)(?!(?:I|We|Yes|It|This|He|She|They|The)\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4},? (?:is|are) (?:duly )?authori[sz]ed to act on behalf of\b|\bWe, [A-Z][^,\n]{1,60}, are (?:duly )?authori[sz]ed\b/m;
 const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
 
 // A team name ("Acme Brand Protection", "Acme Anti-Piracy") on a line that also names the owner is the owner's own department.
@@ -274,7 +282,7 @@ export function findAgency(src: SourceText, isResponse: boolean, owner: string |
     if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
   }
-  const org = ORG_ON_BEHALF.exec(src.text);
+  const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
   const staff = ownerStaffLine(src, owner);
   if (staff) return { isAgent: false, evidence: staff };

@@ -71,3 +71,15 @@ describe('addressOrganisation', () => {
     expect(addressOrganisation('12 Mill Lane, Leeds')).toBeNull();
   });
 });
+
+describe('a named firm authorized to act for the owner', () => {
+  const letter = (opening: string) => `${opening}\n\nThe files below are copies of our client's confidential documents:\n\nhttps://github.com/example-copier/lantern-docs/blob/main/config.xml\n\nI have a good faith belief that use of the copyrighted materials described above on the infringing web pages is not authorized by the copyright owner, or its agent, or the law.\n\nI swear, under penalty of perjury, that the information in this notification is accurate and that I am the copyright owner, or am authorized to act on behalf of the owner, of an exclusive right that is allegedly infringed.\n\n[private]\n`;
+
+  it('reads "Harbor Watch is authorized to act on behalf of Lantern" as an agent', () => {
+    expect(parse(letter('Dear Sir or Madam:\n\nHarbor Watch is authorized to act on behalf of Lantern Labs in requesting removal of its copyrighted works.')).isAgent).toBe(true);
+  });
+
+  it('reads "We, Harbor Watch LLC, are duly authorized" as an agent', () => {
+    expect(parse(letter('To the DMCA agent,\n\nWe, Harbor Watch LLC, are duly authorized to act on behalf of Lantern Labs, Inc., the exclusive owner of the code.')).isAgent).toBe(true);
+  });
+});
