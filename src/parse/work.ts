@@ -9,7 +9,15 @@ const WORK_SENTENCE = new RegExp([
   String.raw`\bmy (original |own |copyrighted )*(product )?(software|code|game|app|book|theme|work|images?|photo\w*|pictures?|artwork\w*|designs?|patterns?|drawings?|illustrations?|project)`,
   // "X owns the exclusive copyrights", "owner of the "Atelier" patterns", "rights to the aforementioned books".
   String.raw`\bowns? (numerous |the |all )?(exclusive |sole )?(copyrights?|rights)`,
-  String.raw`\b(owner|holder) of the (copyright|rights?|trade ?mark|patent) in`,
+  String.raw`\b(owner|holder) of the (intellectual property |exclusive )?(copyrights?|rights?|trade ?mark|patent) (in|to)\b`,
+  // "the exclusive owner of copyright-protected source code", "Qianmi owned copyrighted materials (software code)".
+  String.raw`\bowner of (the )?(copyright-protected|copyrighted|proprietary) (source code|code|software|works?|materials?|content)`,
+  String.raw`\bowned (copyrighted |copyright-protected |proprietary )?(materials?|code|software|works?)\b`,
+  String.raw`['’]s (proprietary|internal|copyrighted) (code ?base|source code|code|software)`,
+  // 'software code titled "link-mobile-observations"', 'the application named "Sora"'.
+  String.raw`\b(software|code|application|app|book|game|work|product|program|library|plugin|theme|tool|film|series)s? (titled|entitled|named|called) ["“]`,
+  // "the code within this repository belongs to Acme under our intellectual property agreement".
+  String.raw`\bbelongs? to [A-Z][\w&.-]*( [A-Z][\w&.-]*)*[^.\n]{0,30}\b(intellectual property|copyright)`,
   String.raw`\b(owner|holder|author|designer|creator|developer|publisher) of (the |my |our )?["“][^"”\n]{2,60}["”]`,
   String.raw`\b(owner|author|creator|developer|publisher) of the [\w .-]{1,40}?(framework|software|library|themes?|plugin|app|application|game|book|font|website|platform|engine)\b`,
   String.raw`\brights? (in|to) the (aforementioned |following |above |listed )?(books?|titles?|works?|articles?|songs?|films?|images?|photos?|software|games?)`,

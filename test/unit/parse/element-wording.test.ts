@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
+import { checkComplaint } from '../../../src/rules/check-complaint.js';
+import { loadPlatforms } from '../../../src/rules/load-platforms.js';
+import { PLATFORMS_DIR, makeNotice } from './builders.js';
+
+const platforms = await loadPlatforms(PLATFORMS_DIR);
+const elementsOf = (text: string) =>
+  checkComplaint(parseNotice({ text }, { platforms }), { platforms, now: new Date('2026-06-01') }).elements!;
+
+describe('work described in letter wording', () => {
+  it.each([
+    'Borealis Maps Ltd is the owner of the intellectual property rights to the "Borealis Atlas" software.',
+    'We act for Quillon Inc, the exclusive owner of copyright-protected source code used to run the Quillon reader.',
+    'Some users posted proprietary Tessaro owned copyrighted materials (software code) to your site.',
+    'The repository copies modules from Tessaro’s proprietary codebase.',
+    'Original software code titled "fern-field-notes", an internal web application.',
+    'All code in the repository below belongs to Marlow Foods under our intellectual property agreement.',
+  ])('finds the work in: %s', (work) => {
+    expect(elementsOf(makeNotice({ opening: 'Dear Sir or Madam,', work })).work_identified.present).toBe(true);
+  });
+});
