@@ -5,13 +5,13 @@
 // Usage: npm run bench:console [-- --cases 100000 --requests 700 --clients 1,8,32]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Complaint, type CaseStatus } from '../src/domain/schemas/index.js';
 import { hashPassword } from '../src/domain/users/password.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/open.js';
 import { upsertUser } from '../src/store/repos/users.js';
+import { freePort } from '../test/support/ports.js';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -54,16 +54,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `noticedesk start` on the bench database: the same server a desk runs. */
 async function startServer(port: number): Promise<ChildProcess> {

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLIDAY_FILES, PLATFORM_FILES } from '../../../console/worker-data.js';
 import { hashPassword } from '../../../src/domain/users/password.js';
+import { freePort } from '../../support/ports.js';
+import { makeReportForm } from '../../support/report-form.js';
 
 /*
  * The Workers deployment, run for real: the migration list compiled to SQL and
@@ -15,18 +16,6 @@ const ROOT = join(import.meta.dirname, '../../..');
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 const REVIEWER = 'rita@noticedesk.localhost';
 const PASSWORD = 'correct horse battery staple';
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function env(dir: string): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', WRANGLER_LOG_PATH: join(dir, 'logs'), NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -121,26 +110,7 @@ describe('the console on Workers (wrangler dev --local)', () => {
   });
 
   it('takes a form submission with an upload through the pipeline on D1 and R2', async () => {
-    const fields: Record<string, string | File> = {
-      platform: 'aliexpress',
-      iprType: 'trademark',
-      registrationNumber: 'US 5,123,456',
-      jurisdiction: 'US',
-      location: 'listing',
-      reason: 'counterfeit',
-      listingUrls: 'https://www.aliexpress.com/item/1005001.html',
-      description: 'This listing sells counterfeit Blue Lantern toys using our registered mark.',
-      role: 'owner',
-      rightsOwner: 'Blue Lantern Toys Ltd',
-      name: 'Jane Doe',
-      email: 'jane@bluelantern.example',
-      goodFaith: 'on',
-      accuracy: 'on',
-      signature: 'Jane Doe',
-      evidence: new File([PDF], 'certificate.pdf', { type: 'application/pdf' }),
-    };
-    const body = new FormData();
-    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    const body = makeReportForm({ listingUrls: 'https://www.aliexpress.com/item/1005001.html' });
     const res = await fetch(`${base}/report`, { method: 'POST', headers: { origin: base }, body });
     expect(res.status).toBe(201);
     caseNumber = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())?.[1] ?? '';
