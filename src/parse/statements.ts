@@ -5,10 +5,12 @@ const NONE: Statement = { present: false, evidence: null };
 
 // Phrase families: each tolerates the wording variants senders use for the same statutory statement.
 const GOOD_FAITH = [
-  /good[- ]?faith\s+(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  /good[- ]?faith\s+(to\s+)?(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
   // "I state in good faith that the products are not licensed by X", "we declare in good faith that this use is unauthorised".
   /\bin good[- ]?faith,? that\b[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted|approved)|unauthori[sz]ed|unlicensed|without (authori[sz]ation|permission|consent|a licen[cs]e))/i,
+  // "I declare that to the best of my knowledge that use of the materials … is not authorized by the copyright owner".
+  /\b(declare|state|affirm|certify|believe)\b[^.。]{0,30}to the best of (my|our) (knowledge|belief)[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent))/i,
   /善意(地)?(相信|认为)|真诚地相信.{0,40}(未经授权|侵权)/,
 ];
 const ACCURACY = [

@@ -20,3 +20,17 @@ describe('work described in letter wording', () => {
     expect(elementsOf(makeNotice({ opening: 'Dear Sir or Madam,', work })).work_identified.present).toBe(true);
   });
 });
+
+describe('good-faith wording variants', () => {
+  it.each([
+    'I have good faith to belief that the use of the material identified above has not been authorized by the owner, its agents or the law.',
+    'I declare that to the best of my knowledge that use of the books listed above is not authorized by the copyright owner, its agent, or the law.',
+  ])('finds the statement in: %s', (goodFaith) => {
+    expect(elementsOf(makeNotice({ goodFaith })).good_faith_statement.present).toBe(true);
+  });
+
+  it('does not take knowledge of the facts alone for good faith', () => {
+    const goodFaith = 'To the best of my knowledge the repository was created in March.';
+    expect(elementsOf(makeNotice({ goodFaith })).good_faith_statement.present).toBe(false);
+  });
+});
