@@ -1,6 +1,6 @@
 import { listCases } from '../store/repos/cases.js';
 import type { Db } from '../store/open.js';
-import type { Case, CaseStatus } from '../domain/schemas/index.js';
+import { isBlocking, type Case, type CaseStatus } from '../domain/schemas/index.js';
 
 /** The line `noticedesk cases --json` prints per case; other tools read these names. */
 export function caseLine(c: Case) {
@@ -25,7 +25,9 @@ export async function printCases(db: Db, options: { status?: CaseStatus; json: b
   }
   if (cases.length === 0) out('No cases.');
   for (const c of cases) {
-    const findings = c.findings.length ? `  missing/invalid: ${c.findings.map((f) => f.code).join(', ')}` : '';
+    const blocking = c.findings.filter(isBlocking).map((f) => f.code);
+    const warnings = c.findings.filter((f) => !isBlocking(f)).map((f) => f.code);
+    const findings = `${blocking.length ? `  missing/invalid: ${blocking.join(', ')}` : ''}${warnings.length ? `  warnings: ${warnings.join(', ')}` : ''}`;
     out(`${c.number}  ${c.status.padEnd(20)} ${c.kind.padEnd(14)} ${(c.complainantEmail ?? '-').padEnd(32)} ${c.complaint.listings.length} listing(s)${findings}`);
   }
   return cases.length;
