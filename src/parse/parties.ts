@@ -2,6 +2,7 @@ import type { Party, Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
+import { redactedSignOffLines } from './signature.js';
 import { ownerStaffLine } from './staff.js';
 
 const REDACTED = /^\[(private|redacted)\]$/i;
@@ -82,6 +83,12 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
     contactSection = true;
     evidence ??= spanOf(src, s.bodyStart, s.bodyEnd);
     if (!address && !email && !phone) address = clean(body.split('\n').filter((l) => l.trim()).join(', ')).slice(0, 200);
+  }
+  // Two or more blanked-out lines closing the letter: a name and the contact details under it.
+  const redacted = redactedSignOffLines(src.text);
+  if (!contactSection && !email && !phone && !address && !from?.address && redacted.length >= 2) {
+    address = redacted.slice(1).map((r) => src.text.slice(r.start, r.end)).join(', ');
+    evidence ??= spanOf(src, redacted[0]!.start, redacted.at(-1)!.end);
   }
   const party: Party = {
     name: from?.name ?? (name && !REDACTED.test(name) ? name : name),

@@ -78,6 +78,58 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
   return { start, end: (last.index ?? 0) + lines[0]!.trimEnd().length };
 }
 
+const REDACTED_LINE = /^[ \t*_]*\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*$/i;
+
+/**
+ * Lines that are nothing but redactions after the last statement: the sign-off block of a letter
+ * whose name and contact details were blanked out (with or without a closing word above them).
+ */
+export function redactedSignOffLines(text: string): { start: number; end: number }[] {
+  const q = QUOTED.exec(text);
+  const stop = q ? q.index : text.length;
+  let last = -1;
+  for (const m of text.matchAll(LAST_STATEMENT)) if ((m.index ?? 0) < stop) last = m.index ?? last;
+  if (last < 0) return [];
+  const out: { start: number; end: number }[] = [];
+  let pos = text.indexOf('\n', last);
+  while (pos >= 0 && pos < stop) {
+    const next = text.indexOf('\n', pos + 1);
+    const e = next < 0 || next > stop ? stop : next;
+    const line = text.slice(pos + 1, e);
+    if (REDACTED_LINE.test(line)) out.push({ start: pos + 1 + (line.length - line.trimStart().length), end: pos + 1 + line.trimEnd().length });
+    if (next < 0) break;
+    pos = next;
+  }
+  return out;
+}
+
+/** The letter ends on a redacted line after its statements: that line is the blanked-out signature. */
+function redactedLastLine(src: SourceText): { start: number; end: number } | null {
+  const lines = redactedSignOffLines(src.text);
+  const last = lines.at(-1);
+  if (!last) return null;
+  const q = QUOTED.exec(src.text);
+  if (src.text.slice(last.end, q ? q.index : src.text.length).trim()) return null;
+  // The value under a label ("Mailing address:") is that field, not a name.
+  const above = src.text.slice(0, last.start).trimEnd();
+  const label = above.slice(above.lastIndexOf('\n') + 1);
+  return /\b(address|phone|telephone|tel|fax|e-?mail|contact)\b[^:：\n]{0,30}[:：][ \t*_]*$/i.test(label) ? null : last;
+}
+
+// "Full Legal Name: ..." typed into the sender's contact details.
+const FULL_NAME_FIELD = /^[ \t*_]*(?:full |legal |full legal )name[ \t*_]*[:：][ \t]*(\S[^\n]{0,80})$/gim;
+
+function contactNameField(src: SourceText, sections: readonly Section[]): { start: number; end: number } | null {
+  for (const m of src.text.matchAll(FULL_NAME_FIELD)) {
+    const at = m.index ?? 0;
+    const below = src.text.slice(at + m[0].length, at + m[0].length + 240).split('\n').slice(1, 4).join('\n');
+    const inContact = sectionAt(sections, at)?.role === 'contact' || /^[ \t*_]*(?:(?:mailing |postal |physical )?address|phone|telephone|e-?mail)(?: number| address)?[ \t*_]*:/im.test(below);
+    if (!inContact || !nameLike(m[1]!)) continue;
+    return { start: at + m[0].length - m[1]!.length, end: at + m[0].trimEnd().length };
+  }
+  return null;
+}
+
 const SIG_HEADING = /^[ \t*_]*(?:my )?(?:electronic |digital )?signature(?: for [^\n]{0,60})?(?: follows)?[ \t]*[:：]?[ \t*_]*$/gim;
 
 /** A line that reads as a name or a redaction, not a sentence. */
@@ -131,7 +183,7 @@ export function findSignature(src: SourceText, sections: readonly Section[]): Si
     off += line.length + 1;
   }
   if (hits.length === 0) {
-    const tail = nameAfterStatements(src, sections) ?? closingBlockName(src);
+    const tail = nameAfterStatements(src, sections) ?? closingBlockName(src) ?? redactedLastLine(src) ?? contactNameField(src, sections);
     if (tail) {
       const raw = src.text.slice(tail.start, tail.end);
       const name = (NAME_FIELD.exec(raw)?.[1] ?? raw).replace(/[*_]/g, '').trim();

@@ -34,3 +34,28 @@ describe('good-faith wording variants', () => {
     expect(elementsOf(makeNotice({ goodFaith })).good_faith_statement.present).toBe(false);
   });
 });
+
+describe('blanked-out sign-off blocks', () => {
+  it('reads a block of redacted lines after the statements as signature and contact', () => {
+    const e = elementsOf(makeNotice({ contact: null, signature: '[private]\n\n[private]\n\n[private]\n\nOrchid Labs\n\norchidlabs.example' }));
+    expect(e.signature.present).toBe(true);
+    expect(e.contact_info.present).toBe(true);
+  });
+
+  it('keeps a single redacted name under a closing word from counting as contact', () => {
+    const e = elementsOf(makeNotice({ contact: null, signature: 'Kind regards,\n\n[private]' }));
+    expect(e.signature.present).toBe(true);
+    expect(e.contact_info.present).toBe(false);
+  });
+
+  it('takes a letter ending on a redacted line after its contact lines for signed', () => {
+    const text = makeNotice({ contact: 'Reach us at:\n\nTel: [private]\n\naddress: [private]', signature: '[private]' });
+    expect(elementsOf(text).signature.present).toBe(true);
+  });
+
+  it('takes a typed full legal name among the contact details for the signature', () => {
+    const text = makeNotice({ contact: 'Full Legal Name: [private]\nAddress: [private]\nPhone Number: [private]', signature: null })
+      .replace(/I swear[^\n]*/, '') + '\n\nI swear, under penalty of perjury, that I am authorized to act for the owner and this information is accurate.';
+    expect(elementsOf(text).signature.present).toBe(true);
+  });
+});
