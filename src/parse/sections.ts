@@ -99,6 +99,8 @@ interface HeaderHit {
   prompt?: boolean;
 }
 
+const APPENDIX = /^[#*_\s]*(?:appendix|exhibit|schedule|annex(?:ure)?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[.:)–—-]|\s*$)/i;
+
 function plainHeader(t: string, prev: string, next: string): boolean {
   if (t.length < 12 || t.length > 420) return false;
   if (prev.trim() !== '' && !/^[-=_*]{3,}$/.test(prev.trim())) return false;
@@ -124,6 +126,8 @@ function headerAt(lines: readonly string[], i: number): HeaderHit | null {
     }
   }
   if (plainHeader(t, prev, lines[i + 1] ?? '')) return { header: t, lines: 1, tail: null };
+  // "Appendix B. Representative List of Infringing URL(s)": an attachment heading ends the sign-off above it.
+  if (APPENDIX.test(t) && t.length <= 160 && (prev.trim() === '' || /^[-=_*]{3,}$/.test(prev.trim()))) return { header: t, lines: 1, tail: null, prompt: false };
   const atStart = prev.trim() === '' || /^[-=_*]{3,}$/.test(prev.trim());
   if (!atStart) return null;
   // Hard-wrapped prompts: a bold, italic or plain question spread over a few lines.

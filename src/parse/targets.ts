@@ -17,7 +17,7 @@ const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our
 const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|(the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
 // "(see http://...)": a page the sender points to for background, not one to remove.
 const SEE_CUE = /(?:\(|\b)see(?:,? e\.g\.,?| also| generally)?\s*[:(]?\s*$/i;
-const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
+const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|documentary proof|proof (that|to show)|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
 const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
 const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.|\/(help|helpcenter|site-policy|policies|policy|legal|terms|tos|terms-of-service|privacy)(\/|\.|$|\?|#)|lumendatabase\.org|copyright\.gov\/(title17|legislation)|law\.cornell\.edu/i;
 // "the repository previously available at URL": a page already gone is context, not a target.

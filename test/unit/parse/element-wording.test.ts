@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
-import { PLATFORMS_DIR, makeNotice } from './builders.js';
+import { NOTICE_PARTS, PLATFORMS_DIR, makeNotice } from './builders.js';
+
+const NOTICE_GOOD_FAITH = NOTICE_PARTS.goodFaith!;
 
 const platforms = await loadPlatforms(PLATFORMS_DIR);
 const elementsOf = (text: string) =>
@@ -57,5 +59,20 @@ describe('blanked-out sign-off blocks', () => {
     const text = makeNotice({ contact: 'Full Legal Name: [private]\nAddress: [private]\nPhone Number: [private]', signature: null })
       .replace(/I swear[^\n]*/, '') + '\n\nI swear, under penalty of perjury, that I am authorized to act for the owner and this information is accurate.';
     expect(elementsOf(text).signature.present).toBe(true);
+  });
+});
+
+describe('targets listed in an appendix', () => {
+  it('reads numbered URLs under an appendix heading after the sign-off as targets, proof links as evidence', () => {
+    const text = [
+      'We act for Larkspur Media, the owner of the series listed in Appendix A. The repositories in Appendix B infringe.',
+      NOTICE_GOOD_FAITH,
+      'The information in this notice is accurate. Under penalty of perjury, we are authorized to act on behalf of Larkspur Media.',
+      'DIGITAL SIGNATURE FOR COPYRIGHT CLAIM:\nOrchid Enforcement Ltd\nEmail: [private]',
+      'Appendix A. Titles\n\n● Moon Harbour\n\nDocumentary proof that Larkspur Media owns the titles can be seen on the below link(s):\n\n● https://larkspur.example/series/moon-harbour',
+      'Appendix B. Representative List of Infringing URL(s)\n\nSection I – Entire Repositories:\n1. [private]\n2. https://github.com/copycat/moon-harbour-rips/\n3. https://github.com/copycat2/harbour-player',
+    ].join('\n\n');
+    const parsed = parseNotice({ text }, { platforms });
+    expect(parsed.listings.map((l) => l.url)).toEqual(['https://github.com/copycat/moon-harbour-rips/', 'https://github.com/copycat2/harbour-player']);
   });
 });
