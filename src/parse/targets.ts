@@ -53,8 +53,14 @@ function lastIndex(re: RegExp, s: string): number {
   return at;
 }
 
+const OWNED_AFTER = /^\s*\)?\s*,?\s*(owned|operated|published|developed|created) by\b/i;
+// A licence file cited to show the terms the infringer breaks: evidence, not a copy to remove.
+const LICENCE_FILE = /\/(LICEN[CS]E|COPYING|NOTICE)(\.(md|txt|rst))?$/i;
+
 /** Which cue sits nearest before the URL: that is the one the sentence applies to it. */
 function cueRole(before: string, after: string): 'original' | 'infringing' | null {
+  // "the databases https://example.ru/ owned by Example LLC": the words right after name the sender's own work.
+  if (OWNED_AFTER.test(after)) return 'original';
   const o = lastIndex(ORIGINAL_CUE, before);
   const i = lastIndex(INFRINGING_CUE, before);
   if (o < 0 && i < 0) {
@@ -116,6 +122,7 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no longer online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('ignored', "sender's own site");
     const role = section?.role ?? 'other';
+    if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('evidence', 'licence file cited');
     if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
     const cue = cueRole(before, after);
     if (role === 'targets') {
@@ -139,8 +146,12 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     const cued = first.filter((d) => d.role === 'infringing' && !inProse(ctx.text, d.hit)).map((d) => urlKey(d.hit.url));
     return first.map((d) => {
       const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
-      if (d.why === 'section default' && listed) return { ...d, role: 'infringing', why: 'named on the platform, no other target' };
       const key = urlKey(d.hit.url);
+      // "my initials are in their code, URL#L221": a file quoted inside a named target shows the copying.
+      if (d.why === 'section default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
+        return { ...d, role: 'evidence', why: 'detail inside a named target' };
+      }
+      if (d.why === 'section default' && listed) return { ...d, role: 'infringing', why: 'named on the platform, no other target' };
       if (d.role === 'infringing' && d.why.startsWith('a ') && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
         return { ...d, role: 'evidence', why: 'detail inside a named target' };
       }
@@ -152,6 +163,10 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     const key = urlKey(d.hit.url);
     // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
     if (targetKeys.some((t) => isUnder(t, key))) return { ...d, role: 'ignored', why: 'container of a narrower target' };
+    // A file cited in a sentence inside a listed repository ("their script at URL includes our keys") shows where; the repository is the target.
+    if (inProse(ctx.text, d.hit) && !targetKeys.some((t) => same(t, key)) && targetKeys.some((t) => isUnder(key, t))) {
+      return { ...d, role: 'evidence', why: 'detail inside a named target' };
+    }
     if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return { ...d, role: 'infringing', why: 'inside a named target' };
     if (d.role === 'infringing' && d.cls.platform === null) return { ...d, role: 'original', why: 'off-platform page outside the takedown answer' };
     return d;

@@ -76,3 +76,38 @@ describe('targets listed in an appendix', () => {
     expect(parsed.listings.map((l) => l.url)).toEqual(['https://github.com/copycat/moon-harbour-rips/', 'https://github.com/copycat2/harbour-player']);
   });
 });
+
+describe('evidence links beside the targets', () => {
+  const urlsOf = (text: string) => parseNotice({ text }, { platforms }).listings.map((l) => l.url);
+
+  it('keeps a file quoted as proof inside a listed repository out of the targets', () => {
+    const text = [
+      '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**',
+      'Copyright infringed: https://github.com/copycat/harbour-sync',
+      'For example, my initials are in their code, https://github.com/copycat/harbour-sync/blob/main/src/keys.ts#L12',
+      '**What files should be taken down?**',
+      '[private]',
+      NOTICE_GOOD_FAITH,
+    ].join('\n\n');
+    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync']);
+  });
+
+  it('keeps a file cited in a sentence inside a repository of the takedown list out of the targets', () => {
+    const text = [
+      'Their republished script at https://github.com/copycat/harbour-sync/blob/main/sync.ps1 includes my private database keys.',
+      'Identify the full repository URL that is infringing:\n\nhttps://github.com/copycat/harbour-sync',
+      NOTICE_GOOD_FAITH,
+    ].join('\n\n');
+    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync']);
+  });
+
+  it('reads a licence file cited for its terms as evidence', () => {
+    const work = 'They break the licence by removing the copyright notice (see section 1 of https://github.com/ana/harbour/blob/main/LICENSE).';
+    expect(urlsOf(makeNotice({ work }))).not.toContain('https://github.com/ana/harbour/blob/main/LICENSE');
+  });
+
+  it('reads a site followed by "owned by" the sender as the original', () => {
+    const work = 'We found illegal extraction of the databases https://atlas.example/ owned by Borealis Maps LLC by a GitHub user.';
+    expect(urlsOf(makeNotice({ work }))).not.toContain('https://atlas.example/');
+  });
+});
