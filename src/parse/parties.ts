@@ -24,6 +24,8 @@ const PHONE_INTL = /(?:^|[|,;]|\s)(\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,5})
 const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
 // "My full name and address are (please redact them): [private]", "communication to my email ... [private]".
 const MY_CONTACT = /\bmy (?:\*\*)?(?:full name and )?(?:e-?mail(?: address)?|(?:postal |physical )?address|phone(?: number)?)(?:\*\*)?\b[^\n]{0,60}?(\[(?:private|redacted)\])/gi;
+// "My name is [private] | [private], [private] | [private]": a name followed by blanked-out contact fields.
+const NAME_ROW = /\bmy name is \[(?:private|redacted)\][ \t]*[|,;][ \t]*([^\n]*\[(?:private|redacted)\][^\n]*)/gi;
 const NAME_LABELLED = new RegExp(`${LABEL}(?:full |legal )?(?:name|contact person|姓名|联系人)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,80})`, 'gim');
 const ORG_LABELLED = new RegExp(`${LABEL}(?:organi[sz]ation(?: name)?|company(?: name)?|firm|公司(?:名称)?|单位)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,120})`, 'gim');
 // An addressee block (the platform's own address) is not the sender's contact information.
@@ -64,6 +66,7 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   let email = first(EMAIL_LABELLED);
   const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE) ?? first(MY_CONTACT) ?? first(PHONE_INTL);
   let address = first(ADDRESS_LABELLED);
+  if (!email && !phone && !address) address = first(NAME_ROW);
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);
   if (!email) {

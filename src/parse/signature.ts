@@ -73,7 +73,9 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
   if (!last) return null;
   const lines = last[0].split('\n');
   if (lines.length < 2 || lines.length > 8) return null;
-  if (!personNameLine(lines[0]!) || !TITLE_LINE.test(lines[1]!) || personNameLine(lines[1]!)) return null;
+  // "[private], on behalf of" over the company line signs for that company.
+  const forCompany = /,?[ \t]+on behalf of[ \t]*$/i.test(lines[0]!) && lines[1]!.trim().length > 1;
+  if (!personNameLine(lines[0]!) || (!forCompany && (!TITLE_LINE.test(lines[1]!) || personNameLine(lines[1]!)))) return null;
   const start = (last.index ?? 0) + (lines[0]!.length - lines[0]!.trimStart().length);
   return { start, end: (last.index ?? 0) + lines[0]!.trimEnd().length };
 }

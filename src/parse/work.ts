@@ -24,6 +24,8 @@ const WORK_SENTENCE = new RegExp([
   String.raw`\b(develops|publishes|created|developed|published)( and \w+)? the (online |mobile |video )*(game|app|application|software|book|film|series)\b`,
   String.raw`\b(the |our |my )?company'?s? (important |internal |proprietary )*(code|source code|software)\b`,
   String.raw`\b(is|are) (protected )?under copyright\b`,
+  // "the exclusive rights holder for the following title:", "Paperback ISBN: 978…".
+  String.raw`\bISBN(-1[03])?[:\s]+[\d-]{10,17}|\b(following|these|this) (titles?|books?|works?)\s*:`,
 ].join('|') + '|作品|商标注册号|专利号', 'i');
 const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 

@@ -111,3 +111,22 @@ describe('evidence links beside the targets', () => {
     expect(urlsOf(makeNotice({ work }))).not.toContain('https://atlas.example/');
   });
 });
+
+describe('more sign-off, contact and work shapes', () => {
+  it('takes "[private], on behalf of" over a company line at the end for the signature', () => {
+    const text = makeNotice({ signature: null, contact: null }) + '\n\nSolution: remove the repository.\n\nIf you have questions, please contact:\n[private]\n14 Harbour Road, Kowloon\n\n[private], on behalf of\nOrchid Optics Company Limited';
+    expect(elementsOf(text).signature.present).toBe(true);
+  });
+
+  it('reads "My name is [private] | [private] | [private]" as a blanked-out contact row', () => {
+    const contact = '4. Description about the person to act:\nMy name is [private] | [private], [private] | [private] | [private]';
+    expect(elementsOf(makeNotice({ contact })).contact_info.present).toBe(true);
+  });
+
+  it('finds the work in a title introduced as "the following title" or given by ISBN', () => {
+    const opening = 'I am the duly authorized representative of the exclusive rights holder for the following title:';
+    const work = 'Tidal Patterns: A Field Guide by R. Moss, Paperback ISBN: 9781234567897';
+    expect(elementsOf(makeNotice({ opening, work })).work_identified.present).toBe(true);
+    expect(elementsOf(makeNotice({ opening: 'Hello,', work: 'Paperback ISBN: 9781234567897' })).work_identified.present).toBe(true);
+  });
+});
