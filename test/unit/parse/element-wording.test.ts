@@ -114,7 +114,8 @@ describe('evidence links beside the targets', () => {
 
 describe('more sign-off, contact and work shapes', () => {
   it('takes "[private], on behalf of" over a company line at the end for the signature', () => {
-    const text = makeNotice({ signature: null, contact: null }) + '\n\nSolution: remove the repository.\n\nIf you have questions, please contact:\n[private]\n14 Harbour Road, Kowloon\n\n[private], on behalf of\nOrchid Optics Company Limited';
+    const listing = Array.from({ length: 12 }, (_, i) => `${i + 1}) https://github.com/copy${i}/lens-tools`).join('\n\n');
+    const text = makeNotice({ signature: null, contact: null }) + `\n\nMore copies:\n\n${listing}\n\nSolution: remove the repository.\n\nIf you have questions, please contact:\n[private]\n14 Harbour Road, Kowloon\n\n[private], on behalf of\nOrchid Optics Company Limited`;
     expect(elementsOf(text).signature.present).toBe(true);
   });
 
