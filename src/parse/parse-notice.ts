@@ -112,7 +112,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null, ownOrg)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null, ownOrg);
-  if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked))) {
+  if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked, ownOrg))) {
     // The owner writing for itself signs with its company: that company is the owner.
     const org = ownOrg;
     if (org) owner = { name: org, evidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0) };

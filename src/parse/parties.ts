@@ -203,8 +203,16 @@ function findOwnerName(raw: SourceText, isResponse: boolean): { name: string; ev
       return { name, evidence: sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length) };
     }
   }
+  // A product block of an enforcement report: "Product: Title" over "Company: Publisher" names the owner of the title.
+  if (!isResponse) {
+    const m = PRODUCT_COMPANY.exec(src.text);
+    const name = m ? cleanName(m[1]!) : null;
+    if (m && name && !REDACTED.test(name)) return { name, evidence: spanOf(src, m.index, m.index + m[0].length) };
+  }
   return null;
 }
+
+const PRODUCT_COMPANY = /^[ \t*_]*(?:product|title|work)[ \t*_]*:[^\n]+\n[ \t*_]*(?:company|publisher|rights? ?holder|owner)[ \t*_]*:[ \t]*(\S[^\n]{1,80}?)[ \t]*$/im;
 
 // Words that end an organisation's name without a legal suffix ("Webkul Software", "Offensive Security").
 const ORG_HEAD = /\b(Software|Security|University|Group|Technolog(y|ies)|Systems|Games|Studios?|Labs?|Media|Publishing|Publishers|Press|Entertainment|Bank|Foundation|Institute|Industries|Solutions|Interactive|Holdings|Networks|Pictures|Records|Music)$/;
@@ -235,8 +243,12 @@ export function signOffOrganisation(src: SourceText, sections: readonly Section[
 // The sender says the work is theirs: "we are the owner", "our code", "owned by us", "we bought all rights".
 const CLAIMS_WORK = /\b(i am|i'm|we are) (the )?(sole |original |exclusive |new )?(copyright |content |rights? |ip )?(owner|holder|author|creator|developer|proprietor)s?\b(?!,? or (am |are )?(a person )?authori[sz]ed)|\bwe (are|were) [^.\n]{0,30}\bowners?\b|\b(our|my) (own )?(code|software|product|work|works|copyright|copyrighted|copyrights|licen[cs]e|data|source code|proprietary)\b|\bowned by (us|me)\b|\bwe (bought|acquired|purchased|own|hold)\b/i;
 
-export function claimsWork(src: SourceText): boolean {
-  return CLAIMS_WORK.test(src.text);
+export function claimsWork(src: SourceText, org: string | null = null): boolean {
+  if (CLAIMS_WORK.test(src.text)) return true;
+  // "PortSwigger believes the content infringes their copyrighted work(s)": the company speaks of itself in the third person.
+  if (!org) return false;
+  const esc = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`(?:^|[\s(])${esc}\b[^.\n]{0,120}\b(?:their|its) (?:valid |own |exclusive )*(?:copyrighted|copyrights?|intellectual property|works?|software|product)\b`, 'im').test(src.text);
 }
 
 const AGENT_STRONG = /\b((notice|letter|request) is (being )?(issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of|evidence of [^.\n]{0,40}authority to act|on behalf of (our|my) clients?|(our|my) clients?\b|our customers?\b|act(ing)? (up)?on (the )?instructions of|hired by|representing the interests of|(security|brand[- ]protection|enforcement|anti[- ]?piracy|takedown) partner|(incident response|security|brand[- ]protection|anti[- ]?piracy) services? (provider|vendor|company|firm|to)\b|responsible for providing [^.\n]{0,40}(security|protection|enforcement) services|law firm|attorneys? (for|at law)|counsel (to|for)|legal representatives?|as (an )?agents? for|authori[sz]ed agent|agent authori[sz]ed|brand[- ]protection|anti[- ]?piracy|enforcement (vendor|agency|company|partner)|monitoring and enforcement|we represent|represents? the (rights|copyright|trademark)|(have been|has been|were|was) (duly )?authori[sz]ed by|(PLLC|LLP|Law Group|Law Office|Legal Services)\b)|委托|代理(人|机构|公司)/i;

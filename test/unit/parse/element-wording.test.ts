@@ -131,3 +131,29 @@ describe('more sign-off, contact and work shapes', () => {
     expect(elementsOf(makeNotice({ opening: 'Hello,', work: 'Paperback ISBN: 9781234567897' })).work_identified.present).toBe(true);
   });
 });
+
+describe('rights owner from third-person company wording and product blocks', () => {
+  const ownerOf = (text: string) => parseNotice({ text }, { platforms }).rightsOwner;
+
+  it('takes the labelled company that speaks of "their copyrighted works" for the owner', () => {
+    const text = [
+      '1) Contact information:\nCompany Name: Heronsoft\nName: [private]\nMailing address: Heronsoft, [private]\nEmail: [private]',
+      '2) Heronsoft believes that the content below is infringing upon their copyrighted work(s):\nhttps://github.com/copycat/heron-suite',
+      '3) Heronsoft has a good faith belief that the described material is not authorized by the copyright owner, its agent, or the law.',
+      '4) Heronsoft swears, under penalty of perjury, that the information in this notification is accurate.',
+      'I swear, under penalty of perjury, that the information in this notification is accurate and that I am the copyright owner, or am authorized to act on behalf of the owner.',
+      'Sincerely,\n[private]',
+    ].join('\n\n');
+    expect(ownerOf(text)).toBe('Heronsoft');
+  });
+
+  it('takes the company of a "Product:" block for the owner in an enforcement report', () => {
+    const text = [
+      'I am the Legal Representative of Scanwell authorized to act on behalf of the below mentioned Rights Holder.',
+      '-----\nProduct: Tidal Patterns\nCompany: Gullwing Press\n-----\nhttps://copycat.github.io/books/tidal-patterns.pdf',
+      NOTICE_GOOD_FAITH,
+      'Regards,\n[private]\nScanwell Operations B.V.',
+    ].join('\n\n');
+    expect(ownerOf(text)).toBe('Gullwing Press');
+  });
+});
