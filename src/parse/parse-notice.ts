@@ -46,6 +46,13 @@ function bodyText(input: NoticeInput): string {
   return htmlOnly.length > 0 ? fromHtml : text;
 }
 
+/** "The copyrighted work is the Acme Android app" from a sender whose contact block is Acme USA's: the work carries the company's name. */
+function workNamesOrg(work: string | null, org: string | null): boolean {
+  const head = org?.split(/\s+/)[0] ?? '';
+  if (!work || head.length < 3 || !/^\p{Lu}/u.test(head)) return false;
+  return new RegExp(String.raw`(?:^|[^\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}])`, 'u').test(work);
+}
+
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
 
 /** Reads a notice, counter-notice, retraction or reply into a candidate complaint. Pure: no I/O. */
@@ -112,12 +119,12 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null, ownOrg)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null, ownOrg);
-  if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked, ownOrg))) {
+  const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
+  if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked, ownOrg) || workNamesOrg(work?.text ?? null, ownOrg))) {
     // The owner writing for itself signs with its company: that company is the owner.
     const org = ownOrg;
     if (org) owner = { name: org, evidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0) };
   }
-  const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
 
   const iprs: IprRecord[] = all.flatMap((p) => findIprs(p.masked));
   const documents: DocumentMention[] = [

@@ -157,3 +157,18 @@ describe('rights owner from third-person company wording and product blocks', ()
     expect(ownerOf(text)).toBe('Gullwing Press');
   });
 });
+
+describe('owner from the work named after the contact company', () => {
+  it('takes the company heading the contact address for the owner when the work carries its name', () => {
+    const text = [
+      "**Are you the copyright owner or authorized to act on the copyright owner's behalf?**\nYes.",
+      '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**\nThe copyrighted work is the Heronsoft Android app.',
+      "**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository's URL:**\nhttps://github.com/copycat/heron-beta",
+      `**Type (or copy and paste) the following statement:**\n${NOTICE_GOOD_FAITH}`,
+      '**Type (or copy and paste) the following statement:**\nI swear, under penalty of perjury, that the information in this notification is accurate and that I am the copyright owner, or am authorized to act on behalf of the owner, of an exclusive right that is allegedly infringed.',
+      '**So that we can get back to you, please provide either your telephone number or physical address:**\nHeronsoft USA\n45 W 18th Street\nNew York, NY 10011',
+      '**Please type your full legal name below to sign this request:**\n[private]',
+    ].join('\n\n');
+    expect(parseNotice({ text }, { platforms }).rightsOwner).toBe('Heronsoft USA');
+  });
+});
