@@ -298,10 +298,14 @@ function ownerSelf(text: string, owner: string | null, ownOrg: string | null): R
   return owner || ownOrg || FIRST_PERSON.test(plain) || OWN_ORG_LINE.test(tail.replace(/\[(?:private|redacted)\],?/gi, '')) ? either : null;
 }
 
+const OWN_PRODUCT = /\bour (?:own )?(?:app|application|software|product|service|platform|tool|game|website|site)s?\b/i;
+
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
 export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null, ownOrg: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
   for (const strong of src.text.matchAll(new RegExp(AGENT_STRONG.source, 'gi'))) {
     if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
+    // "our customers can download our app": the sender's own users, not a client it writes for.
+    if (/^our customers?$/i.test(strong[0]) && OWN_PRODUCT.test(sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length).text)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
   }
   const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text);

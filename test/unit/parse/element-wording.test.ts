@@ -172,3 +172,16 @@ describe('owner from the work named after the contact company', () => {
     expect(parseNotice({ text }, { platforms }).rightsOwner).toBe('Heronsoft USA');
   });
 });
+
+describe('agent wording', () => {
+  it('does not read the sender\'s own customers as a client', () => {
+    const opening = 'YES! I am owner of this code. Our customers can download our app from lensmark.example for all platforms.';
+    const parsed = parseNotice({ text: makeNotice({ opening }) }, { platforms });
+    expect(parsed.isAgent).toBe(false);
+  });
+
+  it('still reads "our client" as writing for someone else', () => {
+    const opening = 'We write on behalf of our client Lensmark Ltd, whose customers download its app.';
+    expect(parseNotice({ text: makeNotice({ opening }) }, { platforms }).isAgent).toBe(true);
+  });
+});
