@@ -1,5 +1,5 @@
 import type { Party, Span } from '../domain/schemas/complaint.js';
-import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, ci, cleanName } from './names.js';
+import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 import { redactedSignOffLines } from './signature.js';
@@ -208,9 +208,17 @@ function findOwnerName(raw: SourceText, isResponse: boolean): { name: string; ev
     const m = PRODUCT_COMPANY.exec(src.text);
     const name = m ? cleanName(m[1]!) : null;
     if (m && name && !REDACTED.test(name)) return { name, evidence: spanOf(src, m.index, m.index + m[0].length) };
+    // "Broadcom Corporation’s Confidential & Proprietary Software Code", "a literal copy of Acme’s copyrighted work".
+    for (const p of src.text.matchAll(POSSESSIVE_WORK)) {
+      const n = cleanName(p[1]!);
+      if (!n || /^(GitHub|DMCA|Digital Millennium|U\.?S\.?|United States|Copyright Act)\b/i.test(n)) continue;
+      return { name: n, evidence: sentenceSpan(src, p.index ?? 0, (p.index ?? 0) + p[0].length) };
+    }
   }
   return null;
 }
+
+const POSSESSIVE_WORK = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&'\-]*[ \t]+){1,4}${SUFFIX})['’]s\s+(?:${ci('confidential')}\s+(?:&|and)\s+)?(?:${ci('proprietary')}|${ci('copyrighted')}|${ci('copyright-protected')})\s+(?:${ci('software')}|${ci('source code')}|${ci('code')}|${ci('work')}s?|${ci('material')}s?)\b`, 'gu');
 
 const PRODUCT_COMPANY = /^[ \t*_]*(?:product|title|work)[ \t*_]*:[^\n]+\n[ \t*_]*(?:company|publisher|rights? ?holder|owner)[ \t*_]*:[ \t]*(\S[^\n]{1,80}?)[ \t]*$/im;
 

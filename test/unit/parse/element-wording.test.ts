@@ -185,3 +185,11 @@ describe('agent wording', () => {
     expect(parseNotice({ text: makeNotice({ opening }) }, { platforms }).isAgent).toBe(true);
   });
 });
+
+describe('owner named in a possessive before the work', () => {
+  it('reads "X Corporation’s confidential & proprietary software code" as X owning the work, across a line break', () => {
+    const opening = 'Re: DMCA Takedown Notice for Kestrel Systems Corporation’s Confidential &\nProprietary Software Code\n\nTo Whom It May Concern:';
+    const parsed = parseNotice({ text: makeNotice({ opening, signature: 'Sincerely,\n\n[private]' }) }, { platforms });
+    expect(parsed.rightsOwner).toBe('Kestrel Systems Corporation');
+  });
+});
