@@ -1,10 +1,8 @@
 import type { App, MessageShortcut, webApi } from '@slack/bolt';
 import type { Ctx } from '../../domain/context.js';
-import { processMessage } from '../../domain/messages/process-message.js';
+import { submitStructured } from '../../domain/cases/submit-structured.js';
 import type { StructuredSubmission } from '../../domain/messages/read-content.js';
-import { receiveMessage } from '../../domain/messages/receive-message.js';
 import type { Actor, Complaint } from '../../domain/schemas/index.js';
-import { findCaseById } from '../../store/repos/cases.js';
 import { caseLine } from './case-message.js';
 import { errorText, tellUser, type SlackDeps } from './deps.js';
 import { NOT_A_REVIEWER, resolveReviewer } from './reviewers.js';
@@ -96,27 +94,17 @@ export function readFileForm(values: Values): { submission: StructuredSubmission
   };
 }
 
-/** Stores the submission and runs it through the same pipeline as mail; returns what to tell the reviewer. */
+/** Files the submission through the same pipeline as mail; returns what to tell the reviewer. */
 export async function fileSubmission(deps: SlackDeps, actor: Actor, submission: StructuredSubmission, origin: string, messageId: string | null): Promise<string> {
-  const ctx = deps.ctx(actor);
   const raw = new TextEncoder().encode(JSON.stringify(submission));
-  const { message, duplicate } = await receiveMessage(ctx, { channel: 'slack', raw, origin, messageId });
-  if (duplicate && message.caseId) {
-    const existing = await findCaseById(ctx.db, message.caseId);
-    if (existing) return `This was filed before: ${caseLine(existing, deps.consoleUrl)}`;
+  const result = await submitStructured(deps.ctx(actor), raw, 'slack', origin, messageId);
+  if (result.case && result.filedBefore) return `This was filed before: ${caseLine(result.case, deps.consoleUrl)}`;
+  if (result.case && result.status !== 'ignored') {
+    const missing = result.case.findings.filter((f) => f.severity !== 'warning').map((f) => `• ${f.message}`);
+    return [`${result.joined ? 'Added to' : 'Filed as'} ${caseLine(result.case, deps.consoleUrl)}`, ...(missing.length ? ['Still missing:', ...missing] : [])].join('\n');
   }
-  const outcome = await processMessage(ctx, message.id);
-  if (outcome.status === 'processed') {
-    const c = outcome.case;
-    const missing = c.findings.filter((f) => f.severity !== 'warning').map((f) => `• ${f.message}`);
-    return [`${outcome.joined ? 'Added to' : 'Filed as'} ${caseLine(c, deps.consoleUrl)}`, ...(missing.length ? ['Still missing:', ...missing] : [])].join('\n');
-  }
-  if (outcome.status === 'already_processed' && outcome.caseId) {
-    const existing = await findCaseById(ctx.db, outcome.caseId);
-    if (existing) return `This was filed before: ${caseLine(existing, deps.consoleUrl)}`;
-  }
-  if (outcome.status === 'failed') deps.log(`slack: filing failed: ${outcome.error}`);
-  return outcome.status === 'ignored' ? `Not filed: ${outcome.reason}` : 'Sorry, that could not be filed. Nothing was created; try again or forward the notice by email.';
+  if (result.status === 'failed') deps.log(`slack: filing failed: ${result.problem}`);
+  return result.status === 'ignored' ? `Not filed: ${result.problem}` : 'Sorry, that could not be filed. Nothing was created; try again or forward the notice by email.';
 }
 
 export async function openFileModal(deps: SlackDeps, client: webApi.WebClient, triggerId: string, channel: string | null): Promise<void> {
