@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { insertApiToken, listApiTokens, listUsers, revokeApiToken } from '../../src/store/repos/api-tokens.js';
-import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { issueApiToken, revokeApiToken } from '../../src/domain/users/api-tokens.js';
+import { listApiTokens, listUsers } from '../../src/store/repos/api-tokens.js';
+import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf, requireUser } from '../http/session.js';
 import { Alert, Csrf, formatTime, Page } from '../views/layout.js';
 
@@ -39,17 +40,19 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.post('/admin/tokens', async (c) => {
     const body = await c.req.parseBody();
     if (!checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
-    const userId = Number(body.userId);
-    if (!(await listUsers(deps.db)).some((u) => u.id === userId)) return c.text('Unknown account.', 422);
-    const token = `nd_${randomBytes(24).toString('base64url')}`;
-    const label = typeof body.label === 'string' && body.label.trim() ? body.label.trim().slice(0, 120) : null;
-    await insertApiToken(deps.db, { userId, tokenHash: createHash('sha256').update(token).digest('hex'), label, at: new Date().toISOString() });
-    return render(c, token);
+    const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
+    try {
+      const { token } = await issueApiToken(ctx, { userId: String(body.userId ?? ''), label: typeof body.label === 'string' ? body.label : undefined });
+      return render(c, token);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid_input') return c.text('Unknown account.', 422);
+      throw error;
+    }
   });
   app.post('/admin/tokens/:id{\\d+}/revoke', async (c) => {
     const body = await c.req.parseBody();
     if (!checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
-    await revokeApiToken(deps.db, Number(c.req.param('id')), new Date().toISOString());
+    await revokeApiToken(deps.ctx(actorOf(c.get('user')!), c.get('requestId')), Number(c.req.param('id')));
     return c.redirect('/admin', 303);
   });
   return app;

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { readCase } from '../../src/domain/cases/read-case.js';
 import { DomainError, NotFoundError } from '../../src/domain/errors.js';
-import { findUserByTokenHash } from '../../src/store/repos/api-tokens.js';
+import { authenticateApiToken } from '../../src/domain/users/api-tokens.js';
 import { caseOpenedFrom } from '../../src/store/repos/case-links.js';
 import { findCaseByNumber } from '../../src/store/repos/cases.js';
 import type { User } from '../../src/store/repos/users.js';
@@ -39,8 +38,7 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/api/v1/docs', (c) => c.html(<Page title="API" user={c.get('user')} csrf={c.get('csrfToken')} active="api"><ApiDocs /></Page>));
 
   const authed = createMiddleware<ApiEnv>(async (c, next) => {
-    const token = /^Bearer\s+(nd_[\w-]{20,100})$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const user = token ? await findUserByTokenHash(deps.db, createHash('sha256').update(token).digest('hex')) : null;
+    const user = await authenticateApiToken(deps.db, /^Bearer\s+(\S+)$/.exec(c.req.header('authorization') ?? '')?.[1]);
     if (!user) throw new HttpError(401, 'unauthorized', 'Send a valid API token: Authorization: Bearer <token>.');
     if (!limiter.hit(`token:${user.id}`)) throw new DomainError('rate_limited', 'Too many requests; slow down.');
     c.set('apiUser', user);
