@@ -60,14 +60,14 @@ async function stopServer(child: ChildProcess): Promise<void> {
 const PAGES = ['/', '/?page=40', '/?status=all', '/?status=deficient&platform=taobao', '/?sla=breached&iprType=copyright', '/?q=Brand%2042', '/?findings=yes&page=3'];
 
 /** `clients` loops share one counter, so exactly `requests` requests are made. */
-async function load(url: string, cookie: string, clients: number, requests: number) {
+async function load(url: string, cookie: string, clients: number, requests: number, pages: readonly string[] = PAGES) {
   const times: Record<string, number[]> = {};
   let issued = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (issued < requests) {
-        const path = PAGES[issued++ % PAGES.length]!;
+        const path = pages[issued++ % pages.length]!;
         const t = performance.now();
         const res = await fetch(url + path, { headers: { cookie } });
         await res.text();
@@ -98,16 +98,29 @@ async function main() {
     if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
     await load(url, cookie, 1, PAGES.length); // warm-up: statement cache and page cache
     console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process`);
+    const table: string[][] = [];
+    const row = (what: string, clients: number, count: number, seconds: number, sorted: number[]) =>
+      table.push([what, String(clients), (count / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99))]);
     for (const clients of LEVELS) {
       const requests = clients === 1 ? Math.max(PAGES.length, Math.round(REQUESTS / 5)) : REQUESTS;
+      // The floor: the health check (one indexed read) under the same load, same server, same run.
+      const floor = await load(url, cookie, clients, requests, ['/healthz']);
+      const floorTimes = floor.times['/healthz']!.sort((a, b) => a - b);
+      row('GET /healthz (floor)', clients, floorTimes.length, floor.seconds, floorTimes);
       const { times, seconds } = await load(url, cookie, clients, requests);
       const all = Object.values(times).flat().sort((a, b) => a - b);
-      console.log(`\n${clients} client(s): ${all.length} requests in ${seconds.toFixed(1)} s, ${(all.length / seconds).toFixed(1)} req/s; all pages p50 ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}`);
+      row('queue pages (all seven)', clients, all.length, seconds, all);
+      console.log(`\n${clients} client(s): ${all.length} queue requests in ${seconds.toFixed(1)} s`);
       for (const path of PAGES) {
         const sorted = (times[path] ?? []).sort((a, b) => a - b);
         if (sorted.length) console.log(`  ${path.padEnd(38)} p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`);
       }
     }
+    const stats = await load(url, cookie, 1, 10, ['/stats']);
+    row('GET /stats', 1, 10, stats.seconds, stats.times['/stats']!.sort((a, b) => a - b));
+    console.log(`\n${CASES} cases`);
+    console.log(['what', 'clients', 'req/s', 'p50', 'p99'].map((h, i) => (i ? h.padStart(11) : h.padEnd(26))).join(''));
+    for (const r of table) console.log(r.map((v, i) => (i ? v.padStart(11) : v.padEnd(26))).join(''));
   } finally {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });

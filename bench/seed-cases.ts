@@ -26,7 +26,16 @@ export async function seedCases(db: Db, CASES: number): Promise<void> {
       const row = { number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: statuses[i % statuses.length]!, kind: 'notice', platform: platforms[i % 5]!, assignee: null, complainant_email: `agent${i % 900}@firm.example`, rights_owner: `Brand ${i % 300}`, ipr_type: complaint.iprType, parent_case_id: null, complaint: JSON.stringify(complaint), findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]', due_at: null, version: 1, created_at: at, updated_at: at };
       rows.push({ ...row, queue_rank: queueRankOf(row.status), search_text: searchTextOf(row) });
     }
-    await db.insertInto('cases').values(rows).execute();
+    const inserted = await db.insertInto('cases').values(rows).returning(['id', 'status', 'created_at']).execute();
+    // Decided cases carry the events /stats reads: received, then the decision some hours later.
+    const events = inserted.flatMap((c) => {
+      const received = { case_id: c.id, at: c.created_at, actor_type: 'system', actor_id: 'noticedesk', actor_name: 'Noticedesk', type: 'received', from_status: null, to_status: 'received', data: '{}' };
+      if (!['accepted', 'partially_accepted', 'rejected'].includes(c.status)) return [received];
+      const at = new Date(Date.parse(c.created_at) + (c.id % 48) * 3600_000).toISOString();
+      const data = c.status === 'rejected' ? '{"reason":"insufficient_evidence"}' : '{}';
+      return [received, { ...received, at, actor_type: 'user', actor_id: 'bench@desk.test', actor_name: 'Bench', type: c.status, from_status: 'in_review', to_status: c.status, data }];
+    });
+    await db.insertInto('case_events').values(events).execute();
   }
   console.log(`seeded ${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -6,6 +6,7 @@ import * as leases from './20261126T0900-leases.js';
 import * as queueIndexes from './20261126T1000-queue-indexes.js';
 import * as caseIprType from './20261127T0900-case-ipr-type.js';
 import * as queueAtScale from './20261128T0900-queue-at-scale.js';
+import * as statsIndexes from './20261128T0930-stats-indexes.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1000-queue-indexes': queueIndexes,
   '20261127T0900-case-ipr-type': caseIprType,
   '20261128T0900-queue-at-scale': queueAtScale,
+  '20261128T0930-stats-indexes': statsIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
