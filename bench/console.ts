@@ -96,7 +96,8 @@ async function main() {
     const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: url }, body: new URLSearchParams({ email: 'bench@desk.test', password: 'bench-password' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
-    await load(url, cookie, 1, PAGES.length); // warm-up: statement cache and page cache
+    await new Promise((r) => setTimeout(r, 5000)); // page workers start beside the server
+    await load(url, cookie, 1, PAGES.length * 4); // warm-up: statement cache and page cache
     console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process`);
     const table: string[][] = [];
     const row = (what: string, clients: number, count: number, seconds: number, sorted: number[]) =>

@@ -23,6 +23,8 @@ export const Config = z.object({
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
+  /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
+  NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
