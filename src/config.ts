@@ -21,6 +21,8 @@ export const Config = z.object({
   NOTICEDESK_IMAP_URL: optionalUrl(['imap', 'imaps']).transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_SMTP_URL: optionalUrl(['smtp', 'smtps']),
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
+  /** authserv-id(s) of the receiving mail server whose Authentication-Results headers are trusted, comma-separated. */
+  NOTICEDESK_AUTHSERV_ID: z.string().optional().transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */

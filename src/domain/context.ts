@@ -29,6 +29,11 @@ export interface Ctx {
   /** Our own addresses: mail from them is never answered. */
   ownAddresses: readonly string[];
   limits: IntakeLimits;
+  /**
+   * authserv-ids of the receiving mail servers whose Authentication-Results
+   * headers are believed; without one, no email sender counts as authenticated.
+   */
+  trustedAuthservIds?: readonly string[];
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;
