@@ -20,10 +20,14 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The one Node wiring: opens and migrates the store, loads the platform profiles, builds the context. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+/**
+ * The one Node wiring: opens and migrates the store, loads the platform
+ * profiles, builds the context. `migrate: false` is for a second connection
+ * in the same process (the page workers), opened after the first migrated.
+ */
+export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
   const db = openDatabase(config.NOTICEDESK_DB);
-  await migrateToLatest(db);
+  if (options.migrate !== false) await migrateToLatest(db);
   const platforms = await loadPlatforms(join(PROJECT_DIR, 'data', 'platforms'));
   // Threads start on first use, so commands that read no mail never start them.
   const work = createThreadedWork({ platforms });
@@ -33,6 +37,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     platforms,
     files: createDiskFileStore(join(config.NOTICEDESK_DATA_DIR, 'attachments')),
     ownAddresses: [config.NOTICEDESK_FROM],
+    trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID,
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     work,
   };

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createConsoleApp } from '../../console/app.js';
 import { nodeConsoleDeps } from '../../console/node-deps.js';
+import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import type { Runtime } from '../main.js';
@@ -31,7 +32,11 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   const app = createConsoleApp(deps);
   const slack = await startSlackBot(runtime, { log, ctx: deps.ctx });
   if (slack) services.push(slack.service);
-  const server = serve({ fetch: slack ? slack.serve(app.fetch) : app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
+  const workers = pageWorkerCount(config.NOTICEDESK_PAGE_WORKERS, config.NOTICEDESK_DB);
+  const pages = workers ? startPagePool(workers, config, app.fetch) : null;
+  if (pages) services.push({ name: 'page workers', stop: () => pages.close() });
+  const fetch = pages ? pages.fetch : app.fetch;
+  const server = serve({ fetch: slack ? slack.serve(fetch) : fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
