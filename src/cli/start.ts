@@ -17,16 +17,11 @@ export interface Service {
 /**
  * Runs everything configured in one process, and stops it in order on
  * SIGTERM/SIGINT: intake first (it finishes the message in hand), then the
- * web server, then the database.
+ * web server, then the database. The console answers before anything left
+ * pending by the last run is read.
  */
 export async function startAll(runtime: Runtime, options: { demo: boolean; log: (line: string) => void }): Promise<{ stop(): Promise<void> }> {
   const { config, log } = { config: runtime.config, log: options.log };
-  const pending = await processPendingMessages(runtime.ctx());
-  if (pending.length) log(`finished ${pending.length} message(s) stored but not processed before the last stop`);
-  if (options.demo) {
-    const summary = await loadDemo(runtime);
-    if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
-  }
   const services: Service[] = [];
   const deps = await nodeConsoleDeps(runtime);
   const app = createConsoleApp(deps);
@@ -56,10 +51,35 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   const email = startEmailIntake({
     db: runtime.db,
     ctx: () => runtime.ctx(),
-    config: { imapUrls: config.NOTICEDESK_IMAP_URL, smtpUrl: config.NOTICEDESK_SMTP_URL ?? null, from: config.NOTICEDESK_FROM, dataDir: config.NOTICEDESK_DATA_DIR },
+    config: {
+      imapUrls: config.NOTICEDESK_IMAP_URL,
+      smtpUrl: config.NOTICEDESK_SMTP_URL ?? null,
+      from: config.NOTICEDESK_FROM,
+      dataDir: config.NOTICEDESK_DATA_DIR,
+      // Several instances need PostgreSQL; on SQLite this process is the only sender.
+      onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),
+    },
     log,
   });
   services.push({ name: 'email intake', stop: () => email.stop() });
+  // After the console is up: whatever is pending (even a message that stopped the last run) must not keep it down.
+  let stoppingCatchUp = false;
+  const catchUp = (async () => {
+    const pending = await processPendingMessages(runtime.ctx(), { stopped: () => stoppingCatchUp });
+    const setAside = pending.filter((o) => o.status === 'failed' && o.error.startsWith('set aside')).length;
+    if (pending.length) log(`finished ${pending.length} message(s) stored but not processed before the last stop${setAside ? `; ${setAside} set aside` : ''}`);
+    if (options.demo && !stoppingCatchUp) {
+      const summary = await loadDemo(runtime);
+      if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
+    }
+  })().catch((error) => log(`finishing pending messages: ${(error as Error).message}`));
+  services.push({
+    name: 'pending messages',
+    stop: async () => {
+      stoppingCatchUp = true;
+      await catchUp;
+    },
+  });
   if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 
   let stopping: Promise<void> | null = null;

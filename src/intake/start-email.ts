@@ -21,6 +21,8 @@ export interface EmailIntakeConfig {
   replyLeaseMs?: number;
   /** Larger messages are recorded from their first bytes and not processed (default 50 MB). */
   maxMessageBytes?: number;
+  /** No other process sends from this database (SQLite): replies left `sending` by the last run are settled at once. */
+  onlySender?: boolean;
 }
 
 export interface EmailIntakeDeps {
@@ -46,6 +48,7 @@ export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void>
     from: config.from,
     maxPerRecipientPerHour: config.maxRepliesPerRecipientPerHour,
     leaseMs: config.replyLeaseMs,
+    settleAllClaims: config.onlySender,
     log,
   });
   const intakes =

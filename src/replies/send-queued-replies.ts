@@ -16,6 +16,12 @@ export interface SendOptions {
   batchSize?: number;
   /** How long a claimed row may stay `sending` before it counts as interrupted. */
   leaseMs?: number;
+  /**
+   * Every row still `sending` counts as interrupted, whatever its lease: set on
+   * the first pass of a process that is the only sender (SQLite), where such a
+   * row can only be left over from a run that stopped or was killed.
+   */
+  settleAllClaims?: boolean;
 }
 
 export interface SendSummary {
@@ -61,8 +67,8 @@ function prepare(row: OutboxRow): Prepared {
  * folder) settles it; otherwise it is marked failed, recorded on the case,
  * and a reviewer may resend it. A lost reply is visible; a duplicate is not undoable.
  */
-async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: string, summary: SendSummary): Promise<void> {
-  for (const row of await listExpiredClaims(db, at)) {
+async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: string, leaseBefore: string, summary: SendSummary): Promise<void> {
+  for (const row of await listExpiredClaims(db, leaseBefore)) {
     const sent = row.message_id ? await mailer.wasSent(row.message_id) : false;
     const settled = sent
       ? await settleReply(db, Number(row.id), 'sending', { status: 'sent', sentAt: at })
@@ -82,7 +88,8 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
   const now = options.now ?? (() => new Date());
   const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = 50, leaseMs = 5 * 60_000 } = options;
   const summary: SendSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, recovered: 0 };
-  await recoverInterrupted(db, mailer, now().toISOString(), summary);
+  const started = now().toISOString();
+  await recoverInterrupted(db, mailer, started, options.settleAllClaims ? '9999-12-31T23:59:59.999Z' : started, summary);
   for (const row of await listDueReplies(db, now().toISOString(), batchSize)) {
     const id = Number(row.id);
     const at = now().toISOString();

@@ -127,6 +127,15 @@ describe('sendQueuedReplies', () => {
 });
 
 describe('outbox folder mailer', () => {
+  it('settles a row left in sending at the first pass of the only sender, lease or not', async () => {
+    const { id, caseId } = await queue('stuck@acme.example');
+    await db.updateTable('outbox').set({ status: 'sending', attempts: 1, message_id: '<nd.stuck@noticedesk.test>', next_attempt_at: new Date(Date.now() + 5 * 60_000).toISOString() }).where('id', '=', id).execute();
+    expect(await sendQueuedReplies(db, mailer, { from: FROM, settleAllClaims: true })).toMatchObject({ recovered: 1, sent: 0 });
+    expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/interrupted while sending/) });
+    expect(await events(caseId, 'reply_interrupted')).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('writes one .eml per reply and settles an interrupted row it can see was written', async () => {
     const dir = join('data', 'tmp', `outbox-${randomUUID()}`);
     const folder = createFolderMailer(dir);
