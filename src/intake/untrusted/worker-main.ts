@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { inlineWork, type ParseRequest, type StoredBytes } from '../../domain/messages/untrusted-work.js';
+import { inlineWork, type ParseRequest, type ReadOutcome, type StoredBytes } from '../../domain/messages/untrusted-work.js';
+import { ownBuffer } from './pool.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 
 // One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
@@ -22,9 +23,20 @@ async function run(task: Task): Promise<unknown> {
   }
 }
 
+/** A read message's attachment bytes go back without a copy; each is given a buffer of its own first. */
+function handOver(value: unknown): ArrayBuffer[] {
+  const read = (value as Partial<ReadOutcome> | null)?.content?.read;
+  if (!read) return [];
+  return read.attachments.map((attachment) => {
+    const own = ownBuffer(attachment.content);
+    attachment.content = Buffer.from(own.bytes.buffer, 0, own.bytes.byteLength);
+    return own.transfer;
+  });
+}
+
 parentPort?.on('message', (task: Task) => {
   run(task).then(
-    (value) => parentPort?.postMessage({ ok: true, value }),
+    (value) => parentPort?.postMessage({ ok: true, value }, handOver(value)),
     (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -85,7 +85,8 @@ describe('npm start with the demo', () => {
     expect(cases.some((c) => String(c.complainant_email).includes('northwind') && c.kind === 'auto_reply')).toBe(false);
 
     const second = await startDemo();
-    expect(second.output()).toMatch(/0 new/);
+    // The demo is taken in after the console is up.
+    expect(await waitFor(second.output, (output) => /demo notices:/.test(output))).toMatch(/demo notices: 0 new/);
     expect(await stop(second.child)).toBe(0);
     // No reply was sent twice across the restart.
     expect(listOutbox()).toHaveLength(replies.length);
