@@ -55,6 +55,7 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       imapUrls: config.NOTICEDESK_IMAP_URL,
       smtpUrl: config.NOTICEDESK_SMTP_URL ?? null,
       from: config.NOTICEDESK_FROM,
+      fromName: config.NOTICEDESK_FROM_NAME,
       dataDir: config.NOTICEDESK_DATA_DIR,
       // Several instances need PostgreSQL; on SQLite this process is the only sender.
       onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),

@@ -5,6 +5,7 @@ import type { Case } from '../schemas/index.js';
 import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
 import { changeCase } from './change-case.js';
 import type { ListingDecision } from './listing-decision.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
 import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
 
@@ -49,9 +50,17 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
       fields: { due_at: null },
       event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null } },
     });
+    const removed = decisions.filter((d) => d.decision === 'removed').map((d) => d.url);
+    const kept = decisions.filter((d) => d.decision === 'kept').map((d) => d.url);
+    const rendered = checkEditedReply(input.reply, [
+      ...removed.map((url) => ({ what: 'listing to remove', text: url })),
+      ...kept.map((url) => ({ what: 'listing kept', text: url })),
+      ...(input.keptReason ? [{ what: 'why listings are kept', text: input.keptReason }] : []),
+      ...(input.note ? [{ what: 'your note', text: input.note }] : []),
+    ]);
     const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), partial ? 'partially-accepted' : 'accepted', {
-      vars: { removed: decisions.filter((d) => d.decision === 'removed').map((d) => d.url), kept: decisions.filter((d) => d.decision === 'kept').map((d) => d.url), keptReason: input.keptReason ?? null },
-      rendered: input.reply,
+      vars: { removed, kept, keptReason: input.keptReason ?? null, note: input.note ?? null },
+      rendered,
     });
     return { case: changed, decisions, replyId };
   });

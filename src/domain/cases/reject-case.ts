@@ -4,6 +4,7 @@ import type { Case } from '../schemas/index.js';
 import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
 import { changeCase } from './change-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
 import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
 
@@ -33,7 +34,7 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
     });
     const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'rejected', {
       vars: { reason: input.reason, reasonText: REJECT_REASON_LABELS[input.reason], note: input.note ?? null },
-      rendered: input.reply,
+      rendered: checkEditedReply(input.reply, [{ what: 'the reason', text: REJECT_REASON_LABELS[input.reason] }, ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),
     });
     return { case: changed, replyId };
   });

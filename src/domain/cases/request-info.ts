@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import { changeCase } from './change-case.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
 import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
 
@@ -28,9 +29,10 @@ export async function requestInfo(ctx: Ctx, raw: RequestInfoInput): Promise<{ ca
       fields: { due_at: null },
       event: { type: 'information_requested', data: { requested: input.requested, note: input.note ?? null } },
     });
-    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'deficiency', {
-      vars: { requested: input.requested, note: input.note ?? null, firstReply: false },
-      rendered: input.reply,
+    // Exactly what the reviewer asked for: the request-info template lists their items, not the case's findings.
+    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'request-info', {
+      vars: { requested: input.requested, note: input.note ?? null },
+      rendered: checkEditedReply(input.reply, [...input.requested.map((text) => ({ what: 'requested item', text })), ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),
     });
     return { case: changed, replyId };
   });
