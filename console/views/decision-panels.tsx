@@ -1,5 +1,6 @@
 import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listing-decision.js';
+import { awaitsCounterNoticeAnswer } from '../../src/domain/cases/review-support.js';
 import type { Case } from '../../src/domain/schemas/index.js';
 import { Csrf, formatTime } from './layout.js';
 
@@ -65,7 +66,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
 export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string }) {
   const c = props.file.case;
   const csrf = props.csrf;
-  const undecided = UNDECIDED.includes(c.status);
+  const undecided = UNDECIDED.includes(c.status) && !awaitsCounterNoticeAnswer(c);
   return (
     <div>
       <Form c={c} csrf={csrf} action="assign">

@@ -7,7 +7,7 @@ import { changeCase } from './change-case.js';
 import type { ListingDecision } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const AcceptCaseInput = CaseRef.extend({
   /** URLs of the listings to take down; omitted means every valid listing of the case. */
@@ -29,7 +29,7 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'accepted');
+    requireUndecided(current, 'accepted');
     if (current.kind !== 'notice') throw new DomainError('invalid_input', `Case ${current.number} is a ${current.kind.replace(/_/g, ' ')}, not a notice.`);
     const urls = current.complaint.listings.map((l) => l.url);
     const chosen = input.listings ?? current.complaint.listings.filter((l) => l.valid).map((l) => l.url);

@@ -6,7 +6,7 @@ import { changeCase } from './change-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const RejectCaseInput = CaseRef.extend({
   reason: RejectReason,
@@ -22,7 +22,7 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'rejected');
+    requireUndecided(current, 'rejected');
     const at = ctx.now().toISOString();
     const kept = current.complaint.listings.map((l) => ({ url: l.url, decision: 'kept' as const, reason: REJECT_REASON_LABELS[input.reason] }));
     await saveListingDecisions(trx, current.id, kept, at, actorLabel(ctx));

@@ -4,7 +4,7 @@ import type { Case } from '../schemas/index.js';
 import { changeCase } from './change-case.js';
 import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const RequestInfoInput = CaseRef.extend({
   /** `deficient`: required elements are missing; `awaiting_complainant`: a reviewer's question. */
@@ -22,7 +22,7 @@ export async function requestInfo(ctx: Ctx, raw: RequestInfoInput): Promise<{ ca
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'sent back to the sender');
+    requireUndecided(current, 'sent back to the sender');
     const changed = await changeCase(trx, ctx, current, {
       to: input.status,
       from: UNDECIDED,
