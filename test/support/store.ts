@@ -19,7 +19,7 @@ export async function openTestDb(location: string = tempSqlitePath()): Promise<D
   return db;
 }
 
-export function testCtx(db: Db, options: { now?: () => Date; platforms?: PlatformProfile[]; trustedAuthservIds?: string[] } = {}): Ctx {
+export function testCtx(db: Db, options: { now?: () => Date; platforms?: PlatformProfile[] } = {}): Ctx {
   return makeCtx({
     db,
     now: options.now ?? (() => new Date()),
@@ -27,6 +27,5 @@ export function testCtx(db: Db, options: { now?: () => Date; platforms?: Platfor
     files: createDiskFileStore(join('data', 'tmp', 'attachments')),
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
-    trustedAuthservIds: options.trustedAuthservIds ?? [],
   });
 }

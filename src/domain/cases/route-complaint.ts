@@ -4,7 +4,6 @@ import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
-import { authenticateSender, type SenderAuthentication } from '../messages/sender-authentication.js';
 import { isFromComplainant } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
@@ -27,54 +26,34 @@ const OPEN_FOR_ANSWERS: readonly CaseStatus[] = ['received', 'deficient', 'in_re
 /** Statuses from which a withdrawal ends the case. */
 const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
 
-/** One plain mailbox: no list, no group, no display name, nothing a header could be smuggled in. */
-const SINGLE_ADDRESS = /^[^\s@,;:<>()"\[\]\\]+@[^\s@,;:<>()"\[\]\\]+\.[^\s@,;:<>()"\[\]\\]+$/;
-
-/**
- * Replies go to the sender's From address, one mailbox exactly: never to a
- * Reply-To the sender chose, never to an address read in the body.
- */
 function threadOf(input: RouteInput): ReplyThread {
   const { read } = input;
-  const from = read.from?.address?.trim() ?? null;
-  const to = from && SINGLE_ADDRESS.test(from) ? from : null;
+  const to = read.replyTo ?? read.from?.address ?? input.complaint.complainant.email;
   const references = [...read.references, ...(read.messageId ? [read.messageId] : [])];
   return { to, inReplyTo: read.messageId, references };
 }
 
-/** Kinds that are a person's notice or answer: the only ones an automatic reply goes to. */
-const ANSWERED_KINDS: readonly Complaint['kind'][] = ['notice', 'counter_notice', 'retraction', 'reply'];
-
 /** Complete notices go to review; incomplete ones wait for the sender. */
 async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, findings: Finding[], input: RouteInput, first: boolean): Promise<Case> {
   const blocking = findings.filter(isBlocking);
-  const answered = ANSWERED_KINDS.includes(c.kind);
-  const to: CaseStatus = !answered || blocking.length === 0 ? 'in_review' : 'deficient';
+  const to: CaseStatus = c.kind === 'other' || blocking.length === 0 ? 'in_review' : 'deficient';
   const checked = await changeCase(trx, ctx, c, {
     to,
     fields: { findings: JSON.stringify(findings) },
     event: { type: 'checked', data: { findings: findings.map((f) => f.code), problems: input.problems } },
   });
-  // Spam, questions and anything machine-written get no automated answer (RFC 3834; and it would confirm the address to a spammer).
-  if (!answered) return checked;
+  // Spam and questions get no automated answer: it would only confirm the address to a spammer.
+  if (checked.kind === 'other') return checked;
   if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
   else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
   return checked;
 }
 
-async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string, sender: SenderAuthentication): Promise<Case> {
-  let merged = mergeComplaint(related.complaint, input.complaint);
-  const known = new Set(related.complaint.listings.map((l) => l.url));
-  const added = merged.listings.filter((l) => !known.has(l.url));
-  // New listings widen a takedown: only a sender the receiving server authenticated may add them by email.
-  const held = sender.authenticated ? [] : added;
-  if (held.length) merged = { ...merged, listings: merged.listings.filter((l) => known.has(l.url)) };
+async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
+  const merged = mergeComplaint(related.complaint, input.complaint);
   const updated = await changeCase(trx, ctx, related, {
     fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
-    event: {
-      type: 'sender_answered',
-      data: { messageId: input.messageId, via, ...(held.length ? { listingsNotAdded: held.map((l) => l.url), why: `sender not authenticated: ${sender.reason}` } : {}) },
-    },
+    event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
   });
   if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;
   return settleChecked(trx, ctx, updated, input.check(merged), input, false);
@@ -92,24 +71,7 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
   const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;
   if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
   const fromComplainant = related !== null && isFromComplainant(related.case, input.read);
-  const sender: SenderAuthentication =
-    input.channel === 'email'
-      ? authenticateSender(input.read.authenticationResults ?? [], input.read.from?.address ?? null, ctx.trustedAuthservIds ?? [])
-      : { authenticated: false, reason: 'not an email' };
 
-  if (related && fromComplainant && complaint.kind === 'retraction' && !sender.authenticated) {
-    // A withdrawal ends someone's case: a From header anyone can write is not enough. Kept for the reviewer to confirm.
-    await appendCaseEvent(trx, {
-      caseId: related.case.id,
-      at: ctx.now().toISOString(),
-      actor: ctx.actor,
-      type: 'withdrawal_unverified',
-      fromStatus: null,
-      toStatus: null,
-      data: { messageId: input.messageId, via: related.via, from: input.read.from?.address ?? null, why: sender.reason },
-    });
-    return { case: related.case, joined: true };
-  }
   if (related && fromComplainant && complaint.kind === 'retraction') {
     const withdrawn = await changeCase(trx, ctx, related.case, {
       to: 'withdrawn',
@@ -121,7 +83,7 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
   if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
-      return { case: await answerOnCase(trx, ctx, related.case, input, related.via, sender), joined: true };
+      return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }
     if (complaint.kind === 'reply') {
       // A decided case: the answer is kept on its record for the reviewer, nothing reopens by itself.

@@ -10,21 +10,17 @@ function domainOf(address: string): string | null {
 }
 
 /**
- * Whether a message says it comes from the party that filed the case: the
- * same From address, or a colleague at the same organisation's own mail
- * domain. Only that party may add to its complaint or withdraw it; anyone else
- * who quotes the case number opens a case of their own, linked to it. What
- * the From header says is only a claim: a withdrawal or new listings also need
- * the sender authenticated (see sender-authentication.ts).
+ * Whether a message comes from the party that filed the case: the same
+ * address, or a colleague at the same organisation's own mail domain. Only
+ * that party may add to its complaint or withdraw it; anyone else who quotes
+ * the case number opens a case of their own, linked to it.
  */
 export function isFromComplainant(c: Case, read: ReadMessage): boolean {
   const filed = c.complainantEmail?.toLowerCase();
   if (!filed) return false;
-  // The From address only: Reply-To is whatever the sender chose to write, and says nothing of who sent the mail.
-  const sender = read.from?.address?.toLowerCase();
-  if (!sender) return false;
-  if (sender === filed) return true;
+  const senders = [read.from?.address, read.replyTo].filter((a): a is string => !!a).map((a) => a.toLowerCase());
+  if (senders.includes(filed)) return true;
   const filedDomain = domainOf(filed);
   if (!filedDomain || PERSONAL_MAIL_DOMAINS.test(filedDomain)) return false;
-  return domainOf(sender) === filedDomain;
+  return senders.some((sender) => domainOf(sender) === filedDomain);
 }

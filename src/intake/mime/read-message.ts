@@ -20,8 +20,6 @@ export interface ReadMessage {
   replyTo: string | null;
   returnPath: string | null;
   headers: Record<string, string>;
-  /** Every Authentication-Results header as written (RFC 8601), newest first; see sender-authentication.ts. */
-  authenticationResults?: string[];
   text: string;
   html: string | null;
   attachments: ReadAttachment[];
@@ -75,9 +73,6 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
   for (const { key, line } of parsed.headerLines) {
     if (!(key in headers)) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
-  const authenticationResults = parsed.headerLines
-    .filter(({ key }) => key.toLowerCase() === 'authentication-results')
-    .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   const { text, html } = bodyText(parsed, problems);
   const { attachments, enclosed } = await readParts(parsed, problems);
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
@@ -91,7 +86,6 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
     replyTo: firstAddress(parsed.replyTo)?.address ?? null,
     returnPath: rawReturnPath(raw),
     headers,
-    authenticationResults,
     text,
     html,
     attachments,
