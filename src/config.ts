@@ -21,6 +21,11 @@ export const Config = z.object({
   NOTICEDESK_IMAP_URL: optionalUrl(['imap', 'imaps']).transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_SMTP_URL: optionalUrl(['smtp', 'smtps']),
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
+  /**
+   * The authserv-id(s) your receiving mail server writes in Authentication-Results
+   * (comma-separated). Only mail it authenticated may withdraw or extend a case.
+   */
+  NOTICEDESK_AUTHSERV_ID: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   SLACK_SIGNING_SECRET: z.string().optional(),

@@ -31,6 +31,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     files: createDiskFileStore(join(config.NOTICEDESK_DATA_DIR, 'attachments')),
     ownAddresses: [config.NOTICEDESK_FROM],
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
+    mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
   };
   return {
     config,

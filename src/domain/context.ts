@@ -29,6 +29,8 @@ export interface Ctx {
   /** Our own addresses: mail from them is never answered. */
   ownAddresses: readonly string[];
   limits: IntakeLimits;
+  /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
+  mailAuth?: { trustedAuthservIds: readonly string[] };
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;

@@ -27,6 +27,7 @@ export async function intakeCtx(db: Db): Promise<() => Ctx> {
       files: createDiskFileStore(join('data', 'tmp', 'attachments')),
       ownAddresses: [OUR_ADDRESS],
       limits: { maxAttachmentBytes: TEST_ATTACHMENT_LIMIT },
+      mailAuth: { trustedAuthservIds: ['mx.noticedesk.test'] },
     });
 }
 
