@@ -39,6 +39,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     ownAddresses: [config.NOTICEDESK_FROM],
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     work,
+    mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
   };
   return {
     config,

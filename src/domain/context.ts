@@ -32,6 +32,8 @@ export interface Ctx {
   limits: IntakeLimits;
   /** Where MIME, PDF text and parsing run: bounded threads under Node; inline when absent. */
   work?: UntrustedWork;
+  /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
+  mailAuth?: { trustedAuthservIds: readonly string[] };
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;

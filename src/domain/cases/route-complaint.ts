@@ -4,7 +4,8 @@ import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
-import { isFromComplainant } from './same-party.js';
+import { checkSender } from '../../intake/mail-auth.js';
+import { isFromComplainant, senderOf } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
@@ -26,24 +27,35 @@ const OPEN_FOR_ANSWERS: readonly CaseStatus[] = ['received', 'deficient', 'in_re
 /** Statuses from which a withdrawal ends the case. */
 const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
 
+/** Kinds that are never answered by the desk on its own. */
+const SILENT_KINDS: readonly string[] = ['other', 'auto_reply', 'bounce'];
+
 function threadOf(input: RouteInput): ReplyThread {
   const { read } = input;
-  const to = read.replyTo ?? read.from?.address ?? input.complaint.complainant.email;
+  // The sender the mail headers name, never an address found in the body or a Reply-To someone else could set;
+  // a form, API or Slack submission has no headers and is answered at the address it gave.
+  const to = input.channel === 'email' ? read.from?.address ?? null : read.from?.address ?? input.complaint.complainant.email;
   const references = [...read.references, ...(read.messageId ? [read.messageId] : [])];
   return { to, inReplyTo: read.messageId, references };
+}
+
+function addsListings(c: Case, complaint: Complaint): boolean {
+  const known = new Set(c.complaint.listings.map((l) => l.url));
+  return complaint.listings.some((l) => !known.has(l.url));
 }
 
 /** Complete notices go to review; incomplete ones wait for the sender. */
 async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, findings: Finding[], input: RouteInput, first: boolean): Promise<Case> {
   const blocking = findings.filter(isBlocking);
-  const to: CaseStatus = c.kind === 'other' || blocking.length === 0 ? 'in_review' : 'deficient';
+  const to: CaseStatus = SILENT_KINDS.includes(c.kind) || blocking.length === 0 ? 'in_review' : 'deficient';
   const checked = await changeCase(trx, ctx, c, {
     to,
     fields: { findings: JSON.stringify(findings) },
     event: { type: 'checked', data: { findings: findings.map((f) => f.code), problems: input.problems } },
   });
-  // Spam and questions get no automated answer: it would only confirm the address to a spammer.
-  if (checked.kind === 'other') return checked;
+  // Spam and questions get no automated answer (it would only confirm the address to a spammer),
+  // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
+  if (SILENT_KINDS.includes(checked.kind)) return checked;
   if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
   else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
   return checked;
@@ -72,7 +84,23 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
   if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
   const fromComplainant = related !== null && isFromComplainant(related.case, input.read);
 
+  // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
+  const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;
+  const holdUnverified = async (change: 'withdrawal' | 'added_listings'): Promise<{ case: Case; joined: boolean }> => {
+    await appendCaseEvent(trx, {
+      caseId: related!.case.id,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'change_held',
+      fromStatus: null,
+      toStatus: null,
+      data: { messageId: input.messageId, change, sender: senderOf(input.read), reason: sender && !sender.verified ? sender.reason : null, via: related!.via },
+    });
+    return { case: related!.case, joined: true };
+  };
+
   if (related && fromComplainant && complaint.kind === 'retraction') {
+    if (sender && !sender.verified) return holdUnverified('withdrawal');
     const withdrawn = await changeCase(trx, ctx, related.case, {
       to: 'withdrawn',
       from: WITHDRAWABLE,
@@ -83,6 +111,7 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
   if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
+      if (sender && !sender.verified && addsListings(related.case, complaint)) return holdUnverified('added_listings');
       return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }
     if (complaint.kind === 'reply') {

@@ -20,6 +20,8 @@ export interface ReadMessage {
   replyTo: string | null;
   returnPath: string | null;
   headers: Record<string, string>;
+  /** Every Authentication-Results header, topmost (last added) first. */
+  authResults?: string[];
   text: string;
   html: string | null;
   attachments: ReadAttachment[];
@@ -73,6 +75,9 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
   for (const { key, line } of parsed.headerLines) {
     if (!(key in headers)) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
+  const authResults = parsed.headerLines
+    .filter(({ key }) => key === 'authentication-results')
+    .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   const { text, html } = bodyText(parsed, problems);
   const { attachments, enclosed } = await readParts(parsed, problems);
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
@@ -86,6 +91,7 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
     replyTo: firstAddress(parsed.replyTo)?.address ?? null,
     returnPath: rawReturnPath(raw),
     headers,
+    authResults,
     text,
     html,
     attachments,

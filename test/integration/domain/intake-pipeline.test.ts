@@ -9,7 +9,7 @@ import { findCaseByNumber, listCaseEvents } from '../../../src/store/repos/cases
 import { findMessageById } from '../../../src/store/repos/messages.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
-import { openTestDb, testCtx } from '../../support/store.js';
+import { authPass, openTestDb, testCtx } from '../../support/store.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
 let db: Db;
@@ -115,6 +115,7 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
           from: 'Ola Adeyemi <ola@orbit-labs.example>',
           subject: `Withdrawal of ${original.number}`,
           messageId: '<party-1-colleague@orbit-labs.example>',
+          headers: authPass('orbit-labs.example'),
           body: `Orbit Labs Ltd. withdraws its complaint ${original.number} and retracts the takedown request. Please reinstate the content.`,
         }),
       );

@@ -31,6 +31,7 @@ export async function intakeCtx(db: Db): Promise<() => Ctx> {
       ownAddresses: [OUR_ADDRESS],
       limits: { maxAttachmentBytes: TEST_ATTACHMENT_LIMIT },
       work,
+      mailAuth: { trustedAuthservIds: ['mx.noticedesk.test'] },
     });
 }
 
