@@ -61,14 +61,29 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   return checked;
 }
 
+/** An answer that says its links take the place of the earlier ones ("these replace the earlier links", "corrected URLs"). */
+const REPLACES_LISTINGS =
+  /\b(replac(e|es|ing)|supersed(e|es|ing)|instead of)\s+(all\s+)?(the|my|our)\s+(earlier|previous|prior|old|original|first)\s+(links?|urls?|listings?)\b|\b(corrected|updated|new)\s+(list\s+of\s+)?(links|urls|listings)\s*(\(|:|-|,)?\s*(these|they|which)?\s*replace\b|\bplease\s+(ignore|disregard|drop|remove)\s+(the|my|our)\s+(earlier|previous|old|first)\s+(links?|urls?|listings?)\b|替换(之前|原来|先前)的(链接|网址)|以此为准/i;
+
+/**
+ * The complainant answered: what they sent joins the complaint (or replaces its
+ * listings when they say so), the case is checked again, and it goes in front
+ * of a reviewer with what is still missing, instead of the desk mailing the
+ * same list again on its own.
+ */
 async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
-  const merged = mergeComplaint(related.complaint, input.complaint);
-  const updated = await changeCase(trx, ctx, related, {
-    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
-    event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
+  const replaceListings = REPLACES_LISTINGS.test(input.read.text);
+  const merged = mergeComplaint(related.complaint, input.complaint, { replaceListings });
+  const findings = input.check(merged);
+  const waiting = (['received', 'deficient', 'awaiting_complainant'] as CaseStatus[]).includes(related.status);
+  return changeCase(trx, ctx, related, {
+    ...(waiting ? { to: 'in_review' as const } : {}),
+    fields: { complaint: JSON.stringify(merged), findings: JSON.stringify(findings), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
+    event: {
+      type: 'sender_answered',
+      data: { messageId: input.messageId, via, stillMissing: findings.filter(isBlocking).map((f) => f.code), ...(replaceListings ? { listingsReplaced: merged.listings.map((l) => l.url) } : {}) },
+    },
   });
-  if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;
-  return settleChecked(trx, ctx, updated, input.check(merged), input, false);
 }
 
 /**
