@@ -5,6 +5,7 @@ import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
 import { checkSender } from '../../intake/mail-auth.js';
+import { singleAddress } from '../../intake/mime/addresses.js';
 import { isFromComplainant, senderOf } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
@@ -92,7 +93,11 @@ async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case,
  * notice's; a withdrawal ends the case it names; anything else opens a case.
  */
 export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
-  const { complaint } = input;
+  // The complainant's address is one we can write to: the one read in the text when it is a real address
+  // (a form's contact field, a forwarded original), else the sender's; never a redaction mark like "[private]".
+  const email = singleAddress(input.complaint.complainant.email) ?? singleAddress(input.read.from?.address);
+  const complaint: Complaint = { ...input.complaint, complainant: { ...input.complaint.complainant, email } };
+  input = { ...input, complaint };
   // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
   // but a counter-notice is still linked to the notice it answers.
   const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;

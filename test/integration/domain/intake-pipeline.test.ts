@@ -139,6 +139,14 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(colleague.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: original.number, status: 'withdrawn' } });
     });
 
+    it('keeps the sender as the complainant address when the contact line is redacted', async () => {
+      const body = makeDmcaBody({ urls: ['https://github.com/redacted/engine'] }).replace('sam@orbit-labs.example', '[private]');
+      const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<redacted-1@orbit-labs.example>', body: `Email: [private]\n${body}` }));
+      if (outcome.status !== 'processed') throw new Error('not processed');
+      expect(outcome.case.complainantEmail).toBe('sam@orbit-labs.example');
+      expect((await outboxFor(outcome.case.id)).map((r) => r.to_address)).toEqual(['sam@orbit-labs.example']);
+    });
+
     it('does not join a form submission to a case it merely quotes', async () => {
       const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<form-join-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/formjoin/engine'] }) }));
       if (first.outcome.status !== 'processed') throw new Error('not processed');
