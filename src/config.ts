@@ -21,6 +21,8 @@ export const Config = z.object({
   NOTICEDESK_IMAP_URL: optionalUrl(['imap', 'imaps']).transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_SMTP_URL: optionalUrl(['smtp', 'smtps']),
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
+  /** The desk's name: the From display name and the sign-off of every mail. */
+  NOTICEDESK_FROM_NAME: z.string().trim().min(1).max(80).regex(/^[^\r\n<>"]+$/, 'one line, without < > or "').default('IPR Desk'),
   /** authserv-id(s) of the receiving mail server whose Authentication-Results headers are trusted, comma-separated. */
   NOTICEDESK_AUTHSERV_ID: z.string().optional().transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),

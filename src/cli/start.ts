@@ -55,6 +55,7 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       imapUrls: config.NOTICEDESK_IMAP_URL,
       smtpUrl: config.NOTICEDESK_SMTP_URL ?? null,
       from: config.NOTICEDESK_FROM,
+      fromName: config.NOTICEDESK_FROM_NAME,
       dataDir: config.NOTICEDESK_DATA_DIR,
       // Several instances need PostgreSQL; on SQLite this process is the only sender.
       onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),
@@ -71,6 +72,8 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
     if (options.demo && !stoppingCatchUp) {
       const summary = await loadDemo(runtime);
       if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
+      // Said once the account exists, so the login printed works the moment it is read.
+      log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
     }
   })().catch((error) => log(`finishing pending messages: ${(error as Error).message}`));
   services.push({
@@ -80,7 +83,6 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       await catchUp;
     },
   });
-  if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 
   let stopping: Promise<void> | null = null;
   return {

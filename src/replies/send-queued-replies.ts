@@ -7,8 +7,13 @@ import { makeMessageId } from './message-id.js';
 import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from '../store/repos/outbox.js';
 import { renderReply, withCaseTag } from './render-reply.js';
 
+/** Signs every mail when NOTICEDESK_FROM_NAME is not set. */
+export const DEFAULT_DESK_NAME = 'IPR Desk';
+
 export interface SendOptions {
   from: string;
+  /** The desk's name: From display name and sign-off. */
+  fromName?: string;
   now?: () => Date;
   /** Automated replies to one address per hour; the rest are suppressed, not delayed. */
   maxPerRecipientPerHour?: number;
@@ -49,17 +54,19 @@ async function record(db: Kysely<Database>, row: OutboxRow, at: string, type: st
 interface Prepared {
   content: { subject: string; text: string; html: string | null };
   caseNumber: string | null;
+  /** A reviewer decided what this reply says (RFC 3834: not an automatic reply). */
+  byReviewer: boolean;
 }
 
 /** The text to send: as a reviewer edited it (still with the case tag), or rendered from its template. */
-function prepare(row: OutboxRow): Prepared {
-  const vars = JSON.parse(row.vars || '{}') as Record<string, unknown>;
+function prepare(row: OutboxRow, deskName: string): Prepared {
+  const vars: Record<string, unknown> = { ...(JSON.parse(row.vars || '{}') as Record<string, unknown>), deskName };
   const caseNumber = typeof vars.caseNumber === 'string' ? vars.caseNumber : null;
   const content =
     row.subject && row.text_body
       ? { subject: withCaseTag(row.subject, caseNumber), text: row.text_body, html: row.html_body }
       : renderReply(row.template ?? '', vars, row.language);
-  return { content, caseNumber };
+  return { content, caseNumber, byReviewer: vars.byReviewer === true };
 }
 
 /**
@@ -105,7 +112,7 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
     }
     let prepared: Prepared;
     try {
-      prepared = prepare(row);
+      prepared = prepare(row, options.fromName ?? DEFAULT_DESK_NAME);
     } catch (error) {
       if (await settleReply(db, id, 'queued', { status: 'failed', error: `cannot render: ${(error as Error).message}` })) summary.failed++;
       continue;
@@ -113,10 +120,11 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
     const { content, caseNumber } = prepared;
     const messageId = row.message_id ?? makeMessageId(options.from);
     if (!(await claimReply(db, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
-    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+    // RFC 3834: a reviewer's decision is a person writing; acknowledgements and deficiency replies are automatic.
+    const headers: Record<string, string> = { 'Auto-Submitted': prepared.byReviewer ? 'no' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
     if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
     try {
-      await mailer.send({ from: options.from, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
+      await mailer.send({ from: options.from, fromName: options.fromName ?? DEFAULT_DESK_NAME, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
       await settleReply(db, id, 'sending', { status: 'sent', sentAt: now().toISOString() });
       summary.sent++;
     } catch (error) {

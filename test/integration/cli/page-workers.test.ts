@@ -21,7 +21,8 @@ function start(): Promise<string> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /console: (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolvePromise(match[1]);
+      // The demo reviewer exists once the start says so.
+      if (match?.[1] && /demo reviewer login/.test(output)) resolvePromise(match[1]);
     };
     child!.stdout!.on('data', onData);
     child!.stderr!.on('data', onData);
