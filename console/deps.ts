@@ -14,7 +14,7 @@ export interface ConsoleDeps {
   /** Form submissions allowed per client per hour. */
   reportRateLimit?: number;
   /** Where a submitted form is taken in: the same pipeline as email (store, then process). */
-  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string }>;
+  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string; unread?: string[] }>;
 }
 
 export interface ConsoleEnv {

@@ -117,7 +117,7 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const ctx = deps.ctx({ type: 'sender', id: parsed.data.email.toLowerCase(), name: parsed.data.name }, c.get('requestId'));
     const result = await deps.intake(ctx, raw, 'form', `form:${c.get('requestId')}`);
     if (!result.caseNumber) return page(c, <Alert kind="error">We stored your complaint but could not open a case yet; we will email you. Reference: {c.get('requestId')}</Alert>, 201);
-    return page(c, <div class="panel"><Alert kind="ok">Thank you. Your case number is <b id="case-number">{result.caseNumber}</b>.</Alert><p>We have sent a confirmation to {parsed.data.email}. Quote the case number in any follow-up.</p></div>, 201);
+    return page(c, <div class="panel"><Alert kind="ok">Thank you. Your case number is <b id="case-number">{result.caseNumber}</b>.</Alert><p>We have sent a confirmation to {parsed.data.email}. Quote the case number in any follow-up.</p>{result.unread?.length ? <Alert kind="error">We kept every file, but could not read the text of: {result.unread.join('; ')}.</Alert> : null}</div>, 201);
   });
   return app;
 }
