@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReadMessage } from '../../intake/mime/read-message.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
+import { findOtherWithMessageId } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
@@ -77,6 +78,24 @@ async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case,
  * notice's; a withdrawal ends the case it names; anything else opens a case.
  */
 export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
+  const routed = await route(trx, ctx, input);
+  // A reused Message-ID with different content is kept as a message of its own; the reviewer is told.
+  const earlier = input.read.messageId ? await findOtherWithMessageId(trx, input.read.messageId, input.messageId) : null;
+  if (earlier) {
+    await appendCaseEvent(trx, {
+      caseId: routed.case.id,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'message_id_reused',
+      fromStatus: null,
+      toStatus: null,
+      data: { messageId: input.messageId, messageIdHeader: input.read.messageId, earlierMessage: earlier.id, earlierCaseId: earlier.caseId },
+    });
+  }
+  return routed;
+}
+
+async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
   const { complaint } = input;
   // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
   // but a counter-notice is still linked to the notice it answers.
