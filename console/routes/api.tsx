@@ -14,6 +14,7 @@ import { RateLimiter } from '../http/rate-limit.js';
 import { checkUpload } from '../http/uploads.js';
 import { Page } from '../views/layout.js';
 import { OPENAPI } from './openapi.js';
+import { decideByApi } from './api-decisions.js';
 
 const ApiComplaint = ComplaintInput.extend({
   listingUrls: z.array(z.string().trim().min(1)).min(1, 'Give at least one listing URL.').max(800),
@@ -77,6 +78,7 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const decided = new Map(file.decisions.map((d) => [d.url, d.decision]));
     return c.json({ caseNumber: x.number, status: x.status, findings: x.findings.map(({ code, severity, message }) => ({ code, severity, message })), listings: x.complaint.listings.map((l) => ({ url: l.url, decision: decided.get(l.url) ?? null })), dueAt: x.dueAt, createdAt: x.createdAt, updatedAt: x.updatedAt });
   });
+  app.post('/api/v1/cases/:number/decision', (c) => decideByApi(c, deps));
   app.get('/api/v1/cases/:number/events', async (c) => {
     const file = await caseOf(c, deps);
     return c.json({ events: file.events.map((e) => ({ at: e.at, type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus })) });

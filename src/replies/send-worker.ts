@@ -21,6 +21,7 @@ export function startSendWorker(
   let again = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let first = true;
 
   const run = (): void => {
     if (stopped) return;
@@ -33,7 +34,8 @@ export function startSendWorker(
       do {
         again = false;
         try {
-          const s = await sendQueuedReplies(db, mailer, options);
+          const s = await sendQueuedReplies(db, mailer, { ...options, settleAllClaims: first && options.settleAllClaims });
+          first = false;
           if (s.sent + s.failed + s.suppressed + s.recovered + s.retried > 0) {
             log(`replies: ${s.sent} sent, ${s.retried} to retry, ${s.failed} failed, ${s.suppressed} suppressed, ${s.recovered} recovered`);
           }

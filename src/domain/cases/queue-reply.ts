@@ -49,7 +49,8 @@ export async function queueReply(
     kind: template,
     to,
     template,
-    vars: replyVars(c, extra.vars),
+    // A reviewer's decision is a person's mail (Auto-Submitted: no); the rest is automatic.
+    vars: replyVars(c, { ...extra.vars, byReviewer: ctx.actor.type === 'user' || ctx.actor.type === 'slack' }),
     language: c.complaint.language,
     inReplyTo: thread.inReplyTo,
     references: thread.references,

@@ -6,6 +6,7 @@ import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
 import { checkSender } from '../../intake/mail-auth.js';
+import { singleAddress } from '../../intake/mime/addresses.js';
 import { isFromComplainant, senderOf } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
@@ -62,14 +63,29 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   return checked;
 }
 
+/** An answer that says its links take the place of the earlier ones ("these replace the earlier links", "corrected URLs"). */
+const REPLACES_LISTINGS =
+  /\b(replac(e|es|ing)|supersed(e|es|ing)|instead of)\s+(all\s+)?(the|my|our)\s+(earlier|previous|prior|old|original|first)\s+(links?|urls?|listings?)\b|\b(corrected|updated|new)\s+(list\s+of\s+)?(links|urls|listings)\s*(\(|:|-|,)?\s*(these|they|which)?\s*replace\b|\bplease\s+(ignore|disregard|drop|remove)\s+(the|my|our)\s+(earlier|previous|old|first)\s+(links?|urls?|listings?)\b|替换(之前|原来|先前)的(链接|网址)|以此为准/i;
+
+/**
+ * The complainant answered: what they sent joins the complaint (or replaces its
+ * listings when they say so), the case is checked again, and it goes in front
+ * of a reviewer with what is still missing, instead of the desk mailing the
+ * same list again on its own.
+ */
 async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
-  const merged = mergeComplaint(related.complaint, input.complaint);
-  const updated = await changeCase(trx, ctx, related, {
-    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
-    event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
+  const replaceListings = REPLACES_LISTINGS.test(input.read.text);
+  const merged = mergeComplaint(related.complaint, input.complaint, { replaceListings });
+  const findings = input.check(merged);
+  const waiting = (['received', 'deficient', 'awaiting_complainant'] as CaseStatus[]).includes(related.status);
+  return changeCase(trx, ctx, related, {
+    ...(waiting ? { to: 'in_review' as const } : {}),
+    fields: { complaint: JSON.stringify(merged), findings: JSON.stringify(findings), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
+    event: {
+      type: 'sender_answered',
+      data: { messageId: input.messageId, via, stillMissing: findings.filter(isBlocking).map((f) => f.code), ...(replaceListings ? { listingsReplaced: merged.listings.map((l) => l.url) } : {}) },
+    },
   });
-  if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;
-  return settleChecked(trx, ctx, updated, input.check(merged), input, false);
 }
 
 /**
@@ -96,7 +112,11 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
 }
 
 async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
-  const { complaint } = input;
+  // The complainant's address is one we can write to: the one read in the text when it is a real address
+  // (a form's contact field, a forwarded original), else the sender's; never a redaction mark like "[private]".
+  const email = singleAddress(input.complaint.complainant.email) ?? singleAddress(input.read.from?.address);
+  const complaint: Complaint = { ...input.complaint, complainant: { ...input.complaint.complainant, email } };
+  input = { ...input, complaint };
   // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
   // but a counter-notice is still linked to the notice it answers.
   const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;

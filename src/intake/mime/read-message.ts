@@ -57,7 +57,7 @@ async function readParts(parsed: ParsedMail, problems: string[]): Promise<{ atta
   for (const attachment of parsed.attachments) {
     if ((attachment.contentType || '').toLowerCase() === 'message/rfc822') enclosed.push(attachment.content);
     try {
-      attachments.push(await readAttachment(attachment));
+      attachments.push(readAttachment(attachment));
     } catch (error) {
       problems.push(`attachment ${attachment.filename ?? '(unnamed)'} could not be read: ${(error as Error).message}`);
     }

@@ -123,3 +123,23 @@ export async function listCaseMessages(db: Q, caseId: number): Promise<RawMessag
     .execute();
   return rows.map(toRawMessage);
 }
+
+const INTERRUPTED = /^interrupted (\d+) time/;
+
+/**
+ * Counts one more run that ended (a stop, a crash) with the message still
+ * `stored`, in its error column, and returns the count; the column is cleared
+ * when the message is settled. Null when it is no longer `stored`.
+ */
+export async function countInterruptedRun(db: Q, id: number): Promise<number | null> {
+  const row = await db.selectFrom('raw_messages').select(['state', 'error']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.state !== 'stored') return null;
+  const count = Number(INTERRUPTED.exec(row.error ?? '')?.[1] ?? 0) + 1;
+  const result = await db
+    .updateTable('raw_messages')
+    .set({ error: `interrupted ${count} time(s) before it was processed` })
+    .where('id', '=', id)
+    .where('state', '=', 'stored')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? count : null;
+}
