@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/domain/users/password.js';
 import { upsertUser } from '../../../src/store/repos/users.js';
-const clientKey = (..._a: unknown[]) => ''; const trustedProxyList = (..._a: unknown[]) => undefined;
+import { clientKey, trustedProxyList } from '../../../console/http/rate-limit.js';
 import { makeReportForm, SAMPLE_PDF } from '../../support/report-form.js';
 import { ADMIN_LOGIN, openConsole, REVIEWER_LOGIN } from './harness.js';
 
