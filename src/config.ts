@@ -28,6 +28,8 @@ export const Config = z.object({
    * (comma-separated). Only mail it authenticated may withdraw or extend a case.
    */
   NOTICEDESK_AUTHSERV_ID: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. */
+  NOTICEDESK_TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReadMessage } from '../../intake/mime/read-message.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
+import { findOtherWithMessageId } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
@@ -93,6 +94,24 @@ async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case,
  * notice's; a withdrawal ends the case it names; anything else opens a case.
  */
 export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
+  const routed = await route(trx, ctx, input);
+  // A reused Message-ID with different content is kept as a message of its own; the reviewer is told.
+  const earlier = input.read.messageId ? await findOtherWithMessageId(trx, input.read.messageId, input.messageId) : null;
+  if (earlier) {
+    await appendCaseEvent(trx, {
+      caseId: routed.case.id,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'message_id_reused',
+      fromStatus: null,
+      toStatus: null,
+      data: { messageId: input.messageId, messageIdHeader: input.read.messageId, earlierMessage: earlier.id, earlierCaseId: earlier.caseId },
+    });
+  }
+  return routed;
+}
+
+async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
   // The complainant's address is one we can write to: the one read in the text when it is a real address
   // (a form's contact field, a forwarded original), else the sender's; never a redaction mark like "[private]".
   const email = singleAddress(input.complaint.complainant.email) ?? singleAddress(input.read.from?.address);
