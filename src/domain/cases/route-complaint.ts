@@ -120,8 +120,10 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
   // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
   // but a counter-notice is still linked to the notice it answers.
   const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;
-  if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
   const fromComplainant = related !== null && isFromComplainant(related.case, input.read);
+  // Each party's thread is its own: a message joins the complainant's case (and its replies' References)
+  // only when it comes from the complainant; anyone else's goes on the linked case it opens.
+  if (related && fromComplainant) await linkMessageToCase(trx, related.case.id, input.messageId);
 
   // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
   const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;

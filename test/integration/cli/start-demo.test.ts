@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/noticedesk.js');
@@ -62,15 +63,17 @@ describe('npm start with the demo', () => {
     // Without SMTP configured, replies are written to the outbox folder.
     const outbox = join(dir, 'outbox');
     const listOutbox = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []);
-    await waitFor(listOutbox, (files) => files.length >= 8);
-    // Then wait until the worker has drained its queue: the count stops changing.
-    let replies = listOutbox();
-    for (let settled = 0; settled < 5; ) {
-      await new Promise((r) => setTimeout(r, 300));
-      const now = listOutbox();
-      settled = now.length === replies.length ? settled + 1 : 0;
-      replies = now;
-    }
+    // Then wait until the worker has drained its queue: no reply is left queued or being sent.
+    const unsent = () => {
+      const db = new Database(env.NOTICEDESK_DB, { readonly: true, fileMustExist: true });
+      try {
+        return (db.prepare("select count(*) as n from outbox where status in ('queued', 'sending')").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    await waitFor(() => ({ files: listOutbox().length, unsent: unsent() }), (s) => s.files >= 8 && s.unsent === 0, 60_000);
+    const replies = listOutbox();
     const acknowledgement = replies.map((f) => readFileSync(join(outbox, f), 'utf8')).find((mail) => /legal@northwind-games\.example/.test(mail));
     expect(acknowledgement).toMatch(/^Auto-Submitted: auto-replied/im);
     expect(acknowledgement).toMatch(/^Subject: .*\[ND-\d{4}-\d{6}\]/im);
