@@ -70,4 +70,14 @@ describe('renderReply', () => {
     expect(() => renderReply('no-such-template', vars, 'en')).toThrow(/no template/);
     expect(() => renderReply('../partials/layout', vars, 'en')).toThrow(/not a template name/);
   });
+
+  it('acknowledges a counter-notice as a counter-notice, in English and Chinese, and promises no decision time', () => {
+    for (const language of ['en', 'zh']) {
+      const counter = renderReply('acknowledgement', { ...vars, kind: 'counter_notice' }, language);
+      expect(counter.subject).toMatch(language === 'en' ? /counter-notice/ : /反通知/);
+      expect(counter.text).not.toMatch(/every element|材料.*齐全/);
+      const notice = renderReply('acknowledgement', { ...vars, kind: 'notice' }, language);
+      expect(notice.text).not.toMatch(/one business day|一个工作日/);
+    }
+  });
 });
