@@ -1,3 +1,4 @@
+import { extractPdfText } from '../../../src/intake/mime/pdf-text.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMessage } from '../../../src/intake/mime/read-message.js';
@@ -50,18 +51,18 @@ describe('readMessage bodies', () => {
 });
 
 describe('readMessage attachments', () => {
-  it('extracts the text of a PDF attachment', async () => {
+  // PDF text is read afterwards, on a bounded thread (storeAttachments); here its bytes are handed on whole.
+  it('hands on a PDF attachment whose text reads', async () => {
     const [pdf] = (await fixture('pdf-certificate.eml')).attachments;
     expect(pdf?.filename).toBe('power-of-attorney.pdf');
-    expect(pdf?.text).toContain('POWER OF ATTORNEY');
-    expect(pdf?.problem).toBeNull();
+    expect(pdf?.text).toBeNull();
+    expect(await extractPdfText(pdf!.content)).toEqual({ text: expect.stringContaining('POWER OF ATTORNEY'), problem: null });
   });
 
-  it('records a broken PDF as a problem of its attachment', async () => {
+  it('hands on a broken PDF, whose reading gives a problem', async () => {
     const read = await fixture('broken-pdf.eml');
     expect(read.text).toContain('brokenpdf-copy/aurora');
-    expect(read.attachments[0]?.text).toBeNull();
-    expect(read.attachments[0]?.problem).toMatch(/PDF text could not be read/);
+    expect(await extractPdfText(read.attachments[0]!.content)).toEqual({ text: null, problem: expect.stringMatching(/PDF text could not be read/) });
   });
 
   it('never throws on bytes that are not MIME', async () => {
