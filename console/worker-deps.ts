@@ -38,7 +38,6 @@ export function workerConsoleDeps(env: WorkerEnv): ConsoleDeps {
     platforms: bundledPlatforms(),
     files: env.FILES ? r2FileStore(env.FILES) : refusingFileStore(),
     ownAddresses: [config.NOTICEDESK_FROM],
-    trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID,
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
   };
   return {

@@ -23,8 +23,13 @@ export const Config = z.object({
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
   /** The desk's name: the From display name and the sign-off of every mail. */
   NOTICEDESK_FROM_NAME: z.string().trim().min(1).max(80).regex(/^[^\r\n<>"]+$/, 'one line, without < > or "').default('IPR Desk'),
-  /** authserv-id(s) of the receiving mail server whose Authentication-Results headers are trusted, comma-separated. */
-  NOTICEDESK_AUTHSERV_ID: z.string().optional().transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
+  /**
+   * The authserv-id(s) your receiving mail server writes in Authentication-Results
+   * (comma-separated). Only mail it authenticated may withdraw or extend a case.
+   */
+  NOTICEDESK_AUTHSERV_ID: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. */
+  NOTICEDESK_TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */

@@ -37,9 +37,9 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     platforms,
     files: createDiskFileStore(join(config.NOTICEDESK_DATA_DIR, 'attachments')),
     ownAddresses: [config.NOTICEDESK_FROM],
-    trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID,
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     work,
+    mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
   };
   return {
     config,

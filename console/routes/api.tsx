@@ -64,7 +64,9 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       else files.push({ filename: checked.filename, contentType: checked.contentType, contentBase64: a.contentBase64 });
     }
     if (Object.keys(fields).length || !deps.intake) throw new DomainError('invalid_input', 'Some fields are not valid.', { fields });
-    const raw = new TextEncoder().encode(JSON.stringify(toSubmission({ ...parsed.data, listingUrls: urls.urls.join('\n') }, urls.urls, files)));
+    // The account is part of what is stored, so the same complaint from two accounts is two submissions, never merged.
+    const submission = { ...toSubmission({ ...parsed.data, listingUrls: urls.urls.join('\n') }, urls.urls, files), account: `api:user:${c.get('apiUser').id}` };
+    const raw = new TextEncoder().encode(JSON.stringify(submission));
     const result = await deps.intake(ctx, raw, 'api', `api:user:${c.get('apiUser').id}:${c.get('requestId')}`);
     if (!result.caseNumber) throw new Error(`submission not processed: ${result.status}`);
     // Filed, but not everything was read: say so rather than answer as if it had been.

@@ -14,6 +14,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf } from '../http/session.js';
 import { renderCase } from './case.js';
+import { readForm } from '../http/body.js';
 
 type Body = Record<string, string | File | (string | File)[]>;
 const str = (b: Body, k: string): string | undefined => {
@@ -60,7 +61,7 @@ export function decisionRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const number = c.req.param('number')!;
     const run = ACTIONS[c.req.param('action')!];
     if (!run) return c.notFound();
-    const body = (await c.req.parseBody({ all: true })) as Body;
+    const body = (await readForm(c, { all: true })) as Body;
     if (!checkCsrf(c, str(body, '_csrf'))) return c.text('The form expired or came from elsewhere; reload the page and try again.', 403);
     const version = str(body, 'version');
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));

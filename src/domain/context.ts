@@ -32,11 +32,8 @@ export interface Ctx {
   limits: IntakeLimits;
   /** Where MIME, PDF text and parsing run: bounded threads under Node; inline when absent. */
   work?: UntrustedWork;
-  /**
-   * authserv-ids of the receiving mail servers whose Authentication-Results
-   * headers are believed; without one, no email sender counts as authenticated.
-   */
-  trustedAuthservIds?: readonly string[];
+  /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
+  mailAuth?: { trustedAuthservIds: readonly string[] };
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;

@@ -4,6 +4,7 @@ import type { Case } from '../schemas/index.js';
 import { appendCaseEvent } from '../../store/repos/cases.js';
 import { enqueueReply } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
+import { isOwnAddress, singleAddress } from '../../intake/mime/addresses.js';
 
 export interface ReplyThread {
   to: string | null;
@@ -39,8 +40,9 @@ export async function queueReply(
   template: string,
   extra: { vars?: Record<string, unknown>; rendered?: { subject: string; text: string; html: string | null } } = {},
 ): Promise<number | null> {
-  const to = thread.to?.trim().toLowerCase();
-  if (!to || ctx.ownAddresses.some((own) => own.toLowerCase() === to)) return null;
+  // Exactly one mailbox, never a list, a group or anything that could carry a header; never ourselves.
+  const to = singleAddress(thread.to);
+  if (!to || isOwnAddress(to, ctx.ownAddresses)) return null;
   const at = ctx.now().toISOString();
   const id = await enqueueReply(trx, {
     caseId: c.id,

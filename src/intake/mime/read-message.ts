@@ -20,8 +20,8 @@ export interface ReadMessage {
   replyTo: string | null;
   returnPath: string | null;
   headers: Record<string, string>;
-  /** Every Authentication-Results header as written (RFC 8601), newest first; see sender-authentication.ts. */
-  authenticationResults?: string[];
+  /** Every Authentication-Results header, topmost (last added) first. */
+  authResults?: string[];
   text: string;
   html: string | null;
   attachments: ReadAttachment[];
@@ -75,8 +75,8 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
   for (const { key, line } of parsed.headerLines) {
     if (!(key in headers)) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
-  const authenticationResults = parsed.headerLines
-    .filter(({ key }) => key.toLowerCase() === 'authentication-results')
+  const authResults = parsed.headerLines
+    .filter(({ key }) => key === 'authentication-results')
     .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   const { text, html } = bodyText(parsed, problems);
   const { attachments, enclosed } = await readParts(parsed, problems);
@@ -91,7 +91,7 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
     replyTo: firstAddress(parsed.replyTo)?.address ?? null,
     returnPath: rawReturnPath(raw),
     headers,
-    authenticationResults,
+    authResults,
     text,
     html,
     attachments,

@@ -42,6 +42,16 @@ describe('JSON API /api/v1', () => {
     expect(events.events[0]?.type).toBe('received');
   });
 
+  it('takes the structured registration number and office as given, instead of asking for them', async () => {
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, listingUrls: ['https://www.aliexpress.com/item/1005077.html'], registrationNumber: '5123456', jurisdiction: 'us' }) });
+    expect(res.status).toBe(201);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const status = (await (await api(`/api/v1/cases/${caseNumber}`, token)).json()) as { findings: Array<{ code: string }> };
+    expect(status.findings.map((f) => f.code)).not.toContain('ipr.record.missing');
+    const stored = await h.db.selectFrom('cases').select('complaint').where('number', '=', caseNumber).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.complaint).iprs).toEqual([expect.objectContaining({ registrationNumber: '5123456', jurisdiction: 'US', type: 'trademark' })]);
+  });
+
   it('happy: publishes the OpenAPI document and a readable page', async () => {
     const doc = (await (await h.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: object };
     expect(doc.openapi).toBe('3.1.0');
@@ -56,6 +66,16 @@ describe('JSON API /api/v1', () => {
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.requestId).toBeTruthy();
     expect(Object.keys(body.error.details.fields)).toEqual(expect.arrayContaining(['email', 'listingUrls']));
+  });
+
+  it('security: the same complaint from two accounts opens two cases; from one account, one', async () => {
+    const body = JSON.stringify({ ...complaint, listingUrls: ['https://www.aliexpress.com/item/1005077.html'] });
+    const first = (await (await api('/api/v1/complaints', token, { method: 'POST', body })).json()) as { caseNumber: string };
+    const again = (await (await api('/api/v1/complaints', token, { method: 'POST', body })).json()) as { caseNumber: string };
+    const other = (await (await api('/api/v1/complaints', otherToken, { method: 'POST', body })).json()) as { caseNumber: string };
+    expect(again.caseNumber).toBe(first.caseNumber);
+    expect(other.caseNumber).not.toBe(first.caseNumber);
+    expect((await api(`/api/v1/cases/${other.caseNumber}`, otherToken)).status).toBe(200);
   });
 
   it('security: refuses a missing or revoked token and hides other accounts’ cases', async () => {

@@ -9,7 +9,7 @@ import { findCaseByNumber, listCaseEvents } from '../../../src/store/repos/cases
 import { findMessageById } from '../../../src/store/repos/messages.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
-import { openTestDb, testCtx } from '../../support/store.js';
+import { authPass, openTestDb, testCtx } from '../../support/store.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
 let db: Db;
@@ -28,7 +28,7 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
   describe(`intake pipeline on ${store}`, () => {
     beforeAll(async () => {
       db = await open();
-      ctx = testCtx(db, { platforms: await loadPlatforms(join('data', 'platforms')), trustedAuthservIds: ['mx.noticedesk.test'] });
+      ctx = testCtx(db, { platforms: await loadPlatforms(join('data', 'platforms')) });
     });
     afterAll(async () => {
       await db.destroy();
@@ -70,7 +70,7 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(completed?.status).toBe('in_review');
       expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
       const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
-      expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered', 'checked']);
+      expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered']);
     });
 
     it('does not count the statements quoted from our own deficiency reply as the sender\'s', async () => {
@@ -89,9 +89,26 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
         }),
       );
       expect(answer.outcome).toMatchObject({ status: 'processed', joined: true });
+      // The answer puts the case in front of a reviewer, still showing what is missing; no second list is mailed on its own.
       const after = await findCaseByNumber(db, opened.number);
-      expect(after?.status).toBe('deficient');
+      expect(after?.status).toBe('in_review');
       expect(after?.findings.map((f) => f.code)).toEqual(missing);
+      expect((await outboxFor(opened.id)).map((r) => r.template)).toEqual(['deficiency']);
+      const answered = (await listCaseEvents(db, opened.id)).find((e) => e.type === 'sender_answered');
+      expect(answered?.data.stillMissing).toEqual(opened.findings.filter((f) => f.severity !== 'warning').map((f) => f.code));
+    });
+
+    it('lets an answer replace the listings when it says so, and otherwise adds to them', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Engine copies', messageId: '<replace-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/typo-owner/engine'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error('not processed');
+      const number = first.outcome.case.number;
+      const authenticated = { 'Authentication-Results': 'mx.noticedesk.test; dmarc=pass header.from=orbit-labs.example' };
+      await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: `Re: [${number}] Engine copies`, messageId: '<replace-2@orbit-labs.example>', headers: authenticated, body: 'Sorry, a typo. These replace the earlier links:\nhttps://github.com/right-owner/engine\nhttps://github.com/right-owner/engine-mirror' }));
+      const replaced = await findCaseByNumber(db, number);
+      expect(replaced?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/right-owner/engine', 'https://github.com/right-owner/engine-mirror']);
+      await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: `Re: [${number}] Engine copies`, messageId: '<replace-3@orbit-labs.example>', headers: authenticated, body: 'One more copy: https://github.com/right-owner/engine-fork' }));
+      const added = await findCaseByNumber(db, number);
+      expect(added?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/right-owner/engine', 'https://github.com/right-owner/engine-mirror', 'https://github.com/right-owner/engine-fork']);
     });
 
     it('lets only the complainant withdraw or add to a case; another party quoting its number opens a linked case', async () => {
@@ -110,55 +127,24 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect((await findCaseByNumber(db, original.number))?.status).toBe('in_review');
       expect((await listCaseEvents(db, original.id)).map((e) => e.type)).toContain('related_case_opened');
 
-      // Reply-To naming the complainant proves nothing: the stranger still only opens a linked case.
-      const forged = await deliver(
-        makeEmail({
-          from: 'Mallory <mallory@elsewhere.example>',
-          subject: `Re: [${original.number}] Withdrawal`,
-          messageId: '<party-1-forged@elsewhere.example>',
-          headers: { 'Reply-To': 'sam@orbit-labs.example' },
-          body: `We hereby withdraw our complaint ${original.number} and retract the takedown request. Please reinstate the content.`,
-        }),
-      );
-      expect(forged.outcome).toMatchObject({ status: 'processed', joined: false, case: { parentCaseId: original.id } });
-      expect((await findCaseByNumber(db, original.number))?.status).toBe('in_review');
-
-      // The complainant's From address without authentication by a trusted receiving server: kept, not acted on.
-      const withdrawal = (messageId: string, headers: Record<string, string> = {}) =>
+      const colleague = await deliver(
         makeEmail({
           from: 'Ola Adeyemi <ola@orbit-labs.example>',
           subject: `Withdrawal of ${original.number}`,
-          messageId,
-          headers,
+          messageId: '<party-1-colleague@orbit-labs.example>',
+          headers: authPass('orbit-labs.example'),
           body: `Orbit Labs Ltd. withdraws its complaint ${original.number} and retracts the takedown request. Please reinstate the content.`,
-        });
-      const unverified = await deliver(withdrawal('<party-1-unverified@orbit-labs.example>'));
-      expect(unverified.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: original.number, status: 'in_review' } });
-      // A header written by the sender itself, under an authserv-id we do not trust, changes nothing either.
-      const selfSigned = await deliver(withdrawal('<party-1-self@orbit-labs.example>', { 'Authentication-Results': 'mx.attacker.example; dmarc=pass header.from=orbit-labs.example' }));
-      expect(selfSigned.outcome).toMatchObject({ status: 'processed', joined: true, case: { status: 'in_review' } });
-      const held = (await listCaseEvents(db, original.id)).filter((e) => e.type === 'withdrawal_unverified');
-      expect(held).toHaveLength(2);
-      expect(String(held[0]!.data.why)).toMatch(/Authentication-Results/);
-
-      const colleague = await deliver(withdrawal('<party-1-colleague@orbit-labs.example>', { 'Authentication-Results': 'mx.noticedesk.test; spf=pass smtp.mailfrom=orbit-labs.example; dmarc=pass (p=reject) header.from=orbit-labs.example' }));
+        }),
+      );
       expect(colleague.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: original.number, status: 'withdrawn' } });
     });
 
-    it('adds new listings from an answer only when the sender is authenticated', async () => {
-      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<add-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/addcase/engine'], signature: false }) }));
-      if (first.outcome.status !== 'processed') throw new Error('not processed');
-      const number = first.outcome.case.number;
-      const answer = (messageId: string, headers: Record<string, string> = {}) =>
-        makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: `Re: [${number}] Notice`, messageId, headers, body: `Signed: /s/ Sam Okafor\nPlease also remove https://github.com/competitor/product` });
-      await deliver(answer('<add-2@orbit-labs.example>'));
-      let now = await findCaseByNumber(db, number);
-      expect(now?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/addcase/engine']);
-      const answered = (await listCaseEvents(db, now!.id)).find((e) => e.type === 'sender_answered');
-      expect(answered?.data.listingsNotAdded).toEqual(['https://github.com/competitor/product']);
-      await deliver(answer('<add-3@orbit-labs.example>', { 'Authentication-Results': 'mx.noticedesk.test; dkim=pass header.d=orbit-labs.example header.s=s1' }));
-      now = await findCaseByNumber(db, number);
-      expect(now?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/addcase/engine', 'https://github.com/competitor/product']);
+    it('keeps the sender as the complainant address when the contact line is redacted', async () => {
+      const body = makeDmcaBody({ urls: ['https://github.com/redacted/engine'] }).replace('sam@orbit-labs.example', '[private]');
+      const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<redacted-1@orbit-labs.example>', body: `Email: [private]\n${body}` }));
+      if (outcome.status !== 'processed') throw new Error('not processed');
+      expect(outcome.case.complainantEmail).toBe('sam@orbit-labs.example');
+      expect((await outboxFor(outcome.case.id)).map((r) => r.to_address)).toEqual(['sam@orbit-labs.example']);
     });
 
     it('does not join a form submission to a case it merely quotes', async () => {

@@ -16,9 +16,6 @@ export const OUR_ADDRESS = 'ipr@noticedesk.test';
 /** The email tests keep attachments up to 256 KB, so a 300 KB fixture is "oversized" without a huge file. */
 export const TEST_ATTACHMENT_LIMIT = 256 * 1024;
 
-/** The receiving server the email tests trust to authenticate senders (its Authentication-Results headers). */
-export const TRUSTED_AUTHSERV_ID = 'mx.noticedesk.test';
-
 export const fixture = (name: string): Buffer => readFileSync(join('test/fixtures/mail', name));
 
 export async function intakeCtx(db: Db): Promise<() => Ctx> {
@@ -34,7 +31,7 @@ export async function intakeCtx(db: Db): Promise<() => Ctx> {
       ownAddresses: [OUR_ADDRESS],
       limits: { maxAttachmentBytes: TEST_ATTACHMENT_LIMIT },
       work,
-      trustedAuthservIds: [TRUSTED_AUTHSERV_ID],
+      mailAuth: { trustedAuthservIds: ['mx.noticedesk.test'] },
     });
 }
 

@@ -55,32 +55,42 @@ describe('classifyAutomated header rules', () => {
   });
 });
 
-describe('classifyAutomated on machine mail that looks like a person', () => {
-  const mail = (from: string, subject: string, headers = '', body = 'hello') =>
-    readMessage(Buffer.from(`From: ${from}\r\nTo: ipr@noticedesk.test\r\nSubject: ${subject}\r\n${headers}\r\n${body}\r\n`));
-  const report = (type: string) =>
-    `MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=${type}; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nreport\r\n--b\r\nContent-Type: message/${type}\r\n\r\nReporting-UA: mx.example\r\n--b--`;
-
-  it.each([
-    ['a read receipt', readMessage(Buffer.from(`From: sam@orbit.example\r\nTo: ipr@noticedesk.test\r\nSubject: Read: Notice\r\n${report('disposition-notification')}\r\n`))],
-    ['an abuse report', readMessage(Buffer.from(`From: abuse@isp.example\r\nTo: ipr@noticedesk.test\r\nSubject: Complaint\r\n${report('feedback-report')}\r\n`))],
-    ['Precedence: auto-reply', mail('sam@orbit.example', 'Notice', 'Precedence: auto-reply\r\n')],
-    ['a postmaster "Undeliverable:"', mail('postmaster@orbit.example', 'Undeliverable: Your case ND-2026-000001')],
-    ['a MAILER-DAEMON "Nondeliverable"', mail('MAILER-DAEMON@orbit.example', 'Nondeliverable mail')],
-    ['a postmaster "delayed"', mail('postmaster@orbit.example', 'Delivery delayed: Notice')],
-    ['"Automatische Antwort:"', mail('sam@orbit.example', 'Automatische Antwort: Notice')],
-    ['"Auto:"', mail('sam@orbit.example', 'Auto: Notice')],
-    ['an out-of-office body', mail('sam@orbit.example', 'Re: [ND-2026-000001] Notice', '', 'Hello,\r\n\r\nI am currently out of the office until Monday with limited access to email.')],
-    ['X-Loop naming our address', mail('sam@orbit.example', 'Notice', 'X-Loop: ipr@noticedesk.test\r\n')],
-    ['an Exchange rule loop', mail('sam@orbit.example', 'FW: Notice', 'X-MS-Exchange-Inbox-Rules-Loop: sam@orbit.example\r\n')],
-    ['our address with a trailing dot', mail('IPR@noticedesk.test.', 'Notice')],
-    ['our address with a +tag', mail('ipr+case@noticedesk.test', 'Notice')],
-  ])('recognises %s', async (_name, message) => {
-    expect(classifyAutomated(await message, OWN)).toMatchObject({ automated: true });
+describe('classifyAutomated on every kind a machine writes', () => {
+  const cases: Array<[string, string, string, string?]> = [
+    ['read receipt', 'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"\r\n', 'bounce'],
+    ['abuse report', 'Content-Type: multipart/report; report-type=feedback-report; boundary="b"\r\n', 'bounce'],
+    ['Precedence: auto-reply', 'Precedence: auto-reply\r\n', 'auto_reply'],
+    ['X-MS-Exchange-Inbox-Rules-Loop', 'X-MS-Exchange-Inbox-Rules-Loop: someone@sender.example\r\n', 'auto_reply'],
+    ['X-Loop naming our address', 'X-Loop: IPR@noticedesk.test\r\n', 'own'],
+  ];
+  it.each(cases)('%s', async (_name, headers, kind) => {
+    expect(classifyAutomated(await raw(headers), OWN)).toMatchObject({ automated: true, kind });
   });
 
-  it('still reads a notice that mentions an office as a person writing', async () => {
-    const notice = await mail('sam@orbit.example', 'DMCA notice', '', 'Dear team, our office in Berlin found copies of our software at https://github.com/x/y.');
-    expect(classifyAutomated(notice, OWN)).toEqual({ automated: false });
+  const mail = (from: string, subject: string, body = 'hello') =>
+    readMessage(Buffer.from(`From: ${from}\r\nTo: ipr@noticedesk.test\r\nSubject: ${subject}\r\n\r\n${body}\r\n`));
+
+  it.each([
+    ['postmaster@mx.example', 'Nondeliverable mail', 'bounce'],
+    ['MAILER-DAEMON@mx.example', 'Delivery delayed: your notice', 'bounce'],
+    ['helpdesk@exchange.example', 'Undeliverable: DMCA notice', 'bounce'],
+    ['maria@northwind.example', 'Automatische Antwort: DMCA notice', 'auto_reply'],
+    ['maria@northwind.example', 'Auto: DMCA notice', 'auto_reply'],
+  ])('%s writing "%s" is %s', async (from, subject, kind) => {
+    expect(classifyAutomated(await mail(from, subject), OWN)).toMatchObject({ automated: true, kind });
+  });
+
+  it('recognises an out-of-office body under an ordinary subject', async () => {
+    const read = await mail('maria@northwind.example', 'Re: your case', 'Thank you for your message. I am currently out of the office until Monday with limited access to email.');
+    expect(classifyAutomated(read, OWN)).toMatchObject({ automated: true, kind: 'auto_reply' });
+  });
+
+  it.each(['IPR@noticedesk.test', 'ipr@noticedesk.test.', 'ipr+loop@noticedesk.test', 'Ipr+x@NOTICEDESK.TEST.'])('takes %s for our own address', async (from) => {
+    expect(classifyAutomated(await mail(from, 'Case update'), OWN)).toMatchObject({ automated: true, kind: 'own' });
+  });
+
+  it('still takes a person quoting a read receipt for a person', async () => {
+    const read = await mail('maria@northwind.example', 'DMCA notice', 'Please remove https://github.com/copy/engine. A disposition-notification was requested.');
+    expect(classifyAutomated(read, OWN)).toEqual({ automated: false });
   });
 });
