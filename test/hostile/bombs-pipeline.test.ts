@@ -23,7 +23,8 @@ beforeAll(async () => {
   db = await openTestDb();
   const platforms = await loadPlatforms(join('data', 'platforms'));
   work = createThreadedWork({ platforms, readMs: 10_000, pdfMs: 6_000, parseMs: 10_000 });
-  ctx = { ...testCtx(db, { platforms }), limits: { maxAttachmentBytes: 64 * 1024 * 1024 }, work };
+  // The default attachment limit of `noticedesk start` (25 MiB).
+  ctx = { ...testCtx(db, { platforms }), limits: { maxAttachmentBytes: 25 * 1024 * 1024 }, work };
 });
 afterAll(async () => {
   await work.close();
@@ -75,12 +76,12 @@ describe('resource bombs on the work threads', () => {
     expect(await attachmentsOf(result.stored.id)).toEqual([expect.objectContaining({ filename: 'evidence.zip', stored: 1 })]);
   });
 
-  it('reads a notice with a 40 MB attachment off the main thread', async () => {
+  it('reads a notice with a 40 MB attachment off the main thread and records the file as over the limit', async () => {
     const result = await takeIn(bigAttachment('big-40', 40), 'hostile:big-40');
     expect(result.value.status).toBe('processed');
     expect(result.elapsedMs).toBeLessThan(30_000);
     expect(result.stallMs).toBeLessThan(2_000);
-    expect(await attachmentsOf(result.stored.id)).toEqual([expect.objectContaining({ size: 40 * 1024 * 1024, stored: 1 })]);
+    expect(await attachmentsOf(result.stored.id)).toEqual([expect.objectContaining({ size: 40 * 1024 * 1024, stored: 0, problem: expect.stringMatching(/^not kept: /) })]);
   });
 
   it('settles MIME nested 120 deep and a message of 10,000 parts', async () => {
