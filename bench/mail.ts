@@ -69,8 +69,7 @@ async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   clearInterval(timer);
   await intake.stop();
   await db.destroy();
-  process.send?.({ kind: 'done', peakRssMb: peakRssMb() } satisfies FromChild);
-  process.disconnect();
+  process.send?.({ kind: 'done', peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
 }
 
 /** Child: the floor — fetch every message with imapflow and parse it with simpleParser, nothing else. */
@@ -84,12 +83,12 @@ async function runBare(port: number): Promise<void> {
     parsed++;
   }
   await bare.logout();
-  process.send?.({ kind: 'done', seconds: (Date.now() - started) / 1000, parsed, peakRssMb: peakRssMb() } satisfies FromChild);
-  process.disconnect();
+  process.send?.({ kind: 'done', seconds: (Date.now() - started) / 1000, parsed, peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
 }
 
 function child(args: string[]) {
-  const proc: ChildProcess = fork(SELF, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = process.env.BENCH_PROFILE && args[0] === 'intake' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const proc: ChildProcess = fork(SELF, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let processed = 0;
   const done = new Promise<Extract<FromChild, { kind: 'done' }>>((resolve, reject) => {
     proc.on('message', (m: FromChild) => {

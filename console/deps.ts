@@ -1,6 +1,6 @@
 import type { Ctx } from '../src/domain/context.js';
 import type { CounterNoticeCtx } from '../src/domain/counter-notices/business-days.js';
-import type { Actor } from '../src/domain/schemas/index.js';
+import type { Actor, Finding } from '../src/domain/schemas/index.js';
 import type { User } from '../src/store/repos/users.js';
 import type { Db } from '../src/store/open.js';
 
@@ -16,7 +16,7 @@ export interface ConsoleDeps {
   /** Form submissions allowed per client per hour. */
   reportRateLimit?: number;
   /** Where a submitted form is taken in: the same pipeline as email (store, then process). */
-  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string }>;
+  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string; unread?: string[]; case?: { findings: Finding[] } | null }>;
 }
 
 export interface ConsoleEnv {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StructuredSubmission } from '../../src/domain/messages/read-content.js';
-import { IprType, Reason, type Statement } from '../../src/domain/schemas/index.js';
+import { IprType, Reason, type DocumentKind, type Statement } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -54,7 +54,12 @@ const yes: Statement = { present: true, evidence: null };
 const no: Statement = { present: false, evidence: null };
 
 /** The submission the pipeline reads: a text the parser can read plus the fields the sender chose explicitly. */
-export function toSubmission(input: ComplaintInput, urls: string[], files: StructuredSubmission['attachments']): StructuredSubmission {
+/**
+ * The submission the pipeline stores. `documents` are the kinds of the files the
+ * sender uploaded in a labelled field (identity, certificate, authorization):
+ * what they are is known from the field, not guessed from the file.
+ */
+export function toSubmission(input: ComplaintInput, urls: string[], files: StructuredSubmission['attachments'], documents: DocumentKind[] = []): StructuredSubmission {
   const lines = [
     `Platform: ${input.platform}`,
     `IPR type: ${input.iprType}${input.registrationNumber ? `, registration ${input.registrationNumber}` : ''}${input.jurisdiction ? ` (${input.jurisdiction})` : ''}`,
@@ -88,6 +93,11 @@ export function toSubmission(input: ComplaintInput, urls: string[], files: Struc
       disclosureConsent: input.disclosureConsent,
       signature: input.signature,
       statements: { goodFaith: yes, accuracy: yes, perjury: yes, mistake: no, jurisdictionConsent: no },
+      ...(documents.length ? { documents: documents.map((kind) => ({ kind, foundIn: 'attachment' as const, expiresOn: null, evidence: null })) } : {}),
+      // Structured fields are taken as given; the parser only reads the free text.
+      ...(input.registrationNumber
+        ? { iprs: [{ type: input.iprType, registrationNumber: input.registrationNumber, jurisdiction: input.jurisdiction?.trim().toUpperCase() || null, classes: [], patentKind: null, expiresOn: null, pending: false, evidence: null }] }
+        : {}),
     },
     attachments: files,
   };

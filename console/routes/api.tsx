@@ -69,7 +69,9 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const raw = new TextEncoder().encode(JSON.stringify(submission));
     const result = await deps.intake(ctx, raw, 'api', `api:user:${c.get('apiUser').id}:${c.get('requestId')}`);
     if (!result.caseNumber) throw new Error(`submission not processed: ${result.status}`);
-    return c.json({ caseNumber: result.caseNumber, status: result.status, links: { self: `/api/v1/cases/${result.caseNumber}` } }, 201);
+    // Filed, but not everything was read: say so rather than answer as if it had been.
+    const unread = result.unread?.length ? { unread: result.unread } : {};
+    return c.json({ caseNumber: result.caseNumber, status: result.status, ...unread, links: { self: `/api/v1/cases/${result.caseNumber}` } }, 201);
   });
 
   app.get('/api/v1/cases/:number', async (c) => {

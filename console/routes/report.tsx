@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { IprType, Reason, SYSTEM } from '../../src/domain/schemas/index.js';
+import { IprType, Reason, SYSTEM, type DocumentKind } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
 import { ComplaintInput, fieldErrors, listingUrls, toSubmission } from '../http/complaint-input.js';
@@ -9,7 +9,7 @@ import { Alert, FieldError, Page } from '../views/layout.js';
 import { readForm } from '../http/body.js';
 
 type Values = Record<string, string>;
-/** With the letter of authorization, eleven 5 MB files: what the app's body limit lets through. */
+/** With the authorization, identity and certificate files, thirteen 5 MB files: within the body limit of the form. */
 const MAX_EVIDENCE_FILES = 10;
 
 function Input(p: { name: string; label: string; v: Values; e: Record<string, string>; type?: string; hint?: string; required?: boolean }) {
@@ -67,6 +67,8 @@ function ReportForm(p: { platforms: readonly PlatformProfile[]; v: Values; e: Re
       <h2>Who you are</h2>
       <Choice name="role" label="You are" options={['owner', 'agent']} v={v} e={e} labels={(o) => (o === 'owner' ? 'The rights owner (or its staff)' : 'An authorized agent')} />
       <div class="field"><label for="authorization">Letter of authorization (agents)</label><input id="authorization" name="authorization" type="file" /><FieldError errors={e} name="authorization" /></div>
+      <div class="field"><label for="identity">Proof of identity: ID card or passport, or for a company its business licence</label><input id="identity" name="identity" type="file" /><FieldError errors={e} name="identity" /></div>
+      <div class="field"><label for="iprProof">Proof of your rights: the registration certificate (or a copyright registration or claim statement)</label><input id="iprProof" name="iprProof" type="file" /><FieldError errors={e} name="iprProof" /></div>
       <Input name="rightsOwner" label="Rights owner" v={v} e={e} required />
       <Input name="name" label="Your name" v={v} e={e} required />
       <Input name="organisation" label="Organisation" v={v} e={e} />
@@ -82,6 +84,9 @@ function ReportForm(p: { platforms: readonly PlatformProfile[]; v: Values; e: Re
     </form>
   );
 }
+
+/** Upload fields whose file is known by the field it was given in. */
+const DOCUMENT_FIELDS: Partial<Record<string, DocumentKind>> = { authorization: 'authorization', identity: 'identity', iprProof: 'ipr_certificate' };
 
 export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -107,19 +112,41 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const urls = listingUrls(values.listingUrls ?? '', csvChecked && typeof csvChecked !== 'string' ? new TextDecoder().decode(csvChecked.bytes) : null, platform);
     if (urls.error && !errors.listingUrls) errors.listingUrls = urls.error;
     const uploads = [];
+    const documents: DocumentKind[] = [];
     if (files('evidence').length > MAX_EVIDENCE_FILES) errors.evidence = `Attach at most ${MAX_EVIDENCE_FILES} evidence files; put more in a .zip.`;
-    else for (const [field, file] of [...files('evidence').map((f) => ['evidence', f] as const), ...files('authorization').map((f) => ['authorization', f] as const)]) {
+    else for (const [field, file] of (['evidence', 'authorization', 'identity', 'iprProof'] as const).flatMap((name) => files(name).map((f) => [name, f] as const))) {
       const checked = await checkUpload(file);
       if (typeof checked === 'string') errors[field] ??= checked;
-      else uploads.push({ filename: checked.filename, contentType: checked.contentType, contentBase64: Buffer.from(checked.bytes).toString('base64') });
+      else {
+        uploads.push({ filename: checked.filename, contentType: checked.contentType, contentBase64: Buffer.from(checked.bytes).toString('base64') });
+        const kind = DOCUMENT_FIELDS[field];
+        if (kind) documents.push(kind);
+      }
     }
     if (values.role === 'agent' && files('authorization').length === 0) errors.authorization = 'Agents must attach the rights owner’s letter of authorization.';
     if (!parsed.success || Object.keys(errors).length || !deps.intake) return page(c, <ReportForm platforms={platforms()} v={values} e={errors} />, 422);
-    const raw = new TextEncoder().encode(JSON.stringify(toSubmission(parsed.data, urls.urls, uploads)));
+    const raw = new TextEncoder().encode(JSON.stringify(toSubmission(parsed.data, urls.urls, uploads, documents)));
     const ctx = deps.ctx({ type: 'sender', id: parsed.data.email.toLowerCase(), name: parsed.data.name }, c.get('requestId'));
     const result = await deps.intake(ctx, raw, 'form', `form:${c.get('requestId')}`);
     if (!result.caseNumber) return page(c, <Alert kind="error">We stored your complaint but could not open a case yet; we will email you. Reference: {c.get('requestId')}</Alert>, 201);
-    return page(c, <div class="panel"><Alert kind="ok">Thank you. Your case number is <b id="case-number">{result.caseNumber}</b>.</Alert><p>We have sent a confirmation to {parsed.data.email}. Quote the case number in any follow-up.</p></div>, 201);
+    const missing = (result.case?.findings ?? []).filter((f) => f.severity !== 'warning');
+    return page(
+      c,
+      <div class="panel">
+        <Alert kind={missing.length ? 'error' : 'ok'}>Your complaint is registered as case <b id="case-number">{result.caseNumber}</b>.</Alert>
+        {missing.length ? (
+          <div id="still-missing">
+            <p>A reviewer can act on it once we have the following. Reply to the email we send you, keeping the case number in the subject:</p>
+            <ul>{missing.map((f) => <li>{f.message}</li>)}</ul>
+          </div>
+        ) : (
+          <p id="next-step">It has every element we check for and now waits for a reviewer. You will hear from us when it is decided.</p>
+        )}
+        <p>An email about the case is queued for {parsed.data.email}. Quote the case number in any follow-up.</p>
+        {result.unread?.length ? <Alert kind="error">We kept every file, but could not read the text of: {result.unread.join('; ')}.</Alert> : null}
+      </div>,
+      201,
+    );
   });
   return app;
 }

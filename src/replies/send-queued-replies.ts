@@ -38,6 +38,8 @@ export interface SendSummary {
 }
 
 const HOUR = 3_600_000;
+/** Rows claimed per pass. */
+export const DEFAULT_BATCH = 50;
 
 /** 30 s, 2 min, 8 min, 32 min, then every 2 h. */
 export function backoffMs(attempt: number): number {
@@ -93,7 +95,7 @@ async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: stri
  */
 export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, options: SendOptions): Promise<SendSummary> {
   const now = options.now ?? (() => new Date());
-  const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = 50, leaseMs = 5 * 60_000 } = options;
+  const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = DEFAULT_BATCH, leaseMs = 5 * 60_000 } = options;
   const summary: SendSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, recovered: 0 };
   const started = now().toISOString();
   await recoverInterrupted(db, mailer, started, options.settleAllClaims ? '9999-12-31T23:59:59.999Z' : started, summary);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import type { Mailer } from './mailer.js';
-import { sendQueuedReplies, type SendOptions } from './send-queued-replies.js';
+import { DEFAULT_BATCH, sendQueuedReplies, type SendOptions } from './send-queued-replies.js';
 
 export interface SendWorker {
   /** Something was queued: drain now instead of at the next tick. */
@@ -36,9 +36,12 @@ export function startSendWorker(
         try {
           const s = await sendQueuedReplies(db, mailer, { ...options, settleAllClaims: first && options.settleAllClaims });
           first = false;
-          if (s.sent + s.failed + s.suppressed + s.recovered + s.retried > 0) {
+          const handled = s.sent + s.failed + s.suppressed + s.retried;
+          if (handled + s.recovered > 0) {
             log(`replies: ${s.sent} sent, ${s.retried} to retry, ${s.failed} failed, ${s.suppressed} suppressed, ${s.recovered} recovered`);
           }
+          // A full batch means more are due: drain on instead of waiting for the next tick.
+          if (handled >= (options.batchSize ?? DEFAULT_BATCH)) again = true;
         } catch (error) {
           log(`reply worker: ${(error as Error).message}`);
         }

@@ -42,6 +42,16 @@ describe('JSON API /api/v1', () => {
     expect(events.events[0]?.type).toBe('received');
   });
 
+  it('takes the structured registration number and office as given, instead of asking for them', async () => {
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, listingUrls: ['https://www.aliexpress.com/item/1005077.html'], registrationNumber: '5123456', jurisdiction: 'us' }) });
+    expect(res.status).toBe(201);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    const status = (await (await api(`/api/v1/cases/${caseNumber}`, token)).json()) as { findings: Array<{ code: string }> };
+    expect(status.findings.map((f) => f.code)).not.toContain('ipr.record.missing');
+    const stored = await h.db.selectFrom('cases').select('complaint').where('number', '=', caseNumber).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.complaint).iprs).toEqual([expect.objectContaining({ registrationNumber: '5123456', jurisdiction: 'US', type: 'trademark' })]);
+  });
+
   it('happy: publishes the OpenAPI document and a readable page', async () => {
     const doc = (await (await h.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: object };
     expect(doc.openapi).toBe('3.1.0');
