@@ -12,6 +12,21 @@ export interface ReplyThread {
   references: string[];
 }
 
+/** Longest name a greeting repeats; a name is a few words, never a message. */
+const MAX_GREETING_NAME = 60;
+
+/**
+ * The sender's name as a greeting may repeat it: one line, no control
+ * characters, short, and nothing that could read as the desk's own words or
+ * send the reader somewhere (a link, an address). Otherwise no name at all.
+ */
+export function greetingName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const line = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!line || /:\/\/|www\.|@|[<>{}\[\]]/i.test(line)) return null;
+  return line.length > MAX_GREETING_NAME ? `${line.slice(0, MAX_GREETING_NAME - 1).trimEnd()}…` : line;
+}
+
 /** What every reply template can use about a case. */
 export function replyVars(c: Case, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -20,7 +35,7 @@ export function replyVars(c: Case, extra: Record<string, unknown> = {}): Record<
     status: c.status,
     platform: c.platform,
     rightsOwner: c.rightsOwner,
-    complainantName: c.complaint.complainant.name,
+    complainantName: greetingName(c.complaint.complainant.name),
     subject: c.complaint.subject,
     findings: c.findings.map(({ code, element, severity, message }) => ({ code, element, severity, message })),
     listings: c.complaint.listings.map(({ url, valid, problem }) => ({ url, valid, problem })),

@@ -36,13 +36,18 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function personalValues(k: Complaint): Array<[string, string]> {
   const { name, email, phone, address } = k.complainant;
   const values: Array<[string | null, string]> = [[email, '[email redacted]'], [phone, '[phone redacted]'], [name, '[name redacted]'], [k.signature, '[name redacted]'], [address, '[address redacted]']];
-  return values.flatMap(([v, label]) => (v && v.trim().length >= 3 ? [[v.trim(), label] as [string, string]] : []));
+  // The text may give the parts apart: a surname alone, the names the other way round, one line of the address.
+  const parts: Array<[string, string]> = [];
+  for (const n of [name, k.signature]) for (const word of (n ?? '').replace(/^\/s\/\s*/, '').split(/[\s,]+/)) if (word.length >= 3 && /^\p{Lu}/u.test(word)) parts.push([word, '[name redacted]']);
+  for (const line of (address ?? '').split(/\r?\n|,/)) if (line.trim().length >= 4) parts.push([line.trim(), '[address redacted]']);
+  const whole = values.flatMap(([v, label]) => (v && v.trim().length >= 3 ? [[v.trim(), label] as [string, string]] : []));
+  return [...whole, ...parts];
 }
 
 function scrub(text: string | null, k: Complaint): string | null {
   if (!text) return text;
   let out = text;
-  for (const [value, label] of personalValues(k)) out = out.replace(new RegExp(escapeRegExp(value), 'gi'), label);
+  for (const [value, label] of personalValues(k)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), label);
   return out.replace(EMAIL, '[email redacted]').replace(PHONE, '[phone redacted]');
 }
 
@@ -51,7 +56,8 @@ function publishedOwner(c: Case): string | null {
   const k = c.complaint;
   const owner = c.rightsOwner?.trim().toLowerCase();
   if (!owner) return null;
-  const isPerson = !k.complainant.organisation && personalValues(k).some(([v]) => v.toLowerCase() === owner);
+  const whole = [k.complainant.name, k.signature, k.complainant.email].filter((v): v is string => !!v).map((v) => v.trim().toLowerCase());
+  const isPerson = !k.complainant.organisation && whole.includes(owner);
   return isPerson ? INDIVIDUAL : scrub(c.rightsOwner, k);
 }
 

@@ -63,6 +63,17 @@ describe('stats and exports', () => {
     expect(line).not.toMatch(/Liu Wenjing|Harbour Road/i);
   });
 
+  it('security: parts of a private person\'s name and address in the description are not published either', async () => {
+    const ctx = makeCtx(h.base, REVIEWER);
+    const person = { name: 'Wenjing Liu', organisation: null, email: 'wliu@mail.example', phone: '+852 5555 0101', address: '12 Kennedy Road\nMid-Levels, Hong Kong' };
+    const c = await seedCase(ctx, { complaint: { complainant: person, rightsOwner: 'Kestrel Photo Ltd', signature: '/s/ Wenjing Liu', workDescription: 'Photos by LIU Wenjing, printed at 12  Kennedy Road. Ask Liu at WLIU@mail.example or +852-5555-0101.' } });
+    await acceptCase(ctx, { caseNumber: c.number });
+    const out = await (await h.request('/exports/decided-notices.jsonl', { headers: { cookie: session.cookie } })).text();
+    const line = out.split('\n').find((l) => l.includes(c.number))!;
+    expect(line).toContain('Photos by');
+    expect(line).not.toMatch(/Wenjing|\bLiu\b|Kennedy|wliu|5555/i);
+  });
+
   it('security: exports need a login', async () => {
     expect((await h.request('/exports/cases.csv')).status).toBe(303);
   });
