@@ -6,12 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Complaint, type CaseStatus } from '../src/domain/schemas/index.js';
 import { hashPassword } from '../src/domain/users/password.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/open.js';
 import { upsertUser } from '../src/store/repos/users.js';
 import { freePort } from '../test/support/ports.js';
+import { seedCases } from './seed-cases.js';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,32 +23,6 @@ const REQUESTS = Math.min(Number(option('requests')) || 700, 3000);
 const LEVELS = (option('clients') ?? '1,8,32').split(',').map(Number).filter((n) => n >= 1 && n <= 64);
 const dir = `data/tmp/bench-console-${process.pid}`;
 const file = join(dir, 'noticedesk.sqlite');
-
-const statuses: CaseStatus[] = ['in_review', 'in_review', 'deficient', 'accepted', 'rejected', 'received', 'partially_accepted', 'closed', 'awaiting_complainant', 'disputed'];
-const platforms = ['aliexpress', 'alibaba', 'taobao', 'lazada-sg', '1688'];
-const absent = { present: false, evidence: null };
-
-async function seed(db: ReturnType<typeof openDatabase>) {
-  const started = Date.now();
-  const t0 = Date.parse('2026-01-01T00:00:00Z');
-  for (let start = 0; start < CASES; start += 1000) {
-    const rows = [];
-    for (let i = start; i < Math.min(CASES, start + 1000); i++) {
-      const complaint = Complaint.parse({
-        kind: 'notice', language: 'en', subject: `Notice ${i}`, complainant: { name: `Sender ${i % 900}`, organisation: null, email: `agent${i % 900}@firm.example`, phone: null, address: null },
-        complainantEvidence: null, rightsOwner: `Brand ${i % 300}`, rightsOwnerEvidence: null, isAgent: true, agentEvidence: null, iprType: i % 3 ? 'trademark' : 'copyright', iprs: [],
-        platform: platforms[i % 5], location: 'listing', reason: 'counterfeit', workDescription: null, workEvidence: null,
-        listings: [1, 2, 3].map((n) => ({ url: `https://www.aliexpress.com/item/${i}${n}.html`, platform: 'aliexpress', kind: 'listing', valid: true, problem: null, evidence: null })),
-        originalWorkUrls: [], statements: { goodFaith: absent, accuracy: absent, perjury: absent, mistake: absent, jurisdictionConsent: absent },
-        signature: null, signatureEvidence: null, documents: [], evidenceFiles: [], disclosureConsent: false, referencedCase: null,
-      });
-      const at = new Date(t0 + i * 60_000).toISOString();
-      rows.push({ number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: statuses[i % statuses.length]!, kind: 'notice', platform: platforms[i % 5]!, assignee: null, complainant_email: `agent${i % 900}@firm.example`, rights_owner: `Brand ${i % 300}`, ipr_type: complaint.iprType, parent_case_id: null, complaint: JSON.stringify(complaint), findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]', due_at: null, version: 1, created_at: at, updated_at: at });
-    }
-    await db.insertInto('cases').values(rows).execute();
-  }
-  console.log(`seeded ${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -86,14 +60,14 @@ async function stopServer(child: ChildProcess): Promise<void> {
 const PAGES = ['/', '/?page=40', '/?status=all', '/?status=deficient&platform=taobao', '/?sla=breached&iprType=copyright', '/?q=Brand%2042', '/?findings=yes&page=3'];
 
 /** `clients` loops share one counter, so exactly `requests` requests are made. */
-async function load(url: string, cookie: string, clients: number, requests: number) {
+async function load(url: string, cookie: string, clients: number, requests: number, pages: readonly string[] = PAGES) {
   const times: Record<string, number[]> = {};
   let issued = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (issued < requests) {
-        const path = PAGES[issued++ % PAGES.length]!;
+        const path = pages[issued++ % pages.length]!;
         const t = performance.now();
         const res = await fetch(url + path, { headers: { cookie } });
         await res.text();
@@ -111,7 +85,7 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
   const db = openDatabase(file);
   await migrateToLatest(db);
-  await seed(db);
+  await seedCases(db, CASES);
   await upsertUser(db, { email: 'bench@desk.test', name: 'Bench', passwordHash: await hashPassword('bench-password'), role: 'reviewer', at: new Date().toISOString() });
   await db.destroy();
 
@@ -122,18 +96,32 @@ async function main() {
     const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: url }, body: new URLSearchParams({ email: 'bench@desk.test', password: 'bench-password' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
-    await load(url, cookie, 1, PAGES.length); // warm-up: statement cache and page cache
+    await new Promise((r) => setTimeout(r, 5000)); // page workers start beside the server
+    await load(url, cookie, 1, PAGES.length * 4); // warm-up: statement cache and page cache
     console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process`);
+    const table: string[][] = [];
+    const row = (what: string, clients: number, count: number, seconds: number, sorted: number[]) =>
+      table.push([what, String(clients), (count / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99))]);
     for (const clients of LEVELS) {
       const requests = clients === 1 ? Math.max(PAGES.length, Math.round(REQUESTS / 5)) : REQUESTS;
+      // The floor: the health check (one indexed read) under the same load, same server, same run.
+      const floor = await load(url, cookie, clients, requests, ['/healthz']);
+      const floorTimes = floor.times['/healthz']!.sort((a, b) => a - b);
+      row('GET /healthz (floor)', clients, floorTimes.length, floor.seconds, floorTimes);
       const { times, seconds } = await load(url, cookie, clients, requests);
       const all = Object.values(times).flat().sort((a, b) => a - b);
-      console.log(`\n${clients} client(s): ${all.length} requests in ${seconds.toFixed(1)} s, ${(all.length / seconds).toFixed(1)} req/s; all pages p50 ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}`);
+      row('queue pages (all seven)', clients, all.length, seconds, all);
+      console.log(`\n${clients} client(s): ${all.length} queue requests in ${seconds.toFixed(1)} s`);
       for (const path of PAGES) {
         const sorted = (times[path] ?? []).sort((a, b) => a - b);
         if (sorted.length) console.log(`  ${path.padEnd(38)} p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`);
       }
     }
+    const stats = await load(url, cookie, 1, 10, ['/stats']);
+    row('GET /stats', 1, 10, stats.seconds, stats.times['/stats']!.sort((a, b) => a - b));
+    console.log(`\n${CASES} cases`);
+    console.log(['what', 'clients', 'req/s', 'p50', 'p99'].map((h, i) => (i ? h.padStart(11) : h.padEnd(26))).join(''));
+    for (const r of table) console.log(r.map((v, i) => (i ? v.padStart(11) : v.padEnd(26))).join(''));
   } finally {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });

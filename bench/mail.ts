@@ -1,9 +1,11 @@
 // npm run bench:mail — email intake figures against a real Dovecot and SMTP receiver.
 //  1. Latency from IMAP APPEND to the acknowledgement arriving at SMTP, p50/p99 over BENCH_LATENCY_N (200) notices.
-//  2. Time to take in BENCH_BACKLOG (10,000) waiting messages, next to a bare imapflow fetch + simpleParser of the same mailbox.
-//  3. Peak RSS of this process in each phase.
-// The SMTP receiver runs in a child process (`tsx bench/mail.ts receiver PORT`), so the figures are
-// the product's: it neither shares the event loop nor counts towards the peak RSS.
+//  2. Time to take in BENCH_BACKLOG (10,000) waiting messages, next to its floor: a bare imapflow fetch +
+//     simpleParser of the same mailbox.
+//  3. Peak RSS of each contender.
+// Each contender runs in a process of its own (`tsx bench/mail.ts bare|intake ...`), so its peak RSS is its
+// own; the SMTP receiver is another process, so it neither shares an event loop nor counts towards a peak.
+// The figures are printed as one table at the end.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chownSync, writeFileSync } from 'node:fs';
@@ -11,9 +13,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { startEmailIntake } from '../src/intake/start-email.js';
 import { startDovecot } from '../test/setup/dovecot.js';
-import { SMTPServer } from 'smtp-server';
 import { fixture, intakeCtx, OUR_ADDRESS } from '../test/integration/email/harness.js';
 import { openTestDb } from '../test/support/store.js';
 
@@ -21,23 +23,21 @@ const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 200);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const template = fixture('multipart-alternative.eml').toString('utf8');
 const notice = (tag: string) => template.replace(/^Message-ID: <[^>]+>/im, `Message-ID: <${tag}@bench.example>`).replace(/^From: .*$/im, `From: Bench ${tag} <${tag}@bench.example>`);
+const SELF = new URL(import.meta.url).pathname;
 
-function rssSampler() {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  return () => (clearInterval(timer), Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024));
-}
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const log = (line: string) => (process.env.BENCH_VERBOSE ? console.error(line) : undefined);
 const imap = async (port: number, user = 'intake', pass = 'secret') => {
   const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass }, logger: false });
   await client.connect();
   return client;
 };
-const log = (line: string) => (process.env.BENCH_VERBOSE ? console.error(line) : undefined);
 
 interface Arrival { to: string; at: number }
+type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; seconds?: number; parsed?: number };
 
-/** Child mode: accept every message, drain it, report the recipient and the time to the parent. */
+/** Child: accept every message, drain it, report the recipient and the time to the parent. */
 async function runReceiver(port: number): Promise<void> {
   const server = new SMTPServer({
     authOptional: true,
@@ -56,13 +56,65 @@ async function runReceiver(port: number): Promise<void> {
   process.on('disconnect', () => server.close(() => process.exit(0)));
 }
 
-/** The SMTP receiver in its own process; the parent only counts what arrives. */
+/** Child: the product's email intake on a fresh SQLite database, reporting what it has processed until told to stop. */
+async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
+  const db = await openTestDb();
+  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
+  process.send?.({ kind: 'ready' } satisfies FromChild);
+  const timer = setInterval(async () => {
+    const row = await db.selectFrom('raw_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'processed').executeTakeFirstOrThrow();
+    process.send?.({ kind: 'processed', count: Number(row.n) } satisfies FromChild);
+  }, 200);
+  await once(process, 'message');
+  clearInterval(timer);
+  await intake.stop();
+  await db.destroy();
+  process.send?.({ kind: 'done', peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
+}
+
+/** Child: the floor — fetch every message with imapflow and parse it with simpleParser, nothing else. */
+async function runBare(port: number): Promise<void> {
+  const started = Date.now();
+  const bare = await imap(port);
+  await bare.mailboxOpen('INBOX', { readOnly: true });
+  let parsed = 0;
+  for await (const message of bare.fetch('1:*', { uid: true, source: true })) {
+    if (message.source) await simpleParser(message.source);
+    parsed++;
+  }
+  await bare.logout();
+  process.send?.({ kind: 'done', seconds: (Date.now() - started) / 1000, parsed, peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
+}
+
+function child(args: string[]) {
+  const profile = process.env.BENCH_PROFILE && args[0] === 'intake' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const proc: ChildProcess = fork(SELF, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let processed = 0;
+  const done = new Promise<Extract<FromChild, { kind: 'done' }>>((resolve, reject) => {
+    proc.on('message', (m: FromChild) => {
+      if (m.kind === 'processed') processed = m.count;
+      if (m.kind === 'done') resolve(m);
+    });
+    proc.once('exit', (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
+  });
+  done.catch(() => undefined);
+  return {
+    ready: once(proc, 'message'),
+    processed: () => processed,
+    done,
+    stop() {
+      proc.send('stop');
+      return done;
+    },
+  };
+}
+
 async function startReceiver(port: number) {
-  const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['receiver', String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc: ChildProcess = fork(SELF, ['receiver', String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const arrivals: Arrival[] = [];
   const listeners: Array<(a: Arrival) => void> = [];
-  const ready = once(child, 'message');
-  child.on('message', (m: Arrival | 'ready') => {
+  const ready = once(proc, 'message');
+  proc.on('message', (m: Arrival | 'ready') => {
     if (m === 'ready') return;
     arrivals.push(m);
     for (const listener of listeners) listener(m);
@@ -70,6 +122,7 @@ async function startReceiver(port: number) {
   await ready;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    count: () => arrivals.length,
     onMessage: (listener: (a: Arrival) => void) => listeners.push(listener),
     async waitFor(count: number, timeoutMs: number) {
       const deadline = Date.now() + timeoutMs;
@@ -79,17 +132,19 @@ async function startReceiver(port: number) {
       }
     },
     async stop() {
-      const exited = once(child, 'exit');
-      child.disconnect();
+      const exited = once(proc, 'exit');
+      proc.disconnect();
       await exited;
     },
   };
 }
 
-async function latency(): Promise<void> {
+interface Row { what: string; figure: string; peak: string }
+
+async function latency(rows: Row[]): Promise<void> {
   const [dovecot, smtp] = await Promise.all([startDovecot(1190), startReceiver(2590)]);
-  const db = await openTestDb();
-  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [dovecot.url()], smtpUrl: smtp.url, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
+  const intake = child(['intake', dovecot.url(), smtp.url]);
+  await intake.ready;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   smtp.onMessage((mail) => {
@@ -98,7 +153,6 @@ async function latency(): Promise<void> {
   });
   const appender = await imap(1190);
   await sleep(1_000);
-  const peak = rssSampler();
   // Paced like a busy inbox: one notice every 250 ms, each timed on its own.
   for (let i = 0; i < LATENCY_N; i++) {
     const tag = `lat-${i}`;
@@ -107,15 +161,14 @@ async function latency(): Promise<void> {
     await sleep(250);
   }
   await smtp.waitFor(LATENCY_N, 60_000);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`APPEND -> acknowledgement at SMTP, ${sorted.length} notices: p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms, max ${sorted.at(-1)} ms; peak RSS ${peak()} MB`);
   await appender.logout();
-  await intake.stop();
-  await db.destroy();
+  const { peakRssMb: peak } = await intake.stop();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  rows.push({ what: `APPEND -> acknowledgement at SMTP, ${sorted.length} notices (p50 / p99 / max)`, figure: `${pct(sorted, 50)} / ${pct(sorted, 99)} / ${sorted.at(-1)} ms`, peak: `${peak} MB` });
   await Promise.all([dovecot.stop(), smtp.stop()]);
 }
 
-async function backlog(): Promise<void> {
+async function backlog(rows: Row[]): Promise<void> {
   const [dovecot, smtp] = await Promise.all([startDovecot(1191), startReceiver(2591)]);
   const created = Date.now();
   for (let i = 0; i < BACKLOG; i++) {
@@ -128,40 +181,37 @@ async function backlog(): Promise<void> {
   await warm.mailboxOpen('INBOX');
   await warm.logout();
 
-  let peak = rssSampler();
-  let started = Date.now();
-  const bare = await imap(1191);
-  await bare.mailboxOpen('INBOX', { readOnly: true });
-  let parsed = 0;
-  for await (const message of bare.fetch('1:*', { uid: true, source: true })) {
-    if (message.source) await simpleParser(message.source);
-    parsed++;
-  }
-  await bare.logout();
-  console.log(`bare imapflow fetch + simpleParser of ${parsed} messages: ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${peak()} MB`);
+  const bare = await child(['bare', String(1191)]).done;
+  rows.push({ what: `floor: bare imapflow fetch + simpleParser of ${bare.parsed} messages`, figure: `${bare.seconds!.toFixed(1)} s`, peak: `${bare.peakRssMb} MB` });
 
-  const db = await openTestDb();
-  peak = rssSampler();
-  started = Date.now();
-  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [dovecot.url()], smtpUrl: smtp.url, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
-  for (;;) {
-    const row = await db.selectFrom('raw_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'processed').executeTakeFirstOrThrow();
-    if (Number(row.n) >= BACKLOG) break;
-    await sleep(200);
-  }
+  const started = Date.now();
+  const intake = child(['intake', dovecot.url(), smtp.url]);
+  await intake.ready;
+  while (intake.processed() < BACKLOG) await sleep(100);
   const takenIn = (Date.now() - started) / 1000;
   await smtp.waitFor(BACKLOG, 30 * 60_000);
   const answered = (Date.now() - started) / 1000;
-  console.log(`Noticedesk intake of ${BACKLOG} waiting messages (stored, parsed, checked, case opened, reply queued, flagged): ${takenIn.toFixed(1)} s (${(BACKLOG / takenIn).toFixed(0)}/s); all ${BACKLOG} acknowledgements at SMTP after ${answered.toFixed(1)} s; peak RSS ${peak()} MB`);
-  await intake.stop();
-  await db.destroy();
+  const { peakRssMb: peak } = await intake.stop();
+  rows.push({ what: `Noticedesk intake of ${BACKLOG} waiting messages (stored, parsed, checked, case opened, reply queued, flagged)`, figure: `${takenIn.toFixed(1)} s (${(BACKLOG / takenIn).toFixed(0)}/s, ${(takenIn / bare.seconds!).toFixed(2)}x the floor)`, peak: `${peak} MB` });
+  rows.push({ what: `  ... all ${BACKLOG} acknowledgements at SMTP`, figure: `${answered.toFixed(1)} s`, peak: '' });
   await Promise.all([dovecot.stop(), smtp.stop()]);
 }
 
-if (process.argv[2] === 'receiver') {
-  await runReceiver(Number(process.argv[3]));
-} else {
-  await latency();
-  await backlog();
-  console.log(`process peak RSS (getrusage): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+function printTable(rows: Row[]): void {
+  const width = [Math.max(4, ...rows.map((r) => r.what.length)), Math.max(6, ...rows.map((r) => r.figure.length)), Math.max(8, ...rows.map((r) => r.peak.length))] as const;
+  const line = (a: string, b: string, c: string) => `| ${a.padEnd(width[0])} | ${b.padEnd(width[1])} | ${c.padEnd(width[2])} |`;
+  console.log(line('what', 'figure', 'peak RSS'));
+  console.log(line('-'.repeat(width[0]), '-'.repeat(width[1]), '-'.repeat(width[2])));
+  for (const row of rows) console.log(line(row.what, row.figure, row.peak));
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'receiver') await runReceiver(Number(args[0]));
+else if (mode === 'intake') await runIntake(args[0]!, args[1]!);
+else if (mode === 'bare') await runBare(Number(args[0]));
+else {
+  const rows: Row[] = [];
+  if (process.env.BENCH_SKIP_LATENCY !== '1') await latency(rows);
+  await backlog(rows);
+  printTable(rows);
 }

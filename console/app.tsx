@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ConsoleDeps, ConsoleEnv } from './deps.js';
+import { routeBodyLimits } from './http/body.js';
 import { toErrorBody, wantsJson } from './http/errors.js';
 import { sameOrigin, securityHeaders } from './http/security.js';
 import { loadSession, requireUser } from './http/session.js';
@@ -25,8 +25,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   app.use('*', securityHeaders({ secure: deps.secureCookies }));
   app.use('*', sameOrigin());
-  // Eleven 5 MB files at most, base64 or multipart; anything larger is refused before it is read.
-  app.use('*', bodyLimit({ maxSize: 80 * 1024 * 1024, onError: (c) => c.text('The request is too large.', 413) }));
+  // Each route's own limit (a few KB to sign in, 80 MB for a complaint with files), refused before it is read.
+  app.use('*', routeBodyLimits());
 
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('cases').select('id').limit(1).execute();

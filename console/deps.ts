@@ -11,10 +11,12 @@ export interface ConsoleDeps {
   ctx(actor: Actor, requestId: string): CounterNoticeCtx;
   /** Send cookies with `Secure` (always, except plain-http local runs). */
   secureCookies: boolean;
+  /** Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
+  trustedProxies?: readonly string[];
   /** Form submissions allowed per client per hour. */
   reportRateLimit?: number;
   /** Where a submitted form is taken in: the same pipeline as email (store, then process). */
-  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string }>;
+  intake?: (ctx: Ctx, raw: Uint8Array, channel: 'form' | 'api', origin: string) => Promise<{ caseNumber: string | null; status: string; unread?: string[] }>;
 }
 
 export interface ConsoleEnv {

@@ -16,6 +16,7 @@ export async function nodeConsoleDeps(runtime: Runtime): Promise<ConsoleDeps & {
     ctx: (actor, requestId) => ({ ...runtime.ctx(actor, requestId), counterNotice }),
     secureCookies: (runtime.config.NOTICEDESK_PUBLIC_URL ?? '').startsWith('https://'),
     intake: submitStructured,
+    trustedProxies: runtime.config.NOTICEDESK_TRUSTED_PROXIES,
     counterNotice,
   };
 }

@@ -5,7 +5,8 @@ import { hashPassword } from './domain/users/password.js';
 import { openRuntime } from './main.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
-import { Role, upsertUser } from './store/repos/users.js';
+import { findUserByEmail, Role, upsertUser } from './store/repos/users.js';
+import { issueApiToken } from './domain/users/api-tokens.js';
 import { printCases } from './cli/cases.js';
 import { importEmlFiles } from './cli/import.js';
 import { startAll } from './cli/start.js';
@@ -107,6 +108,25 @@ user
       out(`${created.email} (${created.role}) is ready`);
     } finally {
       await db.destroy();
+    }
+  });
+
+program
+  .command('token')
+  .description('API tokens')
+  .command('create')
+  .description('print a new API token for an existing account (shown once; an admin can revoke it on /admin)')
+  .requiredOption('--email <email>', 'the account the token acts as')
+  .option('--name <name>', 'a label for the token, e.g. the tool that uses it')
+  .action(async (options: { email: string; name?: string }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const account = await findUserByEmail(runtime.db, options.email.trim().toLowerCase());
+      if (!account) throw new ConfigError(`There is no account ${options.email}; create it with: noticedesk user add --email ${options.email} ...`);
+      const { token } = await issueApiToken(runtime.ctx(), { userId: account.id, label: options.name });
+      out(token);
+    } finally {
+      await runtime.close();
     }
   });
 

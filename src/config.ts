@@ -21,8 +21,19 @@ export const Config = z.object({
   NOTICEDESK_IMAP_URL: optionalUrl(['imap', 'imaps']).transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : [])),
   NOTICEDESK_SMTP_URL: optionalUrl(['smtp', 'smtps']),
   NOTICEDESK_FROM: z.string().email().default('ipr@noticedesk.localhost'),
+  /** The desk's name: the From display name and the sign-off of every mail. */
+  NOTICEDESK_FROM_NAME: z.string().trim().min(1).max(80).regex(/^[^\r\n<>"]+$/, 'one line, without < > or "').default('IPR Desk'),
+  /**
+   * The authserv-id(s) your receiving mail server writes in Authentication-Results
+   * (comma-separated). Only mail it authenticated may withdraw or extend a case.
+   */
+  NOTICEDESK_AUTHSERV_ID: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. */
+  NOTICEDESK_TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
+  /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
+  NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),

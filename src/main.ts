@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { makeCtx, type Ctx, type CtxBase } from './domain/context.js';
 import type { Actor } from './domain/schemas/index.js';
+import { createThreadedWork } from './intake/untrusted/threaded-work.js';
 import { loadPlatforms } from './rules/load-platforms.js';
 import { createDiskFileStore } from './store/file-store.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -19,11 +20,17 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The one Node wiring: opens and migrates the store, loads the platform profiles, builds the context. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+/**
+ * The one Node wiring: opens and migrates the store, loads the platform
+ * profiles, builds the context. `migrate: false` is for a second connection
+ * in the same process (the page workers), opened after the first migrated.
+ */
+export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
   const db = openDatabase(config.NOTICEDESK_DB);
-  await migrateToLatest(db);
+  if (options.migrate !== false) await migrateToLatest(db);
   const platforms = await loadPlatforms(join(PROJECT_DIR, 'data', 'platforms'));
+  // Threads start on first use, so commands that read no mail never start them.
+  const work = createThreadedWork({ platforms });
   const base: CtxBase = {
     db,
     now: () => new Date(),
@@ -31,12 +38,17 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     files: createDiskFileStore(join(config.NOTICEDESK_DATA_DIR, 'attachments')),
     ownAddresses: [config.NOTICEDESK_FROM],
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
+    work,
+    mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
   };
   return {
     config,
     db,
     base,
     ctx: (actor, requestId) => makeCtx(base, actor, requestId),
-    close: () => db.destroy(),
+    close: async () => {
+      await work.close();
+      await db.destroy();
+    },
   };
 }

@@ -41,6 +41,15 @@ export function securityHeaders(options: { secure: boolean }) {
   });
 }
 
+/** The host an Origin header names; null for anything that is not a URL (which is then refused). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /** State-changing requests from another site are refused even before CSRF tokens are looked at. */
 export function sameOrigin() {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
@@ -48,7 +57,7 @@ export function sameOrigin() {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       const host = new URL(c.req.url).host;
-      const badOrigin = origin && origin !== 'null' && new URL(origin).host !== host;
+      const badOrigin = origin && origin !== 'null' && originHost(origin) !== host;
       if (badOrigin || origin === 'null' || site === 'cross-site') return c.text('Cross-site request refused.', 403);
     }
     await next();

@@ -1,3 +1,5 @@
+import { markupProblem, zipProblem } from './archive-check.js';
+
 /** Evidence types the form takes (domain.md), each with the bytes its content must start with. */
 const SIGNATURES: Record<string, Array<number[]> | 'text'> = {
   pdf: [[0x25, 0x50, 0x44, 0x46]],
@@ -38,7 +40,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 /** Checks size, extension and the file's first bytes; returns an error the sender can act on, or the file. */
 export async function checkUpload(file: File, allowed: readonly string[] = EVIDENCE_EXTENSIONS): Promise<CheckedUpload | string> {
-  const name = file.name.replace(/[\\/]/g, '_').slice(-200) || 'file';
+  // Path separators and control characters (NUL, CR, LF) never reach a file name we store or show.
+  const name = file.name.replace(/[\\/\x00-\x1f\x7f]/g, '_').slice(-200) || 'file';
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (!allowed.includes(ext)) return `${name}: only ${allowed.join(', ')} files are accepted.`;
   if (file.size > MAX_UPLOAD_BYTES) return `${name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB per file.`;
@@ -47,5 +50,11 @@ export async function checkUpload(file: File, allowed: readonly string[] = EVIDE
   const expected = SIGNATURES[ext];
   const ok = expected === 'text' ? looksLikeText(bytes) : !!expected?.some((sig) => sig.every((b, i) => bytes[i] === b));
   if (!ok) return `${name} does not contain what a .${ext} file should; it may be renamed or damaged.`;
+  const disguised = expected === 'text' ? null : markupProblem(bytes);
+  if (disguised) return `${name} was refused: ${disguised}.`;
+  if (['zip', 'docx', 'xlsx'].includes(ext)) {
+    const bomb = zipProblem(bytes);
+    if (bomb) return `${name} was refused: ${bomb}.`;
+  }
   return { filename: name, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream', bytes };
 }

@@ -5,6 +5,7 @@ import { listApiTokens, listUsers } from '../../src/store/repos/api-tokens.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf, requireUser } from '../http/session.js';
 import { Alert, Csrf, formatTime, Page } from '../views/layout.js';
+import { readForm } from '../http/body.js';
 
 /** Administrators create and revoke API tokens; a token is shown once and only its hash is kept. */
 export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
@@ -38,7 +39,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/admin', (c) => render(c));
   app.post('/admin/tokens', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     if (!checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
     try {
@@ -50,7 +51,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   });
   app.post('/admin/tokens/:id{\\d+}/revoke', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     if (!checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
     await revokeApiToken(deps.ctx(actorOf(c.get('user')!), c.get('requestId')), Number(c.req.param('id')));
     return c.redirect('/admin', 303);

@@ -14,6 +14,7 @@ import { RateLimiter } from '../http/rate-limit.js';
 import { checkUpload } from '../http/uploads.js';
 import { Page } from '../views/layout.js';
 import { OPENAPI } from './openapi.js';
+import { decideByApi } from './api-decisions.js';
 
 const ApiComplaint = ComplaintInput.extend({
   listingUrls: z.array(z.string().trim().min(1)).min(1, 'Give at least one listing URL.').max(800),
@@ -63,10 +64,14 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       else files.push({ filename: checked.filename, contentType: checked.contentType, contentBase64: a.contentBase64 });
     }
     if (Object.keys(fields).length || !deps.intake) throw new DomainError('invalid_input', 'Some fields are not valid.', { fields });
-    const raw = new TextEncoder().encode(JSON.stringify(toSubmission({ ...parsed.data, listingUrls: urls.urls.join('\n') }, urls.urls, files)));
+    // The account is part of what is stored, so the same complaint from two accounts is two submissions, never merged.
+    const submission = { ...toSubmission({ ...parsed.data, listingUrls: urls.urls.join('\n') }, urls.urls, files), account: `api:user:${c.get('apiUser').id}` };
+    const raw = new TextEncoder().encode(JSON.stringify(submission));
     const result = await deps.intake(ctx, raw, 'api', `api:user:${c.get('apiUser').id}:${c.get('requestId')}`);
     if (!result.caseNumber) throw new Error(`submission not processed: ${result.status}`);
-    return c.json({ caseNumber: result.caseNumber, status: result.status, links: { self: `/api/v1/cases/${result.caseNumber}` } }, 201);
+    // Filed, but not everything was read: say so rather than answer as if it had been.
+    const unread = result.unread?.length ? { unread: result.unread } : {};
+    return c.json({ caseNumber: result.caseNumber, status: result.status, ...unread, links: { self: `/api/v1/cases/${result.caseNumber}` } }, 201);
   });
 
   app.get('/api/v1/cases/:number', async (c) => {
@@ -75,6 +80,7 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const decided = new Map(file.decisions.map((d) => [d.url, d.decision]));
     return c.json({ caseNumber: x.number, status: x.status, findings: x.findings.map(({ code, severity, message }) => ({ code, severity, message })), listings: x.complaint.listings.map((l) => ({ url: l.url, decision: decided.get(l.url) ?? null })), dueAt: x.dueAt, createdAt: x.createdAt, updatedAt: x.updatedAt });
   });
+  app.post('/api/v1/cases/:number/decision', (c) => decideByApi(c, deps));
   app.get('/api/v1/cases/:number/events', async (c) => {
     const file = await caseOf(c, deps);
     return c.json({ events: file.events.map((e) => ({ at: e.at, type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus })) });

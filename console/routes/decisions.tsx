@@ -14,6 +14,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf } from '../http/session.js';
 import { renderCase } from './case.js';
+import { readForm } from '../http/body.js';
 
 type Body = Record<string, string | File | (string | File)[]>;
 const str = (b: Body, k: string): string | undefined => {
@@ -25,16 +26,16 @@ const all = (b: Body, k: string): string[] => {
   const v = b[k];
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
 };
+/** The reviewer's own wording, when they wrote any; otherwise the reply is written from the decision. */
 const reply = (b: Body) => {
-  const subject = str(b, 'reply_subject');
   const text = str(b, 'reply_text');
-  return subject && text ? { subject, text: text.replace(/\r\n/g, '\n'), html: null } : undefined;
+  return text ? { subject: str(b, 'reply_subject') ?? '', text: text.replace(/\r\n/g, '\n'), html: null } : undefined;
 };
 
 /** Form fields -> verb input; the verbs validate, this only translates. */
 const ACTIONS: Record<string, (ctx: CounterNoticeCtx, ref: { caseNumber: string; version?: number }, b: Body) => Promise<unknown>> = {
   assign: (ctx, ref, b) => assignCase(ctx, { ...ref, assignee: 'assignee' in b ? (str(b, 'assignee') ?? null) : undefined }),
-  accept: (ctx, ref, b) => acceptCase(ctx, { ...ref, listings: all(b, 'listings'), keptReason: str(b, 'keptReason'), reply: reply(b) }),
+  accept: (ctx, ref, b) => acceptCase(ctx, { ...ref, listings: all(b, 'listings'), keptReason: str(b, 'keptReason'), note: str(b, 'note'), reply: reply(b) }),
   reject: (ctx, ref, b) => rejectCase(ctx, { ...ref, reason: str(b, 'reason') as never, note: str(b, 'note'), reply: reply(b) }),
   'request-info': (ctx, ref, b) =>
     requestInfo(ctx, { ...ref, status: str(b, 'status') as never, requested: (str(b, 'requested') ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean), reply: reply(b) }),
@@ -60,7 +61,7 @@ export function decisionRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const number = c.req.param('number')!;
     const run = ACTIONS[c.req.param('action')!];
     if (!run) return c.notFound();
-    const body = (await c.req.parseBody({ all: true })) as Body;
+    const body = (await readForm(c, { all: true })) as Body;
     if (!checkCsrf(c, str(body, '_csrf'))) return c.text('The form expired or came from elsewhere; reload the page and try again.', 403);
     const version = str(body, 'version');
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));

@@ -34,6 +34,21 @@ export const OPENAPI = {
         },
       },
       CaseStatus: { type: 'object', properties: { caseNumber: { type: 'string', examples: ['ND-2026-000123'] }, status: { type: 'string' }, findings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, severity: { type: 'string' }, message: { type: 'string' } } } }, listings: { type: 'array', items: { type: 'object', properties: { url: { type: 'string' }, decision: { type: ['string', 'null'] } } } }, dueAt: { type: ['string', 'null'] }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } } },
+      Decision: {
+        description: 'A reviewer decision: the same verbs, rules and mails as the console. Needs a reviewer or admin token.',
+        oneOf: [
+          { type: 'object', required: ['action'], properties: { action: { const: 'accept' }, listings: { type: 'array', items: { type: 'string' }, description: 'URLs to take down; omit to accept every valid listing.' }, keptReason: { type: 'string' }, note: { type: 'string' }, version: { type: 'integer', description: 'The case version you saw; a newer one answers 409.' } } },
+          { type: 'object', required: ['action', 'reason'], properties: { action: { const: 'reject' }, reason: { type: 'string', description: 'A reason code of the console, or the reason in words.' }, note: { type: 'string' }, version: { type: 'integer' } } },
+          { type: 'object', required: ['action', 'items'], properties: { action: { const: 'request_info' }, items: { type: 'array', items: { type: 'string' }, description: 'What the sender should send, one per item.' }, note: { type: 'string' }, version: { type: 'integer' } } },
+          { type: 'object', required: ['action'], properties: { action: { const: 'forward_counter_notice' }, businessDays: { type: 'integer', description: "Defaults to the platform's counter-notice period." }, version: { type: 'integer' } } },
+        ],
+        examples: [
+          { action: 'accept', listings: ['https://www.aliexpress.com/item/1005001.html'], note: 'The third listing sells genuine goods.' },
+          { action: 'reject', reason: 'no_authorization', note: 'Please send the power of attorney with a new notice.' },
+          { action: 'request_info', items: ['Trademark registration certificate', 'Proof of identity'] },
+          { action: 'forward_counter_notice' },
+        ],
+      },
       CaseEvent: { type: 'object', properties: { at: { type: 'string' }, type: { type: 'string' }, fromStatus: { type: ['string', 'null'] }, toStatus: { type: ['string', 'null'] } } },
     },
   },
@@ -41,6 +56,7 @@ export const OPENAPI = {
   paths: {
     '/complaints': { post: { summary: 'Submit a complaint', description: 'Goes through the same checks as email and the online form. 201 with the case number; the acknowledgement or the list of what is missing is also emailed.', requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Complaint' } } } }, responses: { '201': { description: 'Case opened', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseStatus' } } } }, '401': { description: 'No or bad token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, '422': { description: 'Invalid fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } },
     '/cases/{caseNumber}': { get: { summary: 'Status of a case you submitted', parameters: [{ name: 'caseNumber', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The case', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseStatus' } } } }, '404': { description: 'No such case among yours', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } },
+    '/cases/{caseNumber}/decision': { post: { summary: 'Decide a case (reviewers)', description: 'Accept (all or some listings), reject with a reason, request information, or forward a counter-notice. The mail to the sender is written from the decision. Example bodies: {"action":"accept","listings":["<url>"]} · {"action":"reject","reason":"<text>"} · {"action":"request_info","items":["<what to send>"]} · {"action":"forward_counter_notice"}.', parameters: [{ name: 'caseNumber', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Decision' } } } }, responses: { '200': { description: 'Decided: { caseNumber, status }', content: { 'application/json': { schema: { type: 'object', properties: { caseNumber: { type: 'string' }, status: { type: 'string' } } } } } }, '403': { description: 'A submitter token cannot decide', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, '404': { description: 'No such case', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, '409': { description: 'The case changed meanwhile or cannot be decided now', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, '422': { description: 'Invalid fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } },
     '/cases/{caseNumber}/events': { get: { summary: 'The case record', parameters: [{ name: 'caseNumber', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Events, oldest first', content: { 'application/json': { schema: { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/CaseEvent' } } } } } } } } } },
   },
 } as const;

@@ -70,7 +70,7 @@ function QueueView(props: { page: QueuePage; now: Date }) {
                   <td>{c.kind.replace(/_/g, ' ')}</td>
                   <td>{c.platform ?? '–'}</td>
                   <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
-                  <td>{c.complaint.listings.length}</td>
+                  <td>{c.listingCount}</td>
                   <td>{blocking ? <span class="sev missing">{blocking}</span> : c.findings.length ? <span class="sev warning">{c.findings.length}</span> : <span class="sev ok">✓</span>}</td>
                   <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">SLA</span> : null}</td>
                   <td class="small">{c.assignee ?? '–'}</td>

@@ -3,9 +3,10 @@ import { IprType, Reason, SYSTEM } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
 import { ComplaintInput, fieldErrors, listingUrls, toSubmission } from '../http/complaint-input.js';
-import { clientKey, RateLimiter, remoteAddress } from '../http/rate-limit.js';
+import { clientKey, RateLimiter, remoteAddress, trustedProxyList } from '../http/rate-limit.js';
 import { checkUpload, EVIDENCE_EXTENSIONS } from '../http/uploads.js';
 import { Alert, FieldError, Page } from '../views/layout.js';
+import { readForm } from '../http/body.js';
 
 type Values = Record<string, string>;
 /** With the letter of authorization, eleven 5 MB files: what the app's body limit lets through. */
@@ -85,14 +86,15 @@ function ReportForm(p: { platforms: readonly PlatformProfile[]; v: Values; e: Re
 export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const limiter = new RateLimiter(deps.reportRateLimit ?? 10, 3600_000);
+  const proxies = trustedProxyList(deps.trustedProxies ?? []);
   const platforms = () => deps.ctx(SYSTEM, 'platforms').platforms;
   const page = (c: Context<ConsoleEnv>, body: unknown, status: 200 | 201 | 422 | 429 = 200) =>
     c.html(<Page title="Report infringement" user={c.get('user')} csrf={c.get('csrfToken')} active="report"><h1>Report an infringement</h1><p class="muted">No account needed. Fields marked * are required; you get a case number by email.</p>{body as never}</Page>, status);
 
   app.get('/report', (c) => page(c, <ReportForm platforms={platforms()} v={{}} e={{}} />));
   app.post('/report', async (c) => {
-    if (!limiter.hit(clientKey(c.req.raw.headers, remoteAddress(c.env)))) return page(c, <Alert kind="error">Too many submissions from your address. Try again in an hour.</Alert>, 429);
-    const body = await c.req.parseBody({ all: true });
+    if (!limiter.hit(clientKey(c.req.raw.headers, remoteAddress(c.env), proxies))) return page(c, <Alert kind="error">Too many submissions from your address. Try again in an hour.</Alert>, 429);
+    const body = await readForm(c, { all: true });
     const values: Values = Object.fromEntries(Object.entries(body).flatMap(([k, x]) => (typeof x === 'string' ? [[k, x]] : [])));
     const files = (name: string) => [body[name]].flat().filter((f): f is File => f instanceof File && f.size > 0);
     const parsed = ComplaintInput.safeParse(values);
@@ -117,7 +119,7 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const ctx = deps.ctx({ type: 'sender', id: parsed.data.email.toLowerCase(), name: parsed.data.name }, c.get('requestId'));
     const result = await deps.intake(ctx, raw, 'form', `form:${c.get('requestId')}`);
     if (!result.caseNumber) return page(c, <Alert kind="error">We stored your complaint but could not open a case yet; we will email you. Reference: {c.get('requestId')}</Alert>, 201);
-    return page(c, <div class="panel"><Alert kind="ok">Thank you. Your case number is <b id="case-number">{result.caseNumber}</b>.</Alert><p>We have sent a confirmation to {parsed.data.email}. Quote the case number in any follow-up.</p></div>, 201);
+    return page(c, <div class="panel"><Alert kind="ok">Thank you. Your case number is <b id="case-number">{result.caseNumber}</b>.</Alert><p>We have sent a confirmation to {parsed.data.email}. Quote the case number in any follow-up.</p>{result.unread?.length ? <Alert kind="error">We kept every file, but could not read the text of: {result.unread.join('; ')}.</Alert> : null}</div>, 201);
   });
   return app;
 }

@@ -1,21 +1,31 @@
 import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listing-decision.js';
+import { awaitsCounterNoticeAnswer } from '../../src/domain/cases/review-support.js';
 import type { Case } from '../../src/domain/schemas/index.js';
 import { Csrf, formatTime } from './layout.js';
-import { draftReply } from './reply-drafts.js';
 
 const UNDECIDED = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
 
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Chinese' };
+
+/**
+ * The reply is written from the decision itself, in the sender's language;
+ * a reviewer who wants other words writes them here, and the desk refuses a
+ * text that leaves out what was decided.
+ */
 function Reply(props: { c: Case; template: string; vars?: Record<string, unknown>; optional?: boolean }) {
-  const draft = draftReply(props.template, props.c, props.vars);
+  const language = LANGUAGE_NAMES[/^zh/i.test(props.c.complaint.language) ? 'zh' : 'en'];
   return (
-    <fieldset>
-      <legend class="small muted">Reply to {props.c.complainantEmail ?? 'the sender'}{props.optional ? ' (sent only if "notify" is ticked)' : ''} — edit before sending</legend>
+    <details class="own-wording">
+      <summary class="small muted">
+        Reply to {props.c.complainantEmail ?? 'the sender'}{props.optional ? ' (sent only if "notify" is ticked)' : ''}: the standard {language} reply, written from your decision. Use your own words instead…
+      </summary>
+      <p class="small muted">Leave empty to send the standard reply. Your text must still name every listing decided, the reason and the items asked for.</p>
       <label>Subject</label>
-      <input name="reply_subject" value={draft.subject} class="wide" />
+      <input name="reply_subject" class="wide" />
       <label>Text</label>
-      <textarea name="reply_text" rows={9}>{draft.text}</textarea>
-    </fieldset>
+      <textarea name="reply_text" rows={9}></textarea>
+    </details>
   );
 }
 
@@ -56,7 +66,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
 export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string }) {
   const c = props.file.case;
   const csrf = props.csrf;
-  const undecided = UNDECIDED.includes(c.status);
+  const undecided = UNDECIDED.includes(c.status) && !awaitsCounterNoticeAnswer(c);
   return (
     <div>
       <Form c={c} csrf={csrf} action="assign">
@@ -71,6 +81,8 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
             <p class="small muted">Tick the listings to take down in the Listings table (or press their number). Unticked listings stay up.</p>
             <label for="keptReason">Why the unticked listings stay up</label>
             <input id="keptReason" name="keptReason" class="wide" />
+            <label for="accept-note">Note to the sender (optional)</label>
+            <textarea id="accept-note" name="note" rows={2}></textarea>
             <Reply c={c} template="accepted" />
             <button type="submit">Accept and send</button>
           </form>
@@ -87,7 +99,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
               </select>
               <label for="reject-note">Note to the sender</label>
               <textarea id="reject-note" name="note" rows={2}></textarea>
-              <Reply c={c} template="rejected" vars={{ reasonText: 'see below' }} />
+              <Reply c={c} template="rejected" />
               <button class="danger" type="submit">Reject and send</button>
             </Form>
           </details>
@@ -98,7 +110,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
               <select id="info-status" name="status"><option value="awaiting_complainant">awaiting complainant (a question)</option><option value="deficient">deficient (required elements missing)</option></select>
               <label for="requested">What to send, one item per line</label>
               <textarea id="requested" name="requested" rows={3}>{c.findings.filter((f) => f.severity !== 'warning').map((f) => f.message).join('\n')}</textarea>
-              <Reply c={c} template="deficiency" />
+              <Reply c={c} template="request-info" />
               <button type="submit">Send the request</button>
             </Form>
           </details>

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createConsoleApp } from '../../console/app.js';
 import { nodeConsoleDeps } from '../../console/node-deps.js';
+import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import type { Runtime } from '../main.js';
@@ -16,22 +17,21 @@ export interface Service {
 /**
  * Runs everything configured in one process, and stops it in order on
  * SIGTERM/SIGINT: intake first (it finishes the message in hand), then the
- * web server, then the database.
+ * web server, then the database. The console answers before anything left
+ * pending by the last run is read.
  */
 export async function startAll(runtime: Runtime, options: { demo: boolean; log: (line: string) => void }): Promise<{ stop(): Promise<void> }> {
   const { config, log } = { config: runtime.config, log: options.log };
-  const pending = await processPendingMessages(runtime.ctx());
-  if (pending.length) log(`finished ${pending.length} message(s) stored but not processed before the last stop`);
-  if (options.demo) {
-    const summary = await loadDemo(runtime);
-    if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
-  }
   const services: Service[] = [];
   const deps = await nodeConsoleDeps(runtime);
   const app = createConsoleApp(deps);
   const slack = await startSlackBot(runtime, { log, ctx: deps.ctx });
   if (slack) services.push(slack.service);
-  const server = serve({ fetch: slack ? slack.serve(app.fetch) : app.fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
+  const workers = pageWorkerCount(config.NOTICEDESK_PAGE_WORKERS, config.NOTICEDESK_DB);
+  const pages = workers ? startPagePool(workers, config, app.fetch) : null;
+  if (pages) services.push({ name: 'page workers', stop: () => pages.close() });
+  const fetch = pages ? pages.fetch : app.fetch;
+  const server = serve({ fetch: slack ? slack.serve(fetch) : fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
@@ -51,11 +51,38 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   const email = startEmailIntake({
     db: runtime.db,
     ctx: () => runtime.ctx(),
-    config: { imapUrls: config.NOTICEDESK_IMAP_URL, smtpUrl: config.NOTICEDESK_SMTP_URL ?? null, from: config.NOTICEDESK_FROM, dataDir: config.NOTICEDESK_DATA_DIR },
+    config: {
+      imapUrls: config.NOTICEDESK_IMAP_URL,
+      smtpUrl: config.NOTICEDESK_SMTP_URL ?? null,
+      from: config.NOTICEDESK_FROM,
+      fromName: config.NOTICEDESK_FROM_NAME,
+      dataDir: config.NOTICEDESK_DATA_DIR,
+      // Several instances need PostgreSQL; on SQLite this process is the only sender.
+      onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),
+    },
     log,
   });
   services.push({ name: 'email intake', stop: () => email.stop() });
-  if (options.demo) log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  // After the console is up: whatever is pending (even a message that stopped the last run) must not keep it down.
+  let stoppingCatchUp = false;
+  const catchUp = (async () => {
+    const pending = await processPendingMessages(runtime.ctx(), { stopped: () => stoppingCatchUp });
+    const setAside = pending.filter((o) => o.status === 'failed' && o.error.startsWith('set aside')).length;
+    if (pending.length) log(`finished ${pending.length} message(s) stored but not processed before the last stop${setAside ? `; ${setAside} set aside` : ''}`);
+    if (options.demo && !stoppingCatchUp) {
+      const summary = await loadDemo(runtime);
+      if (summary) log(`demo notices: ${summary.stored} new, ${summary.duplicates} already stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
+      // Said once the account exists, so the login printed works the moment it is read.
+      log(`demo reviewer login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    }
+  })().catch((error) => log(`finishing pending messages: ${(error as Error).message}`));
+  services.push({
+    name: 'pending messages',
+    stop: async () => {
+      stoppingCatchUp = true;
+      await catchUp;
+    },
+  });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/open.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
+import type { UntrustedWork } from './messages/untrusted-work.js';
 import { SYSTEM, type Actor } from './schemas/index.js';
 
 /** Where attachment bytes live (disk under data/, or an object store elsewhere). */
@@ -29,6 +30,10 @@ export interface Ctx {
   /** Our own addresses: mail from them is never answered. */
   ownAddresses: readonly string[];
   limits: IntakeLimits;
+  /** Where MIME, PDF text and parsing run: bounded threads under Node; inline when absent. */
+  work?: UntrustedWork;
+  /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
+  mailAuth?: { trustedAuthservIds: readonly string[] };
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;

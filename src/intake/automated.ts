@@ -1,3 +1,4 @@
+import { isOwnAddress, mailboxKey } from './mime/addresses.js';
 import type { ReadMessage } from './mime/read-message.js';
 
 export type AutomatedKind = 'auto_reply' | 'bounce' | 'list' | 'own';
@@ -11,9 +12,18 @@ export const OWN_MARKER_HEADER = 'x-noticedesk-case';
 /** Our Message-IDs look like `<nd.…@our-domain>` (see src/replies/message-id.ts). */
 const OWN_MESSAGE_ID = /^<?nd\.[^@\s>]+@([^>\s]+)>?$/i;
 
-const AUTO_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheitsnotiz|réponse automatique|自动回复|自動回覆|自動応答)\b|^\s*(自动回复|自動回覆|自動応答)/i;
+const AUTO_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheitsnotiz|automatische antwort|réponse automatique|risposta automatica|respuesta automática|resposta automática|auto:|自动回复|自動回覆|自動応答)|^\s*(自动回复|自動回覆|自動応答)/i;
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster)@/i;
-const BOUNCE_SUBJECT = /(undeliver|delivery (status notification|failure|has failed)|returned mail|failure notice|mail delivery failed|退信|未能送达)/i;
+const BOUNCE_SUBJECT = /(undeliver|nondeliver|non-deliver|not delivered|delayed|delivery (status notification|failure|has failed|delay)|returned mail|failure notice|mail delivery failed|退信|未能送达)/i;
+/** Subjects only a mail server writes, whoever it claims to be. */
+const SERVER_SUBJECT = /^\s*(undeliverable|undelivered mail|nondeliverable|non-delivery|delivery status notification|mail delivery failed|returned mail)\s*[:(]/i;
+/** What an out-of-office body says; read only in short bodies, so a notice quoting one is not taken for it. */
+const AWAY_TEXT = /\b(i am|i'm|i will be|i'll be|currently) (currently )?(out of (the )?office|away from (the |my )?(office|desk)|on (annual |parental |sick |maternity |paternity )?leave|on (vacation|holiday)|travell?ing)\b|\bthis is an automat(ed|ic) (reply|response|message)\b|\b(ich bin|bin ich) (derzeit |bis )?[^.\n]{0,40}(abwesend|nicht im büro|im urlaub)|je suis absent|我(目前)?(正在)?休假/i;
+const REPORT_TYPES: Record<string, string> = {
+  'delivery-status': 'delivery status notification (multipart/report)',
+  'disposition-notification': 'read receipt (disposition-notification)',
+  'feedback-report': 'abuse feedback report (feedback-report)',
+};
 
 function header(read: ReadMessage, name: string): string {
   return (read.headers[name] ?? '').trim();
@@ -40,9 +50,13 @@ function bouncedMessageId(read: ReadMessage): string | null {
 function ownReason(read: ReadMessage, ownAddresses: string[]): string | null {
   const own = ownAddresses.map((a) => a.trim().toLowerCase()).filter(Boolean);
   const from = read.from?.address?.toLowerCase() ?? null;
-  if (from && own.includes(from)) return `sent from our own address ${from}`;
+  if (from && isOwnAddress(from, own)) return `sent from our own address ${from}`;
+  const forwarder = read.forwarded?.by?.address ?? null;
+  if (forwarder && isOwnAddress(forwarder, own)) return `forwarded from our own address ${forwarder}`;
   if (header(read, OWN_MARKER_HEADER)) return `carries our ${OWN_MARKER_HEADER} header`;
-  const domains = new Set(own.map((a) => a.split('@')[1]).filter((d): d is string => !!d));
+  const loop = header(read, 'x-loop');
+  if (loop && loop.split(/[\s,<>]+/).some((part) => isOwnAddress(part, own))) return `X-Loop names our address (${loop})`;
+  const domains = new Set(own.map((a) => mailboxKey(a)?.split('@')[1]).filter((d): d is string => !!d));
   const domain = read.messageId ? OWN_MESSAGE_ID.exec(read.messageId)?.[1]?.toLowerCase() : undefined;
   if (domain && domains.has(domain)) return `Message-ID ${read.messageId} is one of ours`;
   return null;
@@ -50,10 +64,17 @@ function ownReason(read: ReadMessage, ownAddresses: string[]): string | null {
 
 function bounceReason(read: ReadMessage): string | null {
   const type = header(read, 'content-type').toLowerCase();
-  if (type.startsWith('multipart/report') && /report-type="?delivery-status/.test(type)) return 'delivery status notification (multipart/report)';
+  if (type.startsWith('multipart/report')) {
+    const reportType = /report-type="?([a-z-]+)/.exec(type)?.[1] ?? 'unknown';
+    return REPORT_TYPES[reportType] ?? `report (multipart/report; report-type=${reportType})`;
+  }
   if (isNullReturnPath(read)) return 'null return path (<>)';
   const from = read.from?.address ?? '';
-  if (BOUNCE_SENDER.test(from) && BOUNCE_SUBJECT.test(read.subject ?? '')) return `delivery failure from ${from}`;
+  if (BOUNCE_SENDER.test(from)) return `mail from ${from.split('@')[0]}`;
+  if (SERVER_SUBJECT.test(read.subject ?? '')) return `subject "${read.subject}" is a delivery report`;
+  if (/^(mailer-daemon|postmaster|mail delivery (subsystem|system))$/i.test(read.from?.name ?? '') && BOUNCE_SUBJECT.test(read.subject ?? '')) {
+    return `delivery failure from ${read.from?.name}`;
+  }
   return null;
 }
 
@@ -65,9 +86,12 @@ function autoReplyReason(read: ReadMessage): string | null {
   }
   const suppress = header(read, 'x-auto-response-suppress');
   if (suppress && /\b(all|oof|autoreply)\b/i.test(suppress)) return `X-Auto-Response-Suppress: ${suppress}`;
+  if (header(read, 'x-ms-exchange-inbox-rules-loop')) return `sent by a mailbox rule (X-MS-Exchange-Inbox-Rules-Loop)`;
+  if (header(read, 'x-ms-exchange-generated-message-source')) return 'generated by Exchange (X-MS-Exchange-Generated-Message-Source)';
   const precedence = (header(read, 'precedence') || header(read, 'x-precedence')).toLowerCase();
-  if (precedence === 'auto_reply') return 'Precedence: auto_reply';
+  if (/^auto[_-]?reply$/.test(precedence)) return `Precedence: ${precedence}`;
   if (AUTO_SUBJECT.test(read.subject ?? '')) return `subject "${read.subject}" is an automatic reply`;
+  if (read.text.length < 2500 && AWAY_TEXT.test(read.text)) return 'the body is an out-of-office message';
   return null;
 }
 

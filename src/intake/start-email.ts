@@ -13,6 +13,8 @@ export interface EmailIntakeConfig {
   smtpUrl: string | null;
   /** Our address: the From of every reply and the domain of its Message-ID. */
   from: string;
+  /** The desk's name, shown as the From display name and signing every mail. */
+  fromName?: string;
   dataDir: string;
   /** Automated replies per recipient per hour (default 10). */
   maxRepliesPerRecipientPerHour?: number;
@@ -21,6 +23,8 @@ export interface EmailIntakeConfig {
   replyLeaseMs?: number;
   /** Larger messages are recorded from their first bytes and not processed (default 50 MB). */
   maxMessageBytes?: number;
+  /** No other process sends from this database (SQLite): replies left `sending` by the last run are settled at once. */
+  onlySender?: boolean;
 }
 
 export interface EmailIntakeDeps {
@@ -44,8 +48,10 @@ export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void>
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createFolderMailer(join(config.dataDir, 'outbox'));
   const worker = startSendWorker(deps.db, mailer, {
     from: config.from,
+    fromName: config.fromName,
     maxPerRecipientPerHour: config.maxRepliesPerRecipientPerHour,
     leaseMs: config.replyLeaseMs,
+    settleAllClaims: config.onlySender,
     log,
   });
   const intakes =

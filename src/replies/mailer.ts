@@ -1,6 +1,8 @@
 /** One reply as it leaves: everything decided before sending, including its Message-ID. */
 export interface OutgoingMail {
   from: string;
+  /** Display name beside `from` in the From header. */
+  fromName?: string;
   to: string;
   subject: string;
   text: string;

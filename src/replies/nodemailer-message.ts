@@ -4,7 +4,7 @@ import type { OutgoingMail } from './mailer.js';
 /** Both transports build the same MIME, so a `.eml` in data/outbox/ is what SMTP would have carried. */
 export function toNodemailerMessage(mail: OutgoingMail): Mail.Options {
   return {
-    from: mail.from,
+    from: mail.fromName ? { name: mail.fromName, address: mail.from } : mail.from,
     to: mail.to,
     subject: mail.subject,
     text: mail.text,

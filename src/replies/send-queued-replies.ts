@@ -7,8 +7,13 @@ import { makeMessageId } from './message-id.js';
 import { claimReply, countRecentReplies, listDueReplies, listExpiredClaims, settleReply } from '../store/repos/outbox.js';
 import { renderReply, withCaseTag } from './render-reply.js';
 
+/** Signs every mail when NOTICEDESK_FROM_NAME is not set. */
+export const DEFAULT_DESK_NAME = 'IPR Desk';
+
 export interface SendOptions {
   from: string;
+  /** The desk's name: From display name and sign-off. */
+  fromName?: string;
   now?: () => Date;
   /** Automated replies to one address per hour; the rest are suppressed, not delayed. */
   maxPerRecipientPerHour?: number;
@@ -16,6 +21,12 @@ export interface SendOptions {
   batchSize?: number;
   /** How long a claimed row may stay `sending` before it counts as interrupted. */
   leaseMs?: number;
+  /**
+   * Every row still `sending` counts as interrupted, whatever its lease: set on
+   * the first pass of a process that is the only sender (SQLite), where such a
+   * row can only be left over from a run that stopped or was killed.
+   */
+  settleAllClaims?: boolean;
 }
 
 export interface SendSummary {
@@ -27,6 +38,8 @@ export interface SendSummary {
 }
 
 const HOUR = 3_600_000;
+/** Rows claimed per pass. */
+export const DEFAULT_BATCH = 50;
 
 /** 30 s, 2 min, 8 min, 32 min, then every 2 h. */
 export function backoffMs(attempt: number): number {
@@ -41,17 +54,19 @@ async function record(db: Kysely<Database>, row: OutboxRow, at: string, type: st
 interface Prepared {
   content: { subject: string; text: string; html: string | null };
   caseNumber: string | null;
+  /** A reviewer decided what this reply says (RFC 3834: not an automatic reply). */
+  byReviewer: boolean;
 }
 
 /** The text to send: as a reviewer edited it (still with the case tag), or rendered from its template. */
-function prepare(row: OutboxRow): Prepared {
-  const vars = JSON.parse(row.vars || '{}') as Record<string, unknown>;
+function prepare(row: OutboxRow, deskName: string): Prepared {
+  const vars: Record<string, unknown> = { ...(JSON.parse(row.vars || '{}') as Record<string, unknown>), deskName };
   const caseNumber = typeof vars.caseNumber === 'string' ? vars.caseNumber : null;
   const content =
     row.subject && row.text_body
       ? { subject: withCaseTag(row.subject, caseNumber), text: row.text_body, html: row.html_body }
       : renderReply(row.template ?? '', vars, row.language);
-  return { content, caseNumber };
+  return { content, caseNumber, byReviewer: vars.byReviewer === true };
 }
 
 /**
@@ -61,8 +76,8 @@ function prepare(row: OutboxRow): Prepared {
  * folder) settles it; otherwise it is marked failed, recorded on the case,
  * and a reviewer may resend it. A lost reply is visible; a duplicate is not undoable.
  */
-async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: string, summary: SendSummary): Promise<void> {
-  for (const row of await listExpiredClaims(db, at)) {
+async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: string, leaseBefore: string, summary: SendSummary): Promise<void> {
+  for (const row of await listExpiredClaims(db, leaseBefore)) {
     const sent = row.message_id ? await mailer.wasSent(row.message_id) : false;
     const settled = sent
       ? await settleReply(db, Number(row.id), 'sending', { status: 'sent', sentAt: at })
@@ -80,9 +95,10 @@ async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: stri
  */
 export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, options: SendOptions): Promise<SendSummary> {
   const now = options.now ?? (() => new Date());
-  const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = 50, leaseMs = 5 * 60_000 } = options;
+  const { maxPerRecipientPerHour = 10, maxAttempts = 6, batchSize = DEFAULT_BATCH, leaseMs = 5 * 60_000 } = options;
   const summary: SendSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, recovered: 0 };
-  await recoverInterrupted(db, mailer, now().toISOString(), summary);
+  const started = now().toISOString();
+  await recoverInterrupted(db, mailer, started, options.settleAllClaims ? '9999-12-31T23:59:59.999Z' : started, summary);
   for (const row of await listDueReplies(db, now().toISOString(), batchSize)) {
     const id = Number(row.id);
     const at = now().toISOString();
@@ -96,7 +112,7 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
     }
     let prepared: Prepared;
     try {
-      prepared = prepare(row);
+      prepared = prepare(row, options.fromName ?? DEFAULT_DESK_NAME);
     } catch (error) {
       if (await settleReply(db, id, 'queued', { status: 'failed', error: `cannot render: ${(error as Error).message}` })) summary.failed++;
       continue;
@@ -104,10 +120,11 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
     const { content, caseNumber } = prepared;
     const messageId = row.message_id ?? makeMessageId(options.from);
     if (!(await claimReply(db, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
-    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+    // RFC 3834: a reviewer's decision is a person writing; acknowledgements and deficiency replies are automatic.
+    const headers: Record<string, string> = { 'Auto-Submitted': prepared.byReviewer ? 'no' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
     if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
     try {
-      await mailer.send({ from: options.from, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
+      await mailer.send({ from: options.from, fromName: options.fromName ?? DEFAULT_DESK_NAME, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
       await settleReply(db, id, 'sending', { status: 'sent', sentAt: now().toISOString() });
       summary.sent++;
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import type { Mailer } from './mailer.js';
-import { sendQueuedReplies, type SendOptions } from './send-queued-replies.js';
+import { DEFAULT_BATCH, sendQueuedReplies, type SendOptions } from './send-queued-replies.js';
 
 export interface SendWorker {
   /** Something was queued: drain now instead of at the next tick. */
@@ -21,6 +21,7 @@ export function startSendWorker(
   let again = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let first = true;
 
   const run = (): void => {
     if (stopped) return;
@@ -33,10 +34,14 @@ export function startSendWorker(
       do {
         again = false;
         try {
-          const s = await sendQueuedReplies(db, mailer, options);
-          if (s.sent + s.failed + s.suppressed + s.recovered + s.retried > 0) {
+          const s = await sendQueuedReplies(db, mailer, { ...options, settleAllClaims: first && options.settleAllClaims });
+          first = false;
+          const handled = s.sent + s.failed + s.suppressed + s.retried;
+          if (handled + s.recovered > 0) {
             log(`replies: ${s.sent} sent, ${s.retried} to retry, ${s.failed} failed, ${s.suppressed} suppressed, ${s.recovered} recovered`);
           }
+          // A full batch means more are due: drain on instead of waiting for the next tick.
+          if (handled >= (options.batchSize ?? DEFAULT_BATCH)) again = true;
         } catch (error) {
           log(`reply worker: ${(error as Error).message}`);
         }

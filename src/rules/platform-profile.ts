@@ -59,6 +59,20 @@ export const PlatformProfile = z.object({
   dmca: z.boolean(),
   /** Marketplace proof rules (identity, IPR certificate, authorization, jurisdiction...) apply. */
   marketplaceRules: z.boolean(),
+  /**
+   * The counter-notice procedure: how many business days the complainant has
+   * to answer; whether they may reject the counter-notice in writing
+   * (marketplaces) or only keep the listings down by reporting a court action
+   * (DMCA 512(g): 10 to 14 business days); whether they get a copy of it.
+   * Absent, the desk's configured number of days and the marketplace procedure apply.
+   */
+  counterNotice: z
+    .object({
+      businessDays: z.number().int().positive().max(30),
+      complainantMay: z.enum(['reject', 'report_court_action']),
+      copyToComplainant: z.boolean().default(true),
+    })
+    .optional(),
 });
 export type PlatformProfile = z.infer<typeof PlatformProfile>;
 export type PlatformProfileInput = z.input<typeof PlatformProfile>;

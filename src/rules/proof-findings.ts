@@ -1,9 +1,19 @@
-import type { Complaint, DocumentKind } from '../domain/schemas/complaint.js';
+import type { Complaint, DocumentKind, DocumentMention } from '../domain/schemas/complaint.js';
 import type { Finding } from '../domain/schemas/finding.js';
 import type { PlatformProfile } from './platform-profile.js';
 import { finding } from './finding.js';
 
-const has = (c: Complaint, ...kinds: DocumentKind[]): boolean => c.documents.some((d) => kinds.includes(d.kind));
+/**
+ * A document counts when the sender gave it: read from an attached file, or
+ * named in a message that carries files (a scan the reader cannot read is
+ * still attached), or given as a link. "Attached: certificate" with nothing
+ * attached and no link is only a claim.
+ */
+export function documentGiven(c: Pick<Complaint, 'evidenceFiles'>, d: DocumentMention): boolean {
+  return d.foundIn === 'attachment' || c.evidenceFiles.length > 0 || /https?:\/\/\S+/i.test(d.evidence?.text ?? '');
+}
+
+const has = (c: Complaint, ...kinds: DocumentKind[]): boolean => c.documents.some((d) => kinds.includes(d.kind) && documentGiven(c, d));
 
 /** Identity, IPR proof and authorization documents the profile requires. */
 export function proofFindings(c: Complaint, profile: PlatformProfile, today: string): Finding[] {
@@ -23,7 +33,7 @@ export function proofFindings(c: Complaint, profile: PlatformProfile, today: str
     }
   }
   if (req.authorizationForAgents && c.isAgent === true) {
-    const auth = c.documents.filter((d) => d.kind === 'authorization');
+    const auth = c.documents.filter((d) => d.kind === 'authorization' && documentGiven(c, d));
     if (auth.length === 0) {
       out.push(finding('authorization.missing', 'documents', 'missing', `You write on behalf of ${c.rightsOwner ?? 'the rights owner'}: please attach a letter of authorization or power of attorney signed or sealed by the owner that allows you to file IPR complaints.`));
     } else if (auth.every((d) => d.expiresOn !== null && d.expiresOn < today)) {

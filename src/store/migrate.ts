@@ -1,5 +1,6 @@
 import { Migrator, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
+import { backfillQueueColumns } from './repos/cases.js';
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
@@ -10,5 +11,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     const name = failed ? ` (${failed.migrationName})` : '';
     throw new Error(`database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  await backfillQueueColumns(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

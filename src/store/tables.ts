@@ -40,6 +40,10 @@ export interface CasesTable {
   rights_owner: string | null;
   /** Copy of complaint.iprType for the queue filter; null on cases older than the column. */
   ipr_type: string | null;
+  /** 0 when the status is one a reviewer acts on (NEEDS_ACTION), 1 otherwise: the queue's first sort key. Set by the cases repository. */
+  queue_rank: ColumnType<number, number | undefined, number | undefined>;
+  /** What the queue search looks through; set by the cases repository from the complaint. */
+  search_text: ColumnType<string | null, string | null | undefined, string | null | undefined>;
   parent_case_id: number | null;
   complaint: string;
   findings: string;
@@ -47,6 +51,11 @@ export interface CasesTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface CaseStatusCountsTable {
+  status: string;
+  n: number;
 }
 
 export interface CaseEventsTable {
@@ -139,6 +148,7 @@ export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
   cases: CasesTable;
+  case_status_counts: CaseStatusCountsTable;
   case_events: CaseEventsTable;
   case_messages: CaseMessagesTable;
   counters: CountersTable;

@@ -10,6 +10,7 @@ import { makeCtx } from '../../src/domain/context.js';
 import { processMessage } from '../../src/domain/messages/process-message.js';
 import { receiveMessage } from '../../src/domain/messages/receive-message.js';
 import { hashPassword } from '../../src/domain/users/password.js';
+import { sendQueuedReplies } from '../../src/replies/send-queued-replies.js';
 import { createSmtpMailer } from '../../src/replies/smtp-mailer.js';
 import { loadPlatforms } from '../../src/rules/load-platforms.js';
 import { upsertUser } from '../../src/store/repos/users.js';
@@ -90,18 +91,25 @@ describe('console in a real browser', () => {
     await page.waitForURL(`${base}/cases/${caseNumber}`);
     await page.uncheck(`input[name=listings][value="${urls[2]}"]`);
     await page.click('#decide-accept summary');
-    await page.fill('#accept-form textarea[name=reply_text]', 'We removed two of your three listings.');
+    await page.fill('#keptReason', 'The third listing sells genuine goods.');
     await Promise.all([page.waitForURL(/done=accept/), page.click('#accept-form button[type=submit]')]);
     expect(await page.textContent('h1')).toContain('partially accepted');
 
-    const row = await db.selectFrom('outbox').selectAll().where('template', '=', 'partially-accepted').executeTakeFirstOrThrow();
-    // The send worker drains the queue in production; here the queued row goes out through the same SMTP mailer.
+    // The reply is written from the decision and sent by the same sender the desk runs.
     const mailer = createSmtpMailer(smtp.url);
-    await mailer.send({ from: 'ipr@noticedesk.test', to: row.to_address, subject: row.subject!, text: row.text_body!, html: null, messageId: `<e2e.${row.id}@noticedesk.test>`, inReplyTo: row.in_reply_to, references: row.references, headers: {} });
+    await sendQueuedReplies(db, mailer, { from: 'ipr@noticedesk.test', fromName: 'Blue Desk' });
     await mailer.close();
-    const [mail] = await smtp.waitFor(1);
+    const queued = await db.selectFrom('outbox').select('id').where('to_address', '=', 'jane@bluelantern.example').execute();
+    const mails = await smtp.waitFor(queued.length);
+    const mail = mails.find((m) => /partly accepted/.test(m.parsed.subject ?? ''));
     expect(mail?.envelopeTo).toEqual(['jane@bluelantern.example']);
-    expect(mail?.parsed.text).toContain('We removed two of your three listings.');
+    const [removed, kept] = (mail?.parsed.text ?? '').split('stay online');
+    expect(removed).toContain(urls[0]);
+    expect(removed).toContain(urls[1]);
+    expect(removed).not.toContain(urls[2]);
+    expect(kept).toContain(urls[2]);
+    expect(kept).toContain('The third listing sells genuine goods.');
+    expect(mail?.parsed.text).not.toMatch(/merchant has been/i);
   });
 
   it('a notice with hostile HTML renders without running any script', async () => {

@@ -7,6 +7,14 @@ import { openDatabase, type Db } from '../../src/store/open.js';
 import { createDiskFileStore } from '../../src/store/file-store.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 
+/** The authserv-id the test receiving server writes in Authentication-Results. */
+export const TEST_AUTHSERV_ID = 'mx.noticedesk.test';
+
+/** The Authentication-Results header our receiving server adds when DMARC passed for `domain`. */
+export function authPass(domain: string): Record<string, string> {
+  return { 'Authentication-Results': `${TEST_AUTHSERV_ID}; dkim=pass header.d=${domain}; spf=pass smtp.mailfrom=${domain}; dmarc=pass header.from=${domain}` };
+}
+
 /** A fresh SQLite file under data/tmp/, migrated; one per test file or test. */
 export function tempSqlitePath(): string {
   mkdirSync('data/tmp', { recursive: true });
@@ -27,5 +35,6 @@ export function testCtx(db: Db, options: { now?: () => Date; platforms?: Platfor
     files: createDiskFileStore(join('data', 'tmp', 'attachments')),
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
+    mailAuth: { trustedAuthservIds: [TEST_AUTHSERV_ID] },
   });
 }

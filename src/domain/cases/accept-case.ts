@@ -5,8 +5,9 @@ import type { Case } from '../schemas/index.js';
 import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
 import { changeCase } from './change-case.js';
 import type { ListingDecision } from './listing-decision.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const AcceptCaseInput = CaseRef.extend({
   /** URLs of the listings to take down; omitted means every valid listing of the case. */
@@ -28,7 +29,7 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'accepted');
+    requireUndecided(current, 'accepted');
     if (current.kind !== 'notice') throw new DomainError('invalid_input', `Case ${current.number} is a ${current.kind.replace(/_/g, ' ')}, not a notice.`);
     const urls = current.complaint.listings.map((l) => l.url);
     const chosen = input.listings ?? current.complaint.listings.filter((l) => l.valid).map((l) => l.url);
@@ -49,9 +50,17 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
       fields: { due_at: null },
       event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null } },
     });
+    const removed = decisions.filter((d) => d.decision === 'removed').map((d) => d.url);
+    const kept = decisions.filter((d) => d.decision === 'kept').map((d) => d.url);
+    const rendered = checkEditedReply(input.reply, [
+      ...removed.map((url) => ({ what: 'listing to remove', text: url })),
+      ...kept.map((url) => ({ what: 'listing kept', text: url })),
+      ...(input.keptReason ? [{ what: 'why listings are kept', text: input.keptReason }] : []),
+      ...(input.note ? [{ what: 'your note', text: input.note }] : []),
+    ]);
     const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), partial ? 'partially-accepted' : 'accepted', {
-      vars: { removed: decisions.filter((d) => d.decision === 'removed').map((d) => d.url), kept: decisions.filter((d) => d.decision === 'kept').map((d) => d.url), keptReason: input.keptReason ?? null },
-      rendered: input.reply,
+      vars: { removed, kept, keptReason: input.keptReason ?? null, note: input.note ?? null },
+      rendered,
     });
     return { case: changed, decisions, replyId };
   });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { CaseStatus, IprType, NoticeKind, type Case } from '../schemas/index.js';
+import { CaseStatus, IprType, NEEDS_ACTION, NoticeKind, type CaseSummary } from '../schemas/index.js';
 import { countByStatus, countOlderThan, listPlatformsInUse, queryQueue } from '../../store/repos/case-queue.js';
 import { parseInput } from './review-support.js';
 
-/** Cases a reviewer has to act on; everything else waits for someone else or is done. */
-export const NEEDS_ACTION: readonly CaseStatus[] = ['in_review', 'received', 'counter_noticed', 'disputed'];
+export { NEEDS_ACTION };
 const SLA_HOURS = 24;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -28,7 +27,7 @@ export type QueueFilter = z.infer<typeof QueueFilter>;
 
 export interface QueuePage {
   filter: QueueFilter;
-  cases: Case[];
+  cases: CaseSummary[];
   total: number;
   pages: number;
   counts: Record<string, number>;
@@ -60,7 +59,6 @@ export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
       createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
       assignee: filter.assignee ?? null,
       search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
-      actionFirst: NEEDS_ACTION,
       limit: filter.pageSize,
       offset: (filter.page - 1) * filter.pageSize,
     }),

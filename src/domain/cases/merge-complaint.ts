@@ -29,7 +29,7 @@ function mergeStatement(base: Statement, update: Statement): Statement {
  * fills the gaps, what the case already had stays. The kind of the case
  * never changes through a reply.
  */
-export function mergeComplaint(base: Complaint, update: Complaint): Complaint {
+export function mergeComplaint(base: Complaint, update: Complaint, options: { replaceListings?: boolean } = {}): Complaint {
   const s = base.statements;
   const u = update.statements;
   return {
@@ -47,7 +47,8 @@ export function mergeComplaint(base: Complaint, update: Complaint): Complaint {
     reason: base.reason ?? update.reason,
     workDescription: base.workDescription ?? update.workDescription,
     workEvidence: base.workEvidence ?? update.workEvidence,
-    listings: unionBy([...base.listings, ...update.listings], (l) => l.url),
+    // "These replace the earlier links": the answer's listings are the listing set; otherwise they add to it.
+    listings: options.replaceListings && update.listings.length ? unionBy(update.listings, (l) => l.url) : unionBy([...base.listings, ...update.listings], (l) => l.url),
     originalWorkUrls: [...new Set([...base.originalWorkUrls, ...update.originalWorkUrls])],
     statements: {
       goodFaith: mergeStatement(s.goodFaith, u.goodFaith),

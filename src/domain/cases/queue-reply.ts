@@ -4,6 +4,7 @@ import type { Case } from '../schemas/index.js';
 import { appendCaseEvent } from '../../store/repos/cases.js';
 import { enqueueReply } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
+import { isOwnAddress, singleAddress } from '../../intake/mime/addresses.js';
 
 export interface ReplyThread {
   to: string | null;
@@ -39,15 +40,17 @@ export async function queueReply(
   template: string,
   extra: { vars?: Record<string, unknown>; rendered?: { subject: string; text: string; html: string | null } } = {},
 ): Promise<number | null> {
-  const to = thread.to?.trim().toLowerCase();
-  if (!to || ctx.ownAddresses.some((own) => own.toLowerCase() === to)) return null;
+  // Exactly one mailbox, never a list, a group or anything that could carry a header; never ourselves.
+  const to = singleAddress(thread.to);
+  if (!to || isOwnAddress(to, ctx.ownAddresses)) return null;
   const at = ctx.now().toISOString();
   const id = await enqueueReply(trx, {
     caseId: c.id,
     kind: template,
     to,
     template,
-    vars: replyVars(c, extra.vars),
+    // A reviewer's decision is a person's mail (Auto-Submitted: no); the rest is automatic.
+    vars: replyVars(c, { ...extra.vars, byReviewer: ctx.actor.type === 'user' || ctx.actor.type === 'slack' }),
     language: c.complaint.language,
     inReplyTo: thread.inReplyTo,
     references: thread.references,

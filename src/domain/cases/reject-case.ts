@@ -4,8 +4,9 @@ import type { Case } from '../schemas/index.js';
 import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
 import { changeCase } from './change-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const RejectCaseInput = CaseRef.extend({
   reason: RejectReason,
@@ -21,7 +22,7 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'rejected');
+    requireUndecided(current, 'rejected');
     const at = ctx.now().toISOString();
     const kept = current.complaint.listings.map((l) => ({ url: l.url, decision: 'kept' as const, reason: REJECT_REASON_LABELS[input.reason] }));
     await saveListingDecisions(trx, current.id, kept, at, actorLabel(ctx));
@@ -33,7 +34,7 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
     });
     const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'rejected', {
       vars: { reason: input.reason, reasonText: REJECT_REASON_LABELS[input.reason], note: input.note ?? null },
-      rendered: input.reply,
+      rendered: checkEditedReply(input.reply, [{ what: 'the reason', text: REJECT_REASON_LABELS[input.reason] }, ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),
     });
     return { case: changed, replyId };
   });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import { changeCase } from './change-case.js';
+import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
-import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf, UNDECIDED } from './review-support.js';
+import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const RequestInfoInput = CaseRef.extend({
   /** `deficient`: required elements are missing; `awaiting_complainant`: a reviewer's question. */
@@ -21,16 +22,17 @@ export async function requestInfo(ctx: Ctx, raw: RequestInfoInput): Promise<{ ca
   requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
-    requireStatus(current, UNDECIDED, 'sent back to the sender');
+    requireUndecided(current, 'sent back to the sender');
     const changed = await changeCase(trx, ctx, current, {
       to: input.status,
       from: UNDECIDED,
       fields: { due_at: null },
       event: { type: 'information_requested', data: { requested: input.requested, note: input.note ?? null } },
     });
-    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'deficiency', {
-      vars: { requested: input.requested, note: input.note ?? null, firstReply: false },
-      rendered: input.reply,
+    // Exactly what the reviewer asked for: the request-info template lists their items, not the case's findings.
+    const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'request-info', {
+      vars: { requested: input.requested, note: input.note ?? null },
+      rendered: checkEditedReply(input.reply, [...input.requested.map((text) => ({ what: 'requested item', text })), ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),
     });
     return { case: changed, replyId };
   });

@@ -52,6 +52,22 @@ export async function loadCase(trx: Transaction<Database>, ref: z.infer<typeof C
   return found;
 }
 
+/**
+ * A notice waiting on the complainant's answer to a counter-notice (its
+ * deadline set) was decided already: it is not open to accept or reject again.
+ */
+export function awaitsCounterNoticeAnswer(c: Pick<Case, 'status' | 'dueAt' | 'kind'>): boolean {
+  return c.kind === 'notice' && c.status === 'awaiting_complainant' && c.dueAt !== null;
+}
+
+/** The statuses in which a complaint can be decided, less a notice whose counter-notice awaits an answer. */
+export function requireUndecided(c: Case, what: string): void {
+  requireStatus(c, UNDECIDED, what);
+  if (awaitsCounterNoticeAnswer(c)) {
+    throw new ConflictError(`Case ${c.number} was decided and now waits for the complainant's answer to a counter-notice; it cannot be ${what} again.`, { caseNumber: c.number, status: c.status });
+  }
+}
+
 export function requireStatus(c: Case, allowed: readonly CaseStatus[], what: string): void {
   if (!allowed.includes(c.status)) {
     throw new ConflictError(`Case ${c.number} is ${c.status.replace(/_/g, ' ')}; it cannot be ${what} now.`, { caseNumber: c.number, status: c.status });

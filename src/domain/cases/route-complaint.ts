@@ -1,10 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { ReadMessage } from '../../intake/mime/read-message.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
+import { findOtherWithMessageId } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
-import { isFromComplainant } from './same-party.js';
+import { checkSender } from '../../intake/mail-auth.js';
+import { singleAddress } from '../../intake/mime/addresses.js';
+import { isFromComplainant, senderOf } from './same-party.js';
 import { changeCase } from './change-case.js';
 import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
@@ -26,37 +29,63 @@ const OPEN_FOR_ANSWERS: readonly CaseStatus[] = ['received', 'deficient', 'in_re
 /** Statuses from which a withdrawal ends the case. */
 const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
 
+/** Kinds that are never answered by the desk on its own. */
+const SILENT_KINDS: readonly string[] = ['other', 'auto_reply', 'bounce'];
+
 function threadOf(input: RouteInput): ReplyThread {
   const { read } = input;
-  const to = read.replyTo ?? read.from?.address ?? input.complaint.complainant.email;
+  // The sender the mail headers name, never an address found in the body or a Reply-To someone else could set;
+  // a form, API or Slack submission has no headers and is answered at the address it gave.
+  const to = input.channel === 'email' ? read.from?.address ?? null : read.from?.address ?? input.complaint.complainant.email;
   const references = [...read.references, ...(read.messageId ? [read.messageId] : [])];
   return { to, inReplyTo: read.messageId, references };
+}
+
+function addsListings(c: Case, complaint: Complaint): boolean {
+  const known = new Set(c.complaint.listings.map((l) => l.url));
+  return complaint.listings.some((l) => !known.has(l.url));
 }
 
 /** Complete notices go to review; incomplete ones wait for the sender. */
 async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, findings: Finding[], input: RouteInput, first: boolean): Promise<Case> {
   const blocking = findings.filter(isBlocking);
-  const to: CaseStatus = c.kind === 'other' || blocking.length === 0 ? 'in_review' : 'deficient';
+  const to: CaseStatus = SILENT_KINDS.includes(c.kind) || blocking.length === 0 ? 'in_review' : 'deficient';
   const checked = await changeCase(trx, ctx, c, {
     to,
     fields: { findings: JSON.stringify(findings) },
     event: { type: 'checked', data: { findings: findings.map((f) => f.code), problems: input.problems } },
   });
-  // Spam and questions get no automated answer: it would only confirm the address to a spammer.
-  if (checked.kind === 'other') return checked;
+  // Spam and questions get no automated answer (it would only confirm the address to a spammer),
+  // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
+  if (SILENT_KINDS.includes(checked.kind)) return checked;
   if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
   else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
   return checked;
 }
 
+/** An answer that says its links take the place of the earlier ones ("these replace the earlier links", "corrected URLs"). */
+const REPLACES_LISTINGS =
+  /\b(replac(e|es|ing)|supersed(e|es|ing)|instead of)\s+(all\s+)?(the|my|our)\s+(earlier|previous|prior|old|original|first)\s+(links?|urls?|listings?)\b|\b(corrected|updated|new)\s+(list\s+of\s+)?(links|urls|listings)\s*(\(|:|-|,)?\s*(these|they|which)?\s*replace\b|\bplease\s+(ignore|disregard|drop|remove)\s+(the|my|our)\s+(earlier|previous|old|first)\s+(links?|urls?|listings?)\b|替换(之前|原来|先前)的(链接|网址)|以此为准/i;
+
+/**
+ * The complainant answered: what they sent joins the complaint (or replaces its
+ * listings when they say so), the case is checked again, and it goes in front
+ * of a reviewer with what is still missing, instead of the desk mailing the
+ * same list again on its own.
+ */
 async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case, input: RouteInput, via: string): Promise<Case> {
-  const merged = mergeComplaint(related.complaint, input.complaint);
-  const updated = await changeCase(trx, ctx, related, {
-    fields: { complaint: JSON.stringify(merged), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
-    event: { type: 'sender_answered', data: { messageId: input.messageId, via } },
+  const replaceListings = REPLACES_LISTINGS.test(input.read.text);
+  const merged = mergeComplaint(related.complaint, input.complaint, { replaceListings });
+  const findings = input.check(merged);
+  const waiting = (['received', 'deficient', 'awaiting_complainant'] as CaseStatus[]).includes(related.status);
+  return changeCase(trx, ctx, related, {
+    ...(waiting ? { to: 'in_review' as const } : {}),
+    fields: { complaint: JSON.stringify(merged), findings: JSON.stringify(findings), platform: merged.platform, rights_owner: merged.rightsOwner, ipr_type: merged.iprType },
+    event: {
+      type: 'sender_answered',
+      data: { messageId: input.messageId, via, stillMissing: findings.filter(isBlocking).map((f) => f.code), ...(replaceListings ? { listingsReplaced: merged.listings.map((l) => l.url) } : {}) },
+    },
   });
-  if (!(['received', 'deficient'] as CaseStatus[]).includes(updated.status)) return updated;
-  return settleChecked(trx, ctx, updated, input.check(merged), input, false);
 }
 
 /**
@@ -65,14 +94,52 @@ async function answerOnCase(trx: Transaction<Database>, ctx: Ctx, related: Case,
  * notice's; a withdrawal ends the case it names; anything else opens a case.
  */
 export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
-  const { complaint } = input;
+  const routed = await route(trx, ctx, input);
+  // A reused Message-ID with different content is kept as a message of its own; the reviewer is told.
+  const earlier = input.read.messageId ? await findOtherWithMessageId(trx, input.read.messageId, input.messageId) : null;
+  if (earlier) {
+    await appendCaseEvent(trx, {
+      caseId: routed.case.id,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'message_id_reused',
+      fromStatus: null,
+      toStatus: null,
+      data: { messageId: input.messageId, messageIdHeader: input.read.messageId, earlierMessage: earlier.id, earlierCaseId: earlier.caseId },
+    });
+  }
+  return routed;
+}
+
+async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): Promise<{ case: Case; joined: boolean }> {
+  // The complainant's address is one we can write to: the one read in the text when it is a real address
+  // (a form's contact field, a forwarded original), else the sender's; never a redaction mark like "[private]".
+  const email = singleAddress(input.complaint.complainant.email) ?? singleAddress(input.read.from?.address);
+  const complaint: Complaint = { ...input.complaint, complainant: { ...input.complaint.complainant, email } };
+  input = { ...input, complaint };
   // A form, API or Slack submission is a complaint of its own: quoting a case number there joins nothing,
   // but a counter-notice is still linked to the notice it answers.
   const related = input.channel === 'email' || complaint.kind === 'counter_notice' ? await findRelatedCase(trx, input.read, complaint) : null;
   if (related) await linkMessageToCase(trx, related.case.id, input.messageId);
   const fromComplainant = related !== null && isFromComplainant(related.case, input.read);
 
+  // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
+  const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;
+  const holdUnverified = async (change: 'withdrawal' | 'added_listings'): Promise<{ case: Case; joined: boolean }> => {
+    await appendCaseEvent(trx, {
+      caseId: related!.case.id,
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      type: 'change_held',
+      fromStatus: null,
+      toStatus: null,
+      data: { messageId: input.messageId, change, sender: senderOf(input.read), reason: sender && !sender.verified ? sender.reason : null, via: related!.via },
+    });
+    return { case: related!.case, joined: true };
+  };
+
   if (related && fromComplainant && complaint.kind === 'retraction') {
+    if (sender && !sender.verified) return holdUnverified('withdrawal');
     const withdrawn = await changeCase(trx, ctx, related.case, {
       to: 'withdrawn',
       from: WITHDRAWABLE,
@@ -83,6 +150,7 @@ export async function routeComplaint(trx: Transaction<Database>, ctx: Ctx, input
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
   if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
+      if (sender && !sender.verified && addsListings(related.case, complaint)) return holdUnverified('added_listings');
       return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }
     if (complaint.kind === 'reply') {

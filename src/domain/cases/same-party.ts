@@ -10,17 +10,27 @@ function domainOf(address: string): string | null {
 }
 
 /**
- * Whether a message comes from the party that filed the case: the same
- * address, or a colleague at the same organisation's own mail domain. Only
- * that party may add to its complaint or withdraw it; anyone else who quotes
- * the case number opens a case of their own, linked to it.
+ * The address the mail itself was sent from: the From header, or for a
+ * forward the colleague who forwarded it. Never Reply-To and never an
+ * address quoted in the body: anyone can write those.
+ */
+export function senderOf(read: ReadMessage): string | null {
+  return (read.forwarded?.by?.address ?? read.from?.address)?.toLowerCase() ?? null;
+}
+
+/**
+ * Whether a message claims to come from the party that filed the case: the
+ * same address, or a colleague at the same organisation's own mail domain.
+ * Only that party may add to its complaint or withdraw it; anyone else who
+ * quotes the case number opens a case of their own, linked to it. The claim
+ * is only a claim until the sender is authenticated (see src/intake/mail-auth.ts).
  */
 export function isFromComplainant(c: Case, read: ReadMessage): boolean {
   const filed = c.complainantEmail?.toLowerCase();
-  if (!filed) return false;
-  const senders = [read.from?.address, read.replyTo].filter((a): a is string => !!a).map((a) => a.toLowerCase());
-  if (senders.includes(filed)) return true;
+  const sender = senderOf(read);
+  if (!filed || !sender) return false;
+  if (sender === filed) return true;
   const filedDomain = domainOf(filed);
   if (!filedDomain || PERSONAL_MAIL_DOMAINS.test(filedDomain)) return false;
-  return senders.some((sender) => domainOf(sender) === filedDomain);
+  return domainOf(sender) === filedDomain;
 }

@@ -14,6 +14,8 @@ export interface SubmissionResult {
   joined: boolean;
   /** Why nothing was filed (automated, unreadable), when that is the outcome. */
   problem: string | null;
+  /** What was filed but could not be read (a file's text: broken, too large or too slow); the files are kept. */
+  unread: string[];
 }
 
 /**
@@ -30,9 +32,9 @@ export async function submitStructured(
   const { message, duplicate } = await receiveMessage(ctx, { channel, raw, origin, messageId });
   const outcome = duplicate && message.state !== 'stored' ? { status: 'already_processed' as const, caseId: message.caseId } : await processMessage(ctx, message.id);
   if (outcome.status === 'processed') {
-    return { caseNumber: outcome.case.number, status: outcome.case.status, case: outcome.case, filedBefore: false, joined: outcome.joined, problem: null };
+    return { caseNumber: outcome.case.number, status: outcome.case.status, case: outcome.case, filedBefore: false, joined: outcome.joined, problem: null, unread: outcome.problems };
   }
-  if (outcome.status === 'failed') return { caseNumber: null, status: 'failed', case: null, filedBefore: false, joined: false, problem: outcome.error };
+  if (outcome.status === 'failed') return { caseNumber: null, status: 'failed', case: null, filedBefore: false, joined: false, problem: outcome.error, unread: [] };
   const found = outcome.caseId ? await findCaseById(ctx.db, outcome.caseId) : null;
   return {
     caseNumber: found?.number ?? null,
@@ -41,5 +43,6 @@ export async function submitStructured(
     filedBefore: outcome.status === 'already_processed',
     joined: false,
     problem: outcome.status === 'ignored' ? outcome.reason : null,
+    unread: [],
   };
 }

@@ -1,4 +1,8 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import { readContent } from '../messages/read-content.js';
+import { listCaseMessages } from '../../store/repos/messages.js';
+import type { Database } from '../../store/tables.js';
 import { changeCase } from '../cases/change-case.js';
 import { queueReply } from '../cases/queue-reply.js';
 import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf } from '../cases/review-support.js';
@@ -18,6 +22,16 @@ export const ForwardCounterNoticeInput = CaseRef.extend({
 });
 export type ForwardCounterNoticeInput = z.input<typeof ForwardCounterNoticeInput>;
 
+/** What the merchant wrote, every message of the counter-notice as received: the complainant gets it as a copy (DMCA 512(g)(2)(B)). */
+async function counterNoticeText(trx: Transaction<Database>, caseId: number): Promise<string | null> {
+  const texts: string[] = [];
+  for (const message of await listCaseMessages(trx, caseId)) {
+    const { read } = await readContent(message);
+    if (read.text.trim()) texts.push(read.text.trim());
+  }
+  return texts.length ? texts.join('\n\n---\n\n').slice(0, 20_000) : null;
+}
+
 /**
  * Forwards a checked counter-notice (the case named) to the complainant of
  * the notice it answers, with a deadline in business days. Both cases wait
@@ -28,7 +42,6 @@ export async function forwardCounterNotice(ctx: CounterNoticeCtx, raw: ForwardCo
   const input = parseInput(ForwardCounterNoticeInput, raw);
   requireReviewer(ctx);
   const settings = counterNoticeSettings(ctx);
-  const dueAt = addBusinessDays(ctx.now(), input.businessDays ?? settings.businessDays, settings.holidays).toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     let counter = await loadCase(trx, input);
     requireStatus(counter, ['received', 'in_review', 'deficient'], 'forwarded');
@@ -42,6 +55,16 @@ export async function forwardCounterNotice(ctx: CounterNoticeCtx, raw: ForwardCo
     }
     const notice = await parentNotice(trx, counter);
     requireStatus(notice, ['accepted', 'partially_accepted', 'counter_noticed'], 'counter-noticed');
+    // The platform's procedure decides the period and what the complainant may do; the desk's setting is the fallback.
+    const procedure = ctx.platforms.find((p) => p.id === notice.platform)?.counterNotice;
+    const minimum = procedure?.complainantMay === 'report_court_action' ? procedure.businessDays : 1;
+    const days = input.businessDays ?? procedure?.businessDays ?? settings.businessDays;
+    if (days < minimum) {
+      throw new DomainError('invalid_input', `This platform's counter-notice procedure gives the complainant at least ${minimum} business days.`, { fields: { businessDays: `at least ${minimum}` } });
+    }
+    const dueAt = addBusinessDays(ctx.now(), days, settings.holidays).toISOString();
+    const complainantMay = procedure?.complainantMay ?? 'reject';
+    const copy = procedure?.copyToComplainant === false ? null : await counterNoticeText(trx, counter.id);
     const data = { counterNotice: counter.number, notice: notice.number, dueAt };
     const waitingNotice = await changeCase(trx, ctx, notice, {
       to: 'awaiting_complainant',
@@ -56,7 +79,14 @@ export async function forwardCounterNotice(ctx: CounterNoticeCtx, raw: ForwardCo
     });
     const merchant = counter.complaint.complainant;
     await queueReply(trx, ctx, waitingNotice, await threadOf(trx, waitingNotice), 'counter-notice-forwarded', {
-      vars: { counterNoticeCase: counter.number, dueAt, merchantName: merchant.name ?? merchant.organisation, listings: counter.complaint.listings.map((l) => l.url) },
+      vars: {
+        counterNoticeCase: counter.number,
+        dueAt,
+        complainantMay,
+        counterNoticeText: copy,
+        merchantName: merchant.name ?? merchant.organisation,
+        listings: counter.complaint.listings.map((l) => l.url),
+      },
       rendered: input.reply,
     });
     await queueReply(trx, ctx, waitingCounter, await threadOf(trx, waitingCounter), 'counter-notice-received', { vars: { noticeCase: notice.number, dueAt } });

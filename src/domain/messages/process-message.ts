@@ -1,7 +1,5 @@
 import type { Transaction } from 'kysely';
-import { classifyAutomated } from '../../intake/automated.js';
-import { stripOwnQuotedHistory } from '../../intake/mime/quoted-history.js';
-import { parseNotice } from '../../parse/index.js';
+import type { Automated } from '../../intake/automated.js';
 import { checkComplaint } from '../../rules/index.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import { findMessageById, insertAttachmentRecords, settleMessage } from '../../store/repos/messages.js';
@@ -9,15 +7,24 @@ import { findCaseIdByReplyMessageId } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
 import { routeComplaint } from '../cases/route-complaint.js';
 import type { Ctx } from '../context.js';
-import type { Case, Complaint } from '../schemas/index.js';
-import { readContent, type MessageContent } from './read-content.js';
-import { storeAttachments } from './store-attachments.js';
+import type { Case, Complaint, RawMessage } from '../schemas/index.js';
+import type { MessageContent } from './read-content.js';
+import { storeAttachments, type KeptAttachments } from './store-attachments.js';
+import { inlineWork, WorkLimitError, type UntrustedWork } from './untrusted-work.js';
 
 export type ProcessOutcome =
   | { status: 'already_processed'; caseId: number | null }
   | { status: 'failed'; error: string }
   | { status: 'ignored'; reason: string; caseId: number | null }
-  | { status: 'processed'; case: Case; joined: boolean };
+  /** `problems`: what could not be read (an attachment's text...), said to whoever submitted it. */
+  | { status: 'processed'; case: Case; joined: boolean; problems: string[] };
+
+/** What the bounded steps made of one stored message; the database is not touched yet. */
+export type Prepared =
+  | { kind: 'done'; outcome: ProcessOutcome }
+  | { kind: 'automated'; message: RawMessage; automated: Extract<Automated, { automated: true }> }
+  | { kind: 'failed'; message: RawMessage; error: string }
+  | { kind: 'complaint'; message: RawMessage; content: MessageContent; kept: KeptAttachments; complaint: Complaint };
 
 function withOverrides(parsed: Complaint, content: MessageContent): Complaint {
   const merged = { ...parsed, ...content.overrides };
@@ -25,9 +32,59 @@ function withOverrides(parsed: Complaint, content: MessageContent): Complaint {
   return merged;
 }
 
-async function ignoreAutomated(ctx: Ctx, messageId: number, content: MessageContent): Promise<ProcessOutcome | null> {
-  const automated = classifyAutomated(content.read, [...ctx.ownAddresses]);
-  if (!automated.automated) return null;
+/**
+ * A bounded step runs again once in a fresh thread (the machine may just have
+ * been busy); over its bound twice, the message is set aside with the reason.
+ */
+async function twice<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof WorkLimitError)) throw error;
+    try {
+      return await step();
+    } catch (again) {
+      if (again instanceof WorkLimitError) throw new WorkLimitError(`set aside: ${again.message} (twice)`, again.limit);
+      throw again;
+    }
+  }
+}
+
+/**
+ * The part of the pipeline that reads what the sender controls: MIME,
+ * automated-mail recognition, attachments (kept in the file store, PDF text
+ * read), parsing. Runs on the bounded threads of `ctx.work`, so several
+ * messages can be prepared at once while their cases are written in order.
+ */
+export async function prepareMessage(ctx: Ctx, message: RawMessage): Promise<Prepared> {
+  if (message.state !== 'stored') return { kind: 'done', outcome: { status: 'already_processed', caseId: message.caseId } };
+  const work: UntrustedWork = ctx.work ?? inlineWork(ctx.platforms);
+  try {
+    const { content, automated } = await twice(() => work.read(message, ctx.ownAddresses));
+    if (automated.automated) return { kind: 'automated', message, automated };
+    const kept = await storeAttachments(ctx, content.read.attachments, work);
+    const parsed = await twice(() =>
+      work.parse({
+        text: content.read.text,
+        html: content.read.html,
+        subject: content.read.subject,
+        from: content.read.from,
+        headers: content.read.headers,
+        attachments: kept.forParser,
+        platformHint: content.platformHint,
+        ownAddresses: ctx.ownAddresses,
+      }),
+    );
+    // The bytes are in the file store now; the case needs only their records.
+    for (const attachment of content.read.attachments) attachment.content = Buffer.alloc(0);
+    const complaint = withOverrides({ ...parsed, evidenceFiles: [...parsed.evidenceFiles, ...kept.evidence] }, content);
+    return { kind: 'complaint', message, content, kept, complaint };
+  } catch (error) {
+    return { kind: 'failed', message, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function ignoreAutomated(ctx: Ctx, messageId: number, automated: Extract<Automated, { automated: true }>): Promise<ProcessOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
     let caseId: number | null = null;
     if (automated.kind === 'bounce' && automated.bouncedMessageId) {
@@ -45,59 +102,60 @@ async function ignoreAutomated(ctx: Ctx, messageId: number, content: MessageCont
         });
       }
     }
-    await settleMessage(trx, messageId, 'ignored', { caseId, error: `${automated.kind}: ${automated.reason}` });
+    const settled = await settleMessage(trx, messageId, 'ignored', { caseId, error: `${automated.kind}: ${automated.reason}` });
+    if (!settled) throw new Error('message was processed concurrently');
     return { status: 'ignored', reason: automated.reason, caseId } as const;
   });
+}
+
+async function fileComplaint(ctx: Ctx, prepared: Extract<Prepared, { kind: 'complaint' }>): Promise<ProcessOutcome> {
+  const { message, content, kept, complaint } = prepared;
+  const attachmentProblems = kept.records.flatMap((r) => (r.problem ? [`${r.filename ?? 'attachment'}: ${r.problem}`] : []));
+  return ctx.db.transaction().execute(async (trx: Transaction<Database>) => {
+    await insertAttachmentRecords(trx, message.id, kept.records);
+    const routed = await routeComplaint(trx, ctx, {
+      messageId: message.id,
+      channel: message.channel,
+      read: content.read,
+      complaint,
+      problems: [...content.read.problems, ...attachmentProblems],
+      check: (c) => checkComplaint(c, { platforms: ctx.platforms, now: ctx.now() }).findings,
+    });
+    const settled = await settleMessage(trx, message.id, 'processed', { caseId: routed.case.id });
+    if (!settled) throw new Error('message was processed concurrently');
+    return { status: 'processed', case: routed.case, joined: routed.joined, problems: attachmentProblems } as const;
+  });
+}
+
+/**
+ * Writes what `prepareMessage` found: the case work and the message's mark in
+ * one transaction, so a crash leaves the message `stored` and it is simply
+ * run again; another process that got there first makes this a no-op.
+ */
+export async function commitPrepared(ctx: Ctx, prepared: Prepared): Promise<ProcessOutcome> {
+  if (prepared.kind === 'done') return prepared.outcome;
+  const { message } = prepared;
+  try {
+    if (prepared.kind === 'automated') return await ignoreAutomated(ctx, message.id, prepared.automated);
+    if (prepared.kind === 'complaint') return await fileComplaint(ctx, prepared);
+    await settleMessage(ctx.db, message.id, 'failed', { error: prepared.error });
+    return { status: 'failed', error: prepared.error };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const again = await findMessageById(ctx.db, message.id);
+    if (again && again.state !== 'stored') return { status: 'already_processed', caseId: again.caseId };
+    await settleMessage(ctx.db, message.id, 'failed', { error: text });
+    return { status: 'failed', error: text };
+  }
 }
 
 /**
  * Takes one stored message through the pipeline: read, recognise automated
  * mail, keep attachments, parse, join or open a case, check, queue replies,
- * and mark the message processed — the case work and the mark in one
- * transaction, so a crash leaves the message `stored` and it is simply run again.
+ * and mark the message processed.
  */
 export async function processMessage(ctx: Ctx, messageId: number): Promise<ProcessOutcome> {
   const message = await findMessageById(ctx.db, messageId);
   if (!message) return { status: 'failed', error: `no stored message ${messageId}` };
-  if (message.state !== 'stored') return { status: 'already_processed', caseId: message.caseId };
-  try {
-    const content = await readContent(message);
-    const ignored = message.channel === 'email' ? await ignoreAutomated(ctx, messageId, content) : null;
-    if (ignored) return ignored;
-    const kept = await storeAttachments(ctx, content.read.attachments);
-    // What the sender wrote, without a quotation of our own reply (which spells out the statements we asked for).
-    const own = stripOwnQuotedHistory(content.read.text, ctx.ownAddresses);
-    const parsed = parseNotice({
-      text: own.text,
-      html: own.quoted === null ? content.read.html : null,
-      subject: content.read.subject,
-      from: content.read.from,
-      headers: content.read.headers,
-      attachments: kept.forParser,
-      platformHint: content.platformHint,
-    }, { platforms: ctx.platforms });
-    const complaint = withOverrides({ ...parsed, evidenceFiles: [...parsed.evidenceFiles, ...kept.evidence] }, content);
-    return await ctx.db.transaction().execute(async (trx: Transaction<Database>) => {
-      await insertAttachmentRecords(trx, messageId, kept.records);
-      const routed = await routeComplaint(trx, ctx, {
-        messageId,
-        channel: message.channel,
-        read: content.read,
-        complaint,
-        problems: [...content.read.problems, ...kept.records.flatMap((r) => (r.problem ? [`${r.filename ?? 'attachment'}: ${r.problem}`] : []))],
-        check: (c) => checkComplaint(c, { platforms: ctx.platforms, now: ctx.now() }).findings,
-      });
-      const settled = await settleMessage(trx, messageId, 'processed', { caseId: routed.case.id });
-      if (!settled) throw new Error('message was processed concurrently');
-      return { status: 'processed', case: routed.case, joined: routed.joined } as const;
-    });
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    if (text === 'message was processed concurrently') {
-      const again = await findMessageById(ctx.db, messageId);
-      return { status: 'already_processed', caseId: again?.caseId ?? null };
-    }
-    await settleMessage(ctx.db, messageId, 'failed', { error: text });
-    return { status: 'failed', error: text };
-  }
+  return commitPrepared(ctx, await prepareMessage(ctx, message));
 }

@@ -26,7 +26,7 @@ export interface MessageContent {
 }
 
 /** Turns stored bytes into what the parser and the threading rules need. */
-export async function readContent(message: RawMessage): Promise<MessageContent> {
+export async function readContent(message: Pick<RawMessage, 'channel' | 'raw' | 'receivedAt'>): Promise<MessageContent> {
   const bytes = Buffer.from(message.raw);
   if (message.channel === 'email') {
     return { read: await readMessage(bytes), overrides: {}, platformHint: null };

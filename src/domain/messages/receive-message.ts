@@ -40,13 +40,14 @@ export function peekMessageId(raw: Uint8Array): string | null {
 
 /**
  * Keeps a message exactly as it arrived, before anything reads it. The same
- * bytes, or the same Message-ID delivered again, are recognised as a
- * duplicate and nothing new is stored.
+ * bytes delivered again are a duplicate and nothing new is stored; different
+ * bytes under a Message-ID seen before are a new message, kept, and flagged
+ * on its case when it is processed.
  */
 export async function receiveMessage(ctx: Ctx, input: ReceiveMessageInput): Promise<ReceiveMessageResult> {
   const sha256 = createHash('sha256').update(input.raw).digest('hex');
   const messageId = input.messageId !== undefined ? input.messageId : input.channel === 'email' ? peekMessageId(input.raw) : null;
-  const existing = await findDuplicateMessage(ctx.db, sha256, messageId);
+  const existing = await findDuplicateMessage(ctx.db, sha256);
   if (existing) return { message: existing, duplicate: true };
   try {
     const message = await insertMessage(ctx.db, {
@@ -61,7 +62,7 @@ export async function receiveMessage(ctx: Ctx, input: ReceiveMessageInput): Prom
     return { message, duplicate: false };
   } catch (error) {
     // Another intake stored the same bytes between our look-up and insert.
-    const raced = await findDuplicateMessage(ctx.db, sha256, messageId);
+    const raced = await findDuplicateMessage(ctx.db, sha256);
     if (raced) return { message: raced, duplicate: true };
     throw error;
   }

@@ -19,6 +19,9 @@ export const CaseStatus = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/** Cases a reviewer has to act on; everything else waits for someone else or is done. */
+export const NEEDS_ACTION: readonly CaseStatus[] = ['in_review', 'received', 'counter_noticed', 'disputed'];
+
 /** `ND-2026-000123`: prefix, year of filing, six-digit sequence. */
 export const CaseNumber = z.string().regex(/^ND-\d{4}-\d{6,}$/);
 export type CaseNumber = z.infer<typeof CaseNumber>;
@@ -69,3 +72,22 @@ export const Case = z.object({
   updatedAt: z.string().datetime(),
 });
 export type Case = z.infer<typeof Case>;
+
+/** What a queue row shows of a case: read from the store without the whole complaint. */
+export interface CaseSummary {
+  id: number;
+  number: string;
+  status: CaseStatus;
+  kind: NoticeKind;
+  platform: string | null;
+  assignee: string | null;
+  complainantEmail: string | null;
+  rightsOwner: string | null;
+  iprType: string | null;
+  subject: string | null;
+  listingCount: number;
+  findings: Finding[];
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

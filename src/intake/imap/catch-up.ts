@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Ctx } from '../../domain/context.js';
 import { OVERSIZED_HEAD_BYTES } from '../../domain/messages/receive-message.js';
 import { readCheckpoint, saveCheckpoint } from '../../store/repos/mailbox-checkpoints.js';
-import { takeInEmail, takeInOversizedEmail, type TakeInResult } from '../take-in.js';
+import { createIntakePipeline, takeInOversizedEmail, type TakeInResult } from '../take-in.js';
 import type { MailboxUrl } from './mailbox-url.js';
 import { markProcessed } from './mark-processed.js';
 import { uidSet } from './uid-set.js';
@@ -53,7 +53,7 @@ export function planFetches(sizes: ReadonlyArray<{ uid: number; size: number }>,
 
 /**
  * Takes in everything after the stored checkpoint. Per batch: each message is
- * stored and processed as it streams in, then the batch is flagged (or moved)
+ * stored as it streams in and processed in UID order, then the batch is flagged (or moved)
  * with one command, and only then the checkpoint advances to its last UID. A
  * kill anywhere in a batch means it is fetched again; the stored SHA-256 and
  * Message-ID recognise what was already taken in, so nothing is doubled.
@@ -101,19 +101,29 @@ async function takeInBatch(client: ImapFlow, deps: CatchUpDeps, chunk: number[],
     .map((m) => ({ uid: m.uid, size: m.size ?? 0 }))
     .filter((m) => wanted.has(m.uid))
     .sort((a, b) => a.uid - b.uid);
-  for (const step of planFetches(sizes, deps.maxMessageBytes, deps.maxFetchBytes)) {
-    if (deps.stopped()) return;
-    if (step.kind === 'oversized') {
-      const head = await client.fetchOne(String(step.uid), { uid: true, source: { start: 0, maxLength: OVERSIZED_HEAD_BYTES } }, { uid: true });
-      if (!head || !head.source) continue;
-      settle(step.uid, await takeInOversizedEmail(deps.ctx(), head.source, { size: step.size, limit: deps.maxMessageBytes }, origin(step.uid)));
-      continue;
-    }
-    // Streamed: each message is processed as it arrives (in UID order), no other command runs meanwhile.
-    for await (const message of client.fetch(uidSet(step.uids), { uid: true, source: true }, { uid: true })) {
-      if (!message.source || !wanted.has(message.uid)) continue;
-      settle(message.uid, await takeInEmail(deps.ctx(), message.source, origin(message.uid)));
+  const pipeline = createIntakePipeline(deps.ctx);
+  try {
+    for (const step of planFetches(sizes, deps.maxMessageBytes, deps.maxFetchBytes)) {
       if (deps.stopped()) return;
+      if (step.kind === 'oversized') {
+        await pipeline.drain();
+        const head = await client.fetchOne(String(step.uid), { uid: true, source: { start: 0, maxLength: OVERSIZED_HEAD_BYTES } }, { uid: true });
+        if (!head || !head.source) continue;
+        settle(step.uid, await takeInOversizedEmail(deps.ctx(), head.source, { size: step.size, limit: deps.maxMessageBytes }, origin(step.uid)));
+        continue;
+      }
+      // Streamed in UID order: each message is stored as it arrives and read on the work threads while the
+      // next ones stream in; cases are written in the same order, and no other IMAP command runs meanwhile.
+      for await (const message of client.fetch(uidSet(step.uids), { uid: true, source: true }, { uid: true })) {
+        if (!message.source || !wanted.has(message.uid)) continue;
+        const uid = message.uid;
+        await pipeline.push(message.source, origin(uid), (result) => settle(uid, result));
+        if (deps.stopped()) return;
+      }
+      await pipeline.drain();
     }
+  } finally {
+    // A stop or a broken connection still finishes (and counts as done) what was already stored.
+    await pipeline.drain();
   }
 }

@@ -20,6 +20,8 @@ export interface ReadMessage {
   replyTo: string | null;
   returnPath: string | null;
   headers: Record<string, string>;
+  /** Every Authentication-Results header, topmost (last added) first. */
+  authResults?: string[];
   text: string;
   html: string | null;
   attachments: ReadAttachment[];
@@ -55,7 +57,7 @@ async function readParts(parsed: ParsedMail, problems: string[]): Promise<{ atta
   for (const attachment of parsed.attachments) {
     if ((attachment.contentType || '').toLowerCase() === 'message/rfc822') enclosed.push(attachment.content);
     try {
-      attachments.push(await readAttachment(attachment));
+      attachments.push(readAttachment(attachment));
     } catch (error) {
       problems.push(`attachment ${attachment.filename ?? '(unnamed)'} could not be read: ${(error as Error).message}`);
     }
@@ -73,6 +75,9 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
   for (const { key, line } of parsed.headerLines) {
     if (!(key in headers)) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
+  const authResults = parsed.headerLines
+    .filter(({ key }) => key === 'authentication-results')
+    .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   const { text, html } = bodyText(parsed, problems);
   const { attachments, enclosed } = await readParts(parsed, problems);
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
@@ -86,6 +91,7 @@ async function read(raw: Buffer, depth: number): Promise<ReadMessage> {
     replyTo: firstAddress(parsed.replyTo)?.address ?? null,
     returnPath: rawReturnPath(raw),
     headers,
+    authResults,
     text,
     html,
     attachments,

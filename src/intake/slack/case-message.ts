@@ -3,7 +3,7 @@ import type { types } from '@slack/bolt';
 type KnownBlock = types.KnownBlock;
 import { REJECT_REASON_LABELS, RejectReason } from '../../domain/cases/listing-decision.js';
 import { UNDECIDED } from '../../domain/cases/review-support.js';
-import type { Case, CaseEvent, CaseStatus } from '../../domain/schemas/index.js';
+import type { Case, CaseEvent, CaseStatus, CaseSummary } from '../../domain/schemas/index.js';
 
 export const ACTION = {
   accept: 'case_accept',
@@ -125,13 +125,13 @@ export function caseMessage(c: Case, events: readonly CaseEvent[], consoleUrl: s
 }
 
 /** One line per case, for lookups. */
-export function caseLine(c: Case, consoleUrl: string): string {
+export function caseLine(c: Case | CaseSummary, consoleUrl: string): string {
   const parts = [
     `<${caseUrl(consoleUrl, c.number)}|${c.number}>`,
     STATUS_LABEL[c.status],
     c.platform && escapeText(c.platform),
     c.rightsOwner && escapeText(c.rightsOwner),
-    `${c.complaint.listings.length} listing(s)`,
+    `${'listingCount' in c ? c.listingCount : c.complaint.listings.length} listing(s)`,
     c.findings.length ? `${c.findings.length} finding(s)` : null,
     c.assignee ? `assigned to ${escapeText(c.assignee)}` : null,
   ];

@@ -2,7 +2,32 @@ import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
 
 /** Slack gives up after 3 s; answering a little earlier leaves room for the network. */
 const ACK_DEADLINE_MS = 2500;
+/**
+ * Slack's payloads are small (a view submission with every block is tens of
+ * KB); 1 MB is far above any of them, and nothing larger is read at all.
+ */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as text, or null as soon as it is longer than `max` bytes (declared or streamed). */
+async function readBounded(request: Request, max: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export interface FetchReceiverOptions {
   signingSecret: string;
@@ -55,8 +80,8 @@ export class FetchReceiver implements Receiver {
 
   async handle(request: Request): Promise<Response> {
     if (request.method !== 'POST') return new Response(null, { status: 405 });
-    const raw = await request.text();
-    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return new Response(null, { status: 413 });
+    const raw = await readBounded(request, MAX_BODY_BYTES);
+    if (raw === null) return new Response(null, { status: 413 });
     const signature = request.headers.get('x-slack-signature') ?? '';
     const timestamp = Number(request.headers.get('x-slack-request-timestamp'));
     const valid =

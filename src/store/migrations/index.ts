@@ -5,6 +5,8 @@ import * as slack from './20261125T1000-slack.js';
 import * as leases from './20261126T0900-leases.js';
 import * as queueIndexes from './20261126T1000-queue-indexes.js';
 import * as caseIprType from './20261127T0900-case-ipr-type.js';
+import * as queueAtScale from './20261128T0900-queue-at-scale.js';
+import * as statsIndexes from './20261128T0930-stats-indexes.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '20261126T0900-leases': leases,
   '20261126T1000-queue-indexes': queueIndexes,
   '20261127T0900-case-ipr-type': caseIprType,
+  '20261128T0900-queue-at-scale': queueAtScale,
+  '20261128T0930-stats-indexes': statsIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { Case, CaseStatus } from '../../domain/schemas/index.js';
-import type { Database } from '../tables.js';
-import { toCase } from './cases.js';
+import { NEEDS_ACTION, type CaseStatus, type CaseSummary, type Complaint, type Finding, type NoticeKind } from '../../domain/schemas/index.js';
+import { isPostgres } from '../migrations/column-types.js';
+import type { CaseRow, Database } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -15,8 +15,6 @@ export interface QueueQuery {
   createdAfter: string | null;
   assignee: string | null;
   search: { caseNumber: string | null; text: string | null };
-  /** Statuses listed first (cases that need action), then oldest first. */
-  actionFirst: readonly CaseStatus[];
   limit: number;
   offset: number;
 }
@@ -25,71 +23,105 @@ function likeText(value: string): string {
   return `%${value.replace(/[%_\\]/g, '')}%`;
 }
 
-function filtered<O>(query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQuery): SelectQueryBuilder<Database, 'cases', O> {
+function sameStatuses(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s) => b.includes(s));
+}
+
+/** Trigram search needs three characters; shorter text is looked for with LIKE. */
+function searchCondition(db: Q, text: string) {
+  if (isPostgres(db as Kysely<unknown>)) return sql<boolean>`search_text ilike ${likeText(text)}`;
+  if ([...text].length < 3) return sql<boolean>`search_text like ${likeText(text)}`;
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  return sql<boolean>`id in (select rowid from cases_search where cases_search match ${phrase})`;
+}
+
+function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQuery): SelectQueryBuilder<Database, 'cases', O> {
   let out = query;
-  if (q.statuses) out = out.where('status', 'in', [...q.statuses]);
+  if (q.statuses && sameStatuses(q.statuses, NEEDS_ACTION)) out = out.where('queue_rank', '=', 0);
+  else if (q.statuses) out = out.where('status', 'in', [...q.statuses]);
   if (q.platform) out = out.where('platform', '=', q.platform);
   if (q.kind) out = out.where('kind', '=', q.kind);
   if (q.assignee) out = out.where('assignee', '=', q.assignee);
-  // Cases older than the ipr_type column are found through the complaint JSON, on every dialect alike.
-  if (q.iprType) {
-    const iprType = q.iprType.replace(/[^a-z_]/g, '');
-    out = out.where((eb) => eb.or([eb('ipr_type', '=', iprType), eb.and([eb('ipr_type', 'is', null), eb('complaint', 'like', `%"iprType":"${iprType}"%`)])]));
-  }
-  // A literal, not a parameter: only then can the planner use the partial index `cases_with_findings`.
+  if (q.iprType) out = out.where('ipr_type', '=', q.iprType);
+  // A literal, not a parameter: only then can the planner use the partial findings indexes.
   if (q.hasFindings === true) out = out.where('findings', '!=', sql.lit('[]'));
   if (q.hasFindings === false) out = out.where('findings', '=', sql.lit('[]'));
   if (q.createdBefore) out = out.where('created_at', '<', q.createdBefore);
   if (q.createdAfter) out = out.where('created_at', '>=', q.createdAfter);
   if (q.search.caseNumber) out = out.where('number', '=', q.search.caseNumber);
-  const text = q.search.text;
-  if (text) {
-    out = out.where((eb) =>
-      eb.or([eb('complainant_email', 'like', likeText(text.toLowerCase())), eb('rights_owner', 'like', likeText(text)), eb('complaint', 'like', likeText(text))]),
-    );
-  }
+  if (q.search.text) out = out.where(searchCondition(db, q.search.text));
   return out;
 }
 
-export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: Case[]; total: number }> {
-  // Ids first: the sort then runs over index entries, not over the complaint JSON of every matching row.
-  let rows = filtered(db.selectFrom('cases').select('id'), q);
-  if (q.actionFirst.length && !q.statuses) {
-    const first = sql.join(q.actionFirst.map((s) => sql.lit(s)));
-    rows = rows.orderBy(sql`case when status in (${first}) then 0 else 1 end`);
-  }
-  rows = rows.orderBy('created_at').orderBy('id').limit(q.limit).offset(q.offset);
-  const countAll = () => filtered(db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
-  let page: { id: number }[];
-  let total: number;
-  if (q.search.text) {
-    // A text search reads every candidate row whatever the page (LIKE over the complaint JSON): count in the same pass.
-    const counted = await rows.select((eb) => eb.fn.countAll<number>().over().as('total')).execute();
-    page = counted;
-    total = counted.length ? Number(counted[0]!.total) : q.offset > 0 ? Number((await countAll()).n) : 0;
-  } else {
-    const [found, count] = await Promise.all([rows.execute(), countAll()]);
-    page = found;
-    total = Number(count.n);
-  }
-  const ids = page.map((r) => Number(r.id));
-  const full = ids.length ? await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute() : [];
-  const byId = new Map(full.map((r) => [Number(r.id), r]));
-  return { cases: ids.flatMap((id) => (byId.has(id) ? [toCase(byId.get(id)!)] : [])), total };
+/** True when only the status narrows the query, so the kept counts answer how many match. */
+function onlyByStatus(q: QueueQuery): boolean {
+  return !q.platform && !q.kind && !q.assignee && !q.iprType && q.hasFindings === null && !q.createdBefore && !q.createdAfter && !q.search.caseNumber && !q.search.text;
 }
 
+export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSummary[]; total: number }> {
+  // Ids first, in index order: cases that need action (queue_rank 0), then the rest, oldest first.
+  let rows = filtered(db, db.selectFrom('cases').select('id'), q);
+  if (!q.statuses) rows = rows.orderBy('queue_rank');
+  rows = rows.orderBy('created_at').orderBy('id').limit(q.limit).offset(q.offset);
+  const countMatching = async () => {
+    if (onlyByStatus(q)) {
+      const counts = await countByStatus(db);
+      return Object.entries(counts).reduce((n, [status, count]) => n + (!q.statuses || q.statuses.includes(status as CaseStatus) ? count : 0), 0);
+    }
+    const row = await filtered(db, db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  const [page, total] = await Promise.all([rows.execute(), countMatching()]);
+  const ids = page.map((r) => Number(r.id));
+  const full = ids.length ? await db.selectFrom('cases').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute() : [];
+  const byId = new Map(full.map((r) => [Number(r.id), r]));
+  return { cases: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])), total };
+}
+
+const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'created_at', 'updated_at'] as const;
+
+/** The store's own rows were checked when written: a queue row is read with JSON.parse, not the complaint schema. */
+function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
+  const complaint = JSON.parse(row.complaint) as Pick<Complaint, 'subject' | 'listings'>;
+  return {
+    id: Number(row.id),
+    number: row.number,
+    status: row.status as CaseStatus,
+    kind: row.kind as NoticeKind,
+    platform: row.platform,
+    assignee: row.assignee,
+    complainantEmail: row.complainant_email,
+    rightsOwner: row.rights_owner,
+    iprType: row.ipr_type,
+    subject: complaint.subject ?? null,
+    listingCount: complaint.listings?.length ?? 0,
+    findings: JSON.parse(row.findings) as Finding[],
+    dueAt: row.due_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Cases per status, from the counts the database keeps in step with every change. */
 export async function countByStatus(db: Q): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db.selectFrom('case_status_counts').select(['status', 'n']).where('n', '>', 0).execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
+/**
+ * Cases in `statuses` created before `before`. For the cases that need action
+ * this is their kept count less the recent ones: a day's intake is small, the
+ * backlog may not be, so the index reads only the recent entries.
+ */
 export async function countOlderThan(db: Q, statuses: readonly CaseStatus[], before: string): Promise<number> {
-  const row = await db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', [...statuses])
-    .where('created_at', '<', before)
-    .executeTakeFirstOrThrow();
+  if (sameStatuses(statuses, NEEDS_ACTION)) {
+    const [counts, recent] = await Promise.all([
+      countByStatus(db),
+      db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('created_at', '>=', before).executeTakeFirstOrThrow(),
+    ]);
+    return statuses.reduce((n, s) => n + (counts[s] ?? 0), 0) - Number(recent.n);
+  }
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...statuses]).where('created_at', '<', before).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { Case, CaseEvent, type Actor, type CaseStatus } from '../../domain/schemas/index.js';
+import { Case, CaseEvent, NEEDS_ACTION, type Actor, type CaseStatus, type Complaint } from '../../domain/schemas/index.js';
 import type { CaseEventRow, CaseRow, CaseUpdate, Database, NewCaseRow } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -37,8 +37,31 @@ export function toCaseEvent(row: CaseEventRow): CaseEvent {
   });
 }
 
+/** What the queue's search looks through: the parties, the subject, the listings and the registrations. */
+export function searchTextOf(row: { number?: string | undefined; complainant_email?: string | null | undefined; rights_owner?: string | null | undefined; complaint: string }): string {
+  const c = JSON.parse(row.complaint) as Partial<Complaint>;
+  return [
+    row.number,
+    row.complainant_email,
+    row.rights_owner,
+    c.subject,
+    c.complainant?.name,
+    c.complainant?.organisation,
+    c.complainant?.email,
+    c.workDescription,
+    ...(c.listings ?? []).map((l) => l.url),
+    ...(c.iprs ?? []).map((i) => i.registrationNumber),
+  ]
+    .filter((v): v is string => typeof v === 'string' && v.length > 0)
+    .join('\n');
+}
+
+/** The queue lists cases that need action (rank 0) before the rest (rank 1). */
+export const queueRankOf = (status: string) => ((NEEDS_ACTION as readonly string[]).includes(status) ? 0 : 1);
+
 export async function insertCase(db: Q, row: NewCaseRow): Promise<Case> {
-  const inserted = await db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
+  const values = { ...row, queue_rank: queueRankOf(row.status), search_text: searchTextOf(row) };
+  const inserted = await db.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
   return toCase(inserted);
 }
 
@@ -64,14 +87,21 @@ export async function updateCaseIf(
   fromStatuses: readonly CaseStatus[] | null,
   changes: CaseUpdate,
 ): Promise<boolean> {
+  const derived: CaseUpdate = {};
+  if (changes.status) derived.queue_rank = queueRankOf(changes.status);
+  if (changes.complaint) {
+    const current = await db.selectFrom('cases').select(['number', 'complainant_email', 'rights_owner']).where('id', '=', id).executeTakeFirst();
+    derived.search_text = searchTextOf({ ...current, ...changes, complaint: changes.complaint });
+  }
   let query = db
     .updateTable('cases')
-    .set({ ...changes, version: expectedVersion + 1 })
+    .set({ ...changes, ...derived, version: expectedVersion + 1 })
     .where('id', '=', id)
     .where('version', '=', expectedVersion);
   if (fromStatuses) query = query.where('status', 'in', [...fromStatuses]);
   const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // D1 counts the rows its triggers wrote (status counts, search index) with the case: any count means the case row changed.
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function appendCaseEvent(
@@ -120,4 +150,23 @@ export async function listCases(db: Q, filter: CaseListFilter = {}): Promise<Cas
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.limit) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return (await query.execute()).map(toCase);
+}
+
+/**
+ * Cases written before the queue's search column existed get it (and their
+ * IPR type and queue rank) from their complaint, a batch at a time. Returns how many changed.
+ */
+export async function backfillQueueColumns(db: Kysely<Database>, batch = 500): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db.selectFrom('cases').select(['id', 'number', 'status', 'complainant_email', 'rights_owner', 'complaint', 'ipr_type']).where('search_text', 'is', null).limit(batch).execute();
+    if (!rows.length) return done;
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const iprType = row.ipr_type ?? ((JSON.parse(row.complaint) as Partial<Complaint>).iprType ?? null);
+        await trx.updateTable('cases').set({ search_text: searchTextOf(row), ipr_type: iprType, queue_rank: queueRankOf(row.status) }).where('id', '=', row.id).execute();
+      }
+    });
+    done += rows.length;
+  }
 }

@@ -24,13 +24,26 @@ export async function findMessageById(db: Q, id: number): Promise<RawMessage | n
   return row ? toRawMessage(row) : null;
 }
 
-/** A message already stored with the same bytes, or the same Message-ID from the same channel. */
-export async function findDuplicateMessage(db: Q, sha256: string, messageId: string | null): Promise<RawMessage | null> {
-  let row = await db.selectFrom('raw_messages').selectAll().where('sha256', '=', sha256).executeTakeFirst();
-  if (!row && messageId) {
-    row = await db.selectFrom('raw_messages').selectAll().where('message_id', '=', messageId).orderBy('id').executeTakeFirst();
-  }
+/**
+ * A message already stored with the same bytes. A Message-ID alone proves
+ * nothing: anyone can reuse one, and a different message under a known
+ * Message-ID is a new message (see findOtherWithMessageId).
+ */
+export async function findDuplicateMessage(db: Q, sha256: string): Promise<RawMessage | null> {
+  const row = await db.selectFrom('raw_messages').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   return row ? toRawMessage(row) : null;
+}
+
+/** The first other message stored under the same Message-ID (its bytes differ, or it would be a duplicate). */
+export async function findOtherWithMessageId(db: Q, messageId: string, exceptId: number): Promise<{ id: number; caseId: number | null } | null> {
+  const row = await db
+    .selectFrom('raw_messages')
+    .select(['id', 'case_id'])
+    .where('message_id', '=', messageId)
+    .where('id', '!=', exceptId)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? { id: Number(row.id), caseId: row.case_id == null ? null : Number(row.case_id) } : null;
 }
 
 export async function insertMessage(
@@ -109,4 +122,24 @@ export async function listCaseMessages(db: Q, caseId: number): Promise<RawMessag
     .orderBy('raw_messages.id')
     .execute();
   return rows.map(toRawMessage);
+}
+
+const INTERRUPTED = /^interrupted (\d+) time/;
+
+/**
+ * Counts one more run that ended (a stop, a crash) with the message still
+ * `stored`, in its error column, and returns the count; the column is cleared
+ * when the message is settled. Null when it is no longer `stored`.
+ */
+export async function countInterruptedRun(db: Q, id: number): Promise<number | null> {
+  const row = await db.selectFrom('raw_messages').select(['state', 'error']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.state !== 'stored') return null;
+  const count = Number(INTERRUPTED.exec(row.error ?? '')?.[1] ?? 0) + 1;
+  const result = await db
+    .updateTable('raw_messages')
+    .set({ error: `interrupted ${count} time(s) before it was processed` })
+    .where('id', '=', id)
+    .where('state', '=', 'stored')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? count : null;
 }

@@ -39,7 +39,11 @@ export async function findUserById(db: Q, id: number): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-/** Creates the account, or updates its password and role when the email is known. */
+/**
+ * Creates the account, or updates its password and role when the email is
+ * known. A new password ends every session of the account: whoever signed in
+ * with the old one (perhaps the reason for the reset) is signed out.
+ */
 export async function upsertUser(db: Q, user: { email: string; name: string | null; passwordHash: string; role: Role; at: string }): Promise<User> {
   const email = user.email.toLowerCase();
   const row = await db
@@ -48,5 +52,6 @@ export async function upsertUser(db: Q, user: { email: string; name: string | nu
     .onConflict((oc) => oc.column('email').doUpdateSet({ password_hash: user.passwordHash, role: user.role }))
     .returningAll()
     .executeTakeFirstOrThrow();
+  await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return toUser(row);
 }

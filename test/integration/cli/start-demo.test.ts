@@ -57,7 +57,8 @@ describe('npm start with the demo', () => {
     const health = await fetch(new URL('/healthz', first.url));
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
-    expect(first.output()).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
+    // The login is printed once the demo account exists, after the console is already answering.
+    expect(await waitFor(first.output, (o) => /demo reviewer login/.test(o))).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
     // Without SMTP configured, replies are written to the outbox folder.
     const outbox = join(dir, 'outbox');
     const listOutbox = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []);
@@ -85,7 +86,8 @@ describe('npm start with the demo', () => {
     expect(cases.some((c) => String(c.complainant_email).includes('northwind') && c.kind === 'auto_reply')).toBe(false);
 
     const second = await startDemo();
-    expect(second.output()).toMatch(/0 new/);
+    // The demo is taken in after the console is up.
+    expect(await waitFor(second.output, (output) => /demo notices:/.test(output))).toMatch(/demo notices: 0 new/);
     expect(await stop(second.child)).toBe(0);
     // No reply was sent twice across the restart.
     expect(listOutbox()).toHaveLength(replies.length);

@@ -58,6 +58,16 @@ describe('JSON API /api/v1', () => {
     expect(Object.keys(body.error.details.fields)).toEqual(expect.arrayContaining(['email', 'listingUrls']));
   });
 
+  it('security: the same complaint from two accounts opens two cases; from one account, one', async () => {
+    const body = JSON.stringify({ ...complaint, listingUrls: ['https://www.aliexpress.com/item/1005077.html'] });
+    const first = (await (await api('/api/v1/complaints', token, { method: 'POST', body })).json()) as { caseNumber: string };
+    const again = (await (await api('/api/v1/complaints', token, { method: 'POST', body })).json()) as { caseNumber: string };
+    const other = (await (await api('/api/v1/complaints', otherToken, { method: 'POST', body })).json()) as { caseNumber: string };
+    expect(again.caseNumber).toBe(first.caseNumber);
+    expect(other.caseNumber).not.toBe(first.caseNumber);
+    expect((await api(`/api/v1/cases/${other.caseNumber}`, otherToken)).status).toBe(200);
+  });
+
   it('security: refuses a missing or revoked token and hides other accounts’ cases', async () => {
     expect((await api('/api/v1/complaints', null, { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await api('/api/v1/complaints', 'nd_' + 'x'.repeat(30), { method: 'POST', body: '{}' })).status).toBe(401);

@@ -34,14 +34,24 @@ describe('queue and case pages', () => {
       for (const text of ['Listings', 'Findings', 'Case record', 'Related cases', 'Accept and send', 'https://www.aliexpress.com/item/3.html']) expect(html).toContain(text);
     });
 
-    it('accepts two of three listings with an edited reply', async () => {
+    it('accepts two of three listings; the reply is written from the decision unless the reviewer words it', async () => {
       const c = await seed();
       const urls = c.complaint.listings.map((l) => l.url);
-      const res = await h.post(`/cases/${c.number}/accept`, session, { version: String(c.version), listings: urls.slice(0, 2), reply_subject: 'Two removed', reply_text: 'Edited text' });
+      const res = await h.post(`/cases/${c.number}/accept`, session, { version: String(c.version), listings: urls.slice(0, 2), reply_subject: '', reply_text: '' });
       expect(res.status).toBe(303);
       expect((await findCaseById(h.db, c.id))?.status).toBe('partially_accepted');
       const outbox = await h.db.selectFrom('outbox').selectAll().where('case_id', '=', c.id).execute();
-      expect(outbox[0]).toMatchObject({ subject: 'Two removed', text_body: 'Edited text' });
+      expect(outbox[0]).toMatchObject({ template: 'partially-accepted', subject: null, text_body: null });
+      expect(JSON.parse(outbox[0]!.vars)).toMatchObject({ removed: urls.slice(0, 2), kept: [urls[2]], byReviewer: true });
+    });
+
+    it('refuses own wording that drops a decided listing and says which', async () => {
+      const c = await seed();
+      const urls = c.complaint.listings.map((l) => l.url);
+      const res = await h.post(`/cases/${c.number}/accept`, session, { version: String(c.version), listings: urls.slice(0, 2), reply_subject: 'Two removed', reply_text: 'Edited text' });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain(urls[0]);
+      expect((await findCaseById(h.db, c.id))?.status).toBe(c.status);
     });
   });
 

@@ -13,6 +13,10 @@ import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js'
 import { listListingDecisions } from '../../../src/store/repos/listing-decisions.js';
 import type { Db } from '../../../src/store/open.js';
 import { openTestDb, testCtx } from '../../support/store.js';
+import { loadPlatforms } from '../../../src/rules/load-platforms.js';
+import { renderReply } from '../../../src/replies/render-reply.js';
+import { receiveMessage } from '../../../src/domain/messages/receive-message.js';
+import { linkMessageToCase } from '../../../src/store/repos/cases.js';
 import { REVIEWER, seedCase } from './seed.js';
 
 describe('counter-notice workflow', () => {
@@ -97,5 +101,29 @@ describe('counter-notice workflow', () => {
     const counter = await seedCase(ctx, { parentCaseId: notice.id, complaint: { kind: 'counter_notice', complainant: merchant } });
     await expect(forwardCounterNotice(ctx, { caseNumber: counter.number })).rejects.toBeInstanceOf(ConflictError);
     await expect(forwardCounterNotice(ctx, { caseNumber: notice.number })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('follows the DMCA procedure on a code host: 10 business days, a copy of the counter-notice, a court action instead of "reject", and the notice stays decided', async () => {
+    clock = new Date('2026-03-06T15:00:00Z');
+    const dmca = { ...ctx, platforms: await loadPlatforms('data/platforms') };
+    const notice = await seedCase(dmca, { complaint: { platform: 'github', listings: [{ url: 'https://github.com/copycat/engine', platform: 'github', kind: 'listing', valid: true, problem: null, evidence: null }] } });
+    await acceptCase(dmca, { caseNumber: notice.number });
+    const counter = await seedCase(dmca, { parentCaseId: notice.id, complaint: { kind: 'counter_notice', platform: 'github', complainant: merchant, listings: [] } });
+    const text = 'I swear, under penalty of perjury, that I have a good faith belief the material was removed as a result of mistake. I consent to the jurisdiction of the Federal District Court. /s/ Shop Owner';
+    const { message } = await receiveMessage(dmca, { channel: 'email', raw: new TextEncoder().encode(`From: shop@merchant.test\r\nSubject: Counter notice\r\nMessage-ID: <cn-dmca@merchant.test>\r\n\r\n${text}`), origin: 'test' });
+    await db.transaction().execute((trx) => linkMessageToCase(trx, counter.id, message.id));
+
+    await expect(forwardCounterNotice(dmca, { caseNumber: counter.number, businessDays: 3 })).rejects.toMatchObject({ code: 'invalid_input' });
+    const result = await forwardCounterNotice(dmca, { caseNumber: counter.number });
+    // Friday + 10 business days, Tuesday 10th a holiday: Mon 9, Wed 11 ... Fri 20 is the 9th, Mon 23 the 10th.
+    expect(result.dueAt).toBe('2026-03-23T23:59:59.999Z');
+    const row = await db.selectFrom('outbox').selectAll().where('case_id', '=', notice.id).where('template', '=', 'counter-notice-forwarded').executeTakeFirstOrThrow();
+    const mail = renderReply(row.template!, JSON.parse(row.vars), row.language);
+    expect(mail.text).toContain('court order');
+    expect(mail.text).not.toMatch(/reject/i);
+    expect(mail.text).toContain('I consent to the jurisdiction of the Federal District Court.');
+    expect(mail.html).toContain('Federal District Court');
+
+    await expect(acceptCase(dmca, { caseNumber: notice.number })).rejects.toBeInstanceOf(ConflictError);
   });
 });

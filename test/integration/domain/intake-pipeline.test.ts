@@ -9,7 +9,7 @@ import { findCaseByNumber, listCaseEvents } from '../../../src/store/repos/cases
 import { findMessageById } from '../../../src/store/repos/messages.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
-import { openTestDb, testCtx } from '../../support/store.js';
+import { authPass, openTestDb, testCtx } from '../../support/store.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
 let db: Db;
@@ -70,7 +70,7 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(completed?.status).toBe('in_review');
       expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
       const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
-      expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered', 'checked']);
+      expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered']);
     });
 
     it('does not count the statements quoted from our own deficiency reply as the sender\'s', async () => {
@@ -89,9 +89,26 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
         }),
       );
       expect(answer.outcome).toMatchObject({ status: 'processed', joined: true });
+      // The answer puts the case in front of a reviewer, still showing what is missing; no second list is mailed on its own.
       const after = await findCaseByNumber(db, opened.number);
-      expect(after?.status).toBe('deficient');
+      expect(after?.status).toBe('in_review');
       expect(after?.findings.map((f) => f.code)).toEqual(missing);
+      expect((await outboxFor(opened.id)).map((r) => r.template)).toEqual(['deficiency']);
+      const answered = (await listCaseEvents(db, opened.id)).find((e) => e.type === 'sender_answered');
+      expect(answered?.data.stillMissing).toEqual(opened.findings.filter((f) => f.severity !== 'warning').map((f) => f.code));
+    });
+
+    it('lets an answer replace the listings when it says so, and otherwise adds to them', async () => {
+      const first = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Engine copies', messageId: '<replace-1@orbit-labs.example>', body: makeDmcaBody({ urls: ['https://github.com/typo-owner/engine'] }) }));
+      if (first.outcome.status !== 'processed') throw new Error('not processed');
+      const number = first.outcome.case.number;
+      const authenticated = { 'Authentication-Results': 'mx.noticedesk.test; dmarc=pass header.from=orbit-labs.example' };
+      await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: `Re: [${number}] Engine copies`, messageId: '<replace-2@orbit-labs.example>', headers: authenticated, body: 'Sorry, a typo. These replace the earlier links:\nhttps://github.com/right-owner/engine\nhttps://github.com/right-owner/engine-mirror' }));
+      const replaced = await findCaseByNumber(db, number);
+      expect(replaced?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/right-owner/engine', 'https://github.com/right-owner/engine-mirror']);
+      await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: `Re: [${number}] Engine copies`, messageId: '<replace-3@orbit-labs.example>', headers: authenticated, body: 'One more copy: https://github.com/right-owner/engine-fork' }));
+      const added = await findCaseByNumber(db, number);
+      expect(added?.complaint.listings.map((l) => l.url)).toEqual(['https://github.com/right-owner/engine', 'https://github.com/right-owner/engine-mirror', 'https://github.com/right-owner/engine-fork']);
     });
 
     it('lets only the complainant withdraw or add to a case; another party quoting its number opens a linked case', async () => {
@@ -115,10 +132,19 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
           from: 'Ola Adeyemi <ola@orbit-labs.example>',
           subject: `Withdrawal of ${original.number}`,
           messageId: '<party-1-colleague@orbit-labs.example>',
+          headers: authPass('orbit-labs.example'),
           body: `Orbit Labs Ltd. withdraws its complaint ${original.number} and retracts the takedown request. Please reinstate the content.`,
         }),
       );
       expect(colleague.outcome).toMatchObject({ status: 'processed', joined: true, case: { number: original.number, status: 'withdrawn' } });
+    });
+
+    it('keeps the sender as the complainant address when the contact line is redacted', async () => {
+      const body = makeDmcaBody({ urls: ['https://github.com/redacted/engine'] }).replace('sam@orbit-labs.example', '[private]');
+      const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Notice', messageId: '<redacted-1@orbit-labs.example>', body: `Email: [private]\n${body}` }));
+      if (outcome.status !== 'processed') throw new Error('not processed');
+      expect(outcome.case.complainantEmail).toBe('sam@orbit-labs.example');
+      expect((await outboxFor(outcome.case.id)).map((r) => r.to_address)).toEqual(['sam@orbit-labs.example']);
     });
 
     it('does not join a form submission to a case it merely quotes', async () => {

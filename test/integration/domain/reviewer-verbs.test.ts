@@ -11,6 +11,8 @@ import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js'
 import { listListingDecisions } from '../../../src/store/repos/listing-decisions.js';
 import type { Db } from '../../../src/store/open.js';
 import { openTestDb, testCtx } from '../../support/store.js';
+import { REJECT_REASON_LABELS } from '../../../src/domain/cases/listing-decision.js';
+import { renderReply } from '../../../src/replies/render-reply.js';
 import { REVIEWER, seedCase } from './seed.js';
 
 describe('reviewer verbs', () => {
@@ -44,22 +46,60 @@ describe('reviewer verbs', () => {
     expect(reply?.in_reply_to).toMatch(/@sender\.test>$/);
   });
 
-  it('accepts some listings: partially accepted, the rest kept with the reason, edited reply sent as written', async () => {
+  it('accepts some listings: the mail names exactly the listings to take down and the ones kept, with the reason and note', async () => {
     const c = await seedCase(ctx);
     const urls = c.complaint.listings.map((l) => l.url);
-    const result = await acceptCase(ctx, {
-      caseNumber: c.number,
-      listings: urls.slice(0, 2),
-      keptReason: 'The third listing sells genuine goods.',
-      reply: { subject: `[${c.number}] Two listings removed`, text: 'We removed two listings.' },
-    });
+    const result = await acceptCase(ctx, { caseNumber: c.number, listings: urls.slice(0, 2), keptReason: 'The third listing sells genuine goods.', note: 'Thank you for the test purchase.' });
     expect(result.case.status).toBe('partially_accepted');
     const decisions = await listListingDecisions(db, c.id);
     expect(decisions.find((d) => d.url === urls[2])).toMatchObject({ decision: 'kept', reason: 'The third listing sells genuine goods.' });
-    const [reply] = await outbox(c.id);
-    expect(reply).toMatchObject({ template: 'partially-accepted', subject: `[${c.number}] Two listings removed`, text_body: 'We removed two listings.' });
+    const [row] = await outbox(c.id);
+    expect(row).toMatchObject({ template: 'partially-accepted', subject: null });
+    const mail = renderReply(row!.template!, JSON.parse(row!.vars), row!.language);
+    const [removedPart, keptPart] = mail.text.split('stay online');
+    expect(removedPart).toContain(urls[0]);
+    expect(removedPart).toContain(urls[1]);
+    expect(removedPart).not.toContain(urls[2]);
+    expect(keptPart).toContain(urls[2]);
+    expect(mail.text).toContain('The third listing sells genuine goods.');
+    expect(mail.text).toContain('Thank you for the test purchase.');
+    expect(mail.text).not.toMatch(/merchant has been (told|notified)/i);
+    expect(mail.html).toContain(urls[2]);
     const event = (await listCaseEvents(db, c.id)).find((e) => e.type === 'partially_accepted');
     expect(event?.actor).toEqual(REVIEWER);
+  });
+
+  it("sends a reviewer's own wording only when it keeps the decision's facts, with an HTML part", async () => {
+    const c = await seedCase(ctx);
+    const urls = c.complaint.listings.map((l) => l.url);
+    const dropped = acceptCase(ctx, { caseNumber: c.number, listings: urls.slice(0, 2), reply: { subject: 'Done', text: `We removed ${urls[0]}.` } });
+    await expect(dropped).rejects.toMatchObject({ code: 'invalid_input', details: { fields: { reply_text: expect.stringContaining(urls[1]!) } } });
+    expect((await findCaseById(db, c.id))?.status).toBe('in_review');
+    const text = `We will take down ${urls[0]} and ${urls[1]}.\n\n${urls[2]} stays online.`;
+    await acceptCase(ctx, { caseNumber: c.number, listings: urls.slice(0, 2), reply: { subject: 'Two listings', text } });
+    const [row] = await outbox(c.id);
+    expect(row).toMatchObject({ subject: 'Two listings', text_body: text });
+    expect(row!.html_body).toContain('<p>We will take down');
+  });
+
+  it("mails the rejection reason and note, and the items a reviewer asked for, in the sender's language", async () => {
+    const rejected = await seedCase(ctx);
+    await rejectCase(ctx, { caseNumber: rejected.number, reason: 'no_authorization', note: 'Please send the power of attorney.' });
+    const [r] = await outbox(rejected.id);
+    const rejectMail = renderReply(r!.template!, JSON.parse(r!.vars), r!.language);
+    expect(rejectMail.text).toContain(REJECT_REASON_LABELS.no_authorization);
+    expect(rejectMail.text).toContain('Please send the power of attorney.');
+    expect(rejectMail.text).not.toContain('see below');
+
+    const chinese = await seedCase(ctx, { complaint: { language: 'zh' } });
+    await requestInfo(ctx, { caseNumber: chinese.number, requested: ['商标注册证书', 'A copy of the test purchase receipt'] });
+    const [q] = await outbox(chinese.id);
+    expect(q!.template).toBe('request-info');
+    const ask = renderReply(q!.template!, JSON.parse(q!.vars), q!.language);
+    expect(ask.text).toContain('商标注册证书');
+    expect(ask.text).toContain('A copy of the test purchase receipt');
+    expect(ask.text).toContain('您好');
+    expect(ask.text).not.toContain('Dear');
   });
 
   it('refuses listings that are not in the case, and an empty choice', async () => {

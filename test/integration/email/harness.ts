@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { makeCtx, type Ctx } from '../../../src/domain/context.js';
 import { startEmailIntake } from '../../../src/intake/start-email.js';
+import { createThreadedWork } from '../../../src/intake/untrusted/threaded-work.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { createDiskFileStore } from '../../../src/store/file-store.js';
 import type { Db } from '../../../src/store/open.js';
@@ -19,6 +20,8 @@ export const fixture = (name: string): Buffer => readFileSync(join('test/fixture
 
 export async function intakeCtx(db: Db): Promise<() => Ctx> {
   const platforms = await loadPlatforms(join('data', 'platforms'));
+  // The same bounded threads as `noticedesk start` (they do not hold the process open).
+  const work = createThreadedWork({ platforms });
   return () =>
     makeCtx({
       db,
@@ -27,6 +30,8 @@ export async function intakeCtx(db: Db): Promise<() => Ctx> {
       files: createDiskFileStore(join('data', 'tmp', 'attachments')),
       ownAddresses: [OUR_ADDRESS],
       limits: { maxAttachmentBytes: TEST_ATTACHMENT_LIMIT },
+      work,
+      mailAuth: { trustedAuthservIds: ['mx.noticedesk.test'] },
     });
 }
 

@@ -62,6 +62,7 @@ describe('email intake over IMAP with replies over SMTP', () => {
   it('joins a withdrawal that names the case to it', async () => {
     const c = await caseOf('<alt-001@northwind-games.example>');
     const withdrawal = [
+      'Authentication-Results: mx.noticedesk.test; dkim=pass header.d=northwind-games.example; dmarc=pass header.from=northwind-games.example',
       'From: Maria Lindqvist <legal@northwind-games.example>',
       'To: ipr@noticedesk.test',
       `Subject: Withdrawal of complaint ${c.number}`,

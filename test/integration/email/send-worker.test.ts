@@ -34,14 +34,14 @@ beforeEach(async () => {
   smtp.messages.length = 0;
 });
 
-async function queue(to: string, template = 'acknowledgement') {
+async function queue(to: string, template = 'acknowledgement', extraVars: Record<string, unknown> = {}) {
   const at = new Date().toISOString();
   const number = `ND-2026-${String(++seq).padStart(6, '0')}`;
   const c = await insertCase(db, {
     number, status: 'in_review', kind: 'notice', platform: null, assignee: null, complainant_email: to, rights_owner: null, parent_case_id: null,
     complaint: JSON.stringify(makeComplaint()), findings: '[]', due_at: null, version: 0, created_at: at, updated_at: at,
   });
-  const id = await enqueueReply(db, { caseId: c.id, kind: template, to, template, vars: { caseNumber: number, complainantName: 'Jane' }, language: 'en', inReplyTo: '<n1@acme.example>', references: ['<n0@acme.example>', '<n1@acme.example>'], at });
+  const id = await enqueueReply(db, { caseId: c.id, kind: template, to, template, vars: { caseNumber: number, complainantName: 'Jane', ...extraVars }, language: 'en', inReplyTo: '<n1@acme.example>', references: ['<n0@acme.example>', '<n1@acme.example>'], at });
   return { caseId: c.id, number, id };
 }
 const row = (id: number) => db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -127,6 +127,15 @@ describe('sendQueuedReplies', () => {
 });
 
 describe('outbox folder mailer', () => {
+  it('settles a row left in sending at the first pass of the only sender, lease or not', async () => {
+    const { id, caseId } = await queue('stuck@acme.example');
+    await db.updateTable('outbox').set({ status: 'sending', attempts: 1, message_id: '<nd.stuck@noticedesk.test>', next_attempt_at: new Date(Date.now() + 5 * 60_000).toISOString() }).where('id', '=', id).execute();
+    expect(await sendQueuedReplies(db, mailer, { from: FROM, settleAllClaims: true })).toMatchObject({ recovered: 1, sent: 0 });
+    expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/interrupted while sending/) });
+    expect(await events(caseId, 'reply_interrupted')).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('writes one .eml per reply and settles an interrupted row it can see was written', async () => {
     const dir = join('data', 'tmp', `outbox-${randomUUID()}`);
     const folder = createFolderMailer(dir);
@@ -143,5 +152,18 @@ describe('outbox folder mailer', () => {
     expect(readdirSync(dir)).toHaveLength(1);
     rmSync(dir, { recursive: true, force: true });
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("marks a reviewer's decision as a person's mail, names the desk in From and signs with its name", async () => {
+    const dir = join('data', 'tmp', `outbox-${randomUUID()}`);
+    const folder = createFolderMailer(dir);
+    await queue('jane@acme.example', 'rejected', { byReviewer: true, reasonText: 'no authorization', removed: [], kept: [] });
+    expect(await sendQueuedReplies(db, folder, { from: FROM, fromName: 'Acme IP Protection' })).toMatchObject({ sent: 1 });
+    const eml = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
+    expect(eml).toMatch(/^Auto-Submitted: no\r$/m);
+    expect(eml).toMatch(/^From: Acme IP Protection <[^>]+>\r$/m);
+    expect(eml).toContain('Acme IP Protection');
+    expect(eml).toMatch(/Content-Type: text\/html/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

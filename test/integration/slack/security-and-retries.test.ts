@@ -69,6 +69,22 @@ describe('request verification', () => {
     expect((await findCaseByNumber(h.db, seeded.number))!.status).toBe('in_review');
   });
 
+  it('refuses an oversized body without reading it, declared or streamed', async () => {
+    const declared = await fetch(h.events, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(400 * 1024 * 1024) }, body: '{}' }).catch(() => null);
+    if (declared) expect(declared.status).toBe(413);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 64 * 1024;
+        if (sent > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const streamed = await fetch(h.events, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch(() => null);
+    if (streamed) expect(streamed.status).toBe(413);
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+  });
+
   it('answers the URL verification challenge', async () => {
     const res = await h.event({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
     expect(res.status).toBe(200);

@@ -1,64 +1,116 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../../src/domain/cases/list-queue.js';
-import { insertCase } from '../../../src/store/repos/cases.js';
+import { backfillQueueColumns, insertCase, updateCaseIf } from '../../../src/store/repos/cases.js';
+import { countByStatus } from '../../../src/store/repos/case-queue.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeComplaint } from '../../support/builders.js';
 import { openTestDb, testCtx } from '../../support/store.js';
+import { freePort } from '../../support/ports.js';
+import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
-describe('queue totals and filters on SQLite', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await openTestDb();
-    for (let i = 0; i < 25; i++) {
-      const at = new Date(Date.UTC(2026, 0, 1, i)).toISOString();
-      await insertCase(db, {
-        number: `ND-2026-${String(i + 1).padStart(6, '0')}`,
-        status: i % 2 ? 'in_review' : 'deficient',
-        kind: 'notice',
-        platform: i % 3 ? 'taobao' : 'aliexpress',
-        assignee: null,
-        complainant_email: `agent${i % 4}@firm.example`,
-        rights_owner: i % 5 ? 'Blue Lantern Toys' : 'Red Kite Games',
-        // The first cases stand for rows written before the ipr_type column existed.
-        ipr_type: i < 3 ? null : i % 2 ? 'trademark' : 'copyright',
-        parent_case_id: null,
-        complaint: JSON.stringify(makeComplaint({ iprType: i % 2 ? 'trademark' : 'copyright' })),
-        findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]',
-        due_at: null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
-    }
-  });
-  afterAll(() => db.destroy());
-  const list = (q: Record<string, string>) => listQueue(testCtx(db), { pageSize: '10', ...q });
+function queueContract(name: string, open: () => Promise<Db>, close: () => Promise<void> | void) {
+  describe(`queue totals and filters on ${name}`, () => {
+    let db: Db;
+    beforeAll(async () => {
+      db = await open();
+      for (let i = 0; i < 25; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1, i)).toISOString();
+        const row = {
+          number: `ND-2026-${String(i + 1).padStart(6, '0')}`,
+          status: i % 2 ? 'in_review' : 'deficient',
+          kind: 'notice',
+          platform: i % 3 ? 'taobao' : 'aliexpress',
+          assignee: null,
+          complainant_email: `agent${i % 4}@firm.example`,
+          rights_owner: i % 5 ? 'Blue Lantern Toys' : 'Red Kite Games',
+          // The first cases stand for rows written before the ipr_type column existed.
+          ipr_type: i < 3 ? null : i % 2 ? 'trademark' : 'copyright',
+          parent_case_id: null,
+          complaint: JSON.stringify(makeComplaint({ iprType: i % 2 ? 'trademark' : 'copyright' })),
+          findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]',
+          due_at: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        };
+        // Rows written before the queue columns existed have no search text: written directly, as they were then.
+        if (i < 3) await db.insertInto('cases').values(row).execute();
+        else await insertCase(db, row);
+      }
+      expect(await backfillQueueColumns(db)).toBe(3);
+    });
+    afterAll(async () => {
+      await db.destroy();
+      await close();
+    });
+    const list = (q: Record<string, string>) => listQueue(testCtx(db), { pageSize: '10', ...q });
 
-  it('filters by IPR type through the column, and through the complaint for older rows', async () => {
-    const page = await listQueue(testCtx(db), { pageSize: '50', status: 'all', iprType: 'trademark' });
-    const numbers = page.cases.map((c) => c.number).sort();
-    const expected = Array.from({ length: 25 }, (_, i) => i).filter((i) => i % 2).map((i) => `ND-2026-${String(i + 1).padStart(6, '0')}`);
-    expect(numbers).toEqual(expected);
-    expect(numbers).toContain('ND-2026-000002');
-  });
+    it('filters by IPR type through the column, filled in from the complaint for older rows', async () => {
+      const page = await listQueue(testCtx(db), { pageSize: '50', status: 'all', iprType: 'trademark' });
+      const numbers = page.cases.map((c) => c.number).sort();
+      const expected = Array.from({ length: 25 }, (_, i) => i).filter((i) => i % 2).map((i) => `ND-2026-${String(i + 1).padStart(6, '0')}`);
+      expect(numbers).toEqual(expected);
+      expect(numbers).toContain('ND-2026-000002');
+    });
 
-  it('counts a text search in the same pass as the page, on every page', async () => {
-    const first = await list({ status: 'all', q: 'Red Kite' });
-    expect(first.total).toBe(5);
-    expect(first.cases.map((c) => c.rightsOwner)).toEqual(Array(5).fill('Red Kite Games'));
-    const many = await list({ status: 'all', q: 'Blue Lantern', page: '2' });
-    expect(many.total).toBe(20);
-    expect(many.cases).toHaveLength(10);
-    const past = await list({ status: 'all', q: 'Blue Lantern', page: '5' });
-    expect(past.cases).toHaveLength(0);
-    expect(past.total).toBe(20);
-  });
+    it('counts a text search in the same pass as the page, on every page', async () => {
+      const first = await list({ status: 'all', q: 'Red Kite' });
+      expect(first.total).toBe(5);
+      expect(first.cases.map((c) => c.rightsOwner)).toEqual(Array(5).fill('Red Kite Games'));
+      const many = await list({ status: 'all', q: 'Blue Lantern', page: '2' });
+      expect(many.total).toBe(20);
+      expect(many.cases).toHaveLength(10);
+      const past = await list({ status: 'all', q: 'Blue Lantern', page: '5' });
+      expect(past.cases).toHaveLength(0);
+      expect(past.total).toBe(20);
+    });
 
-  it('filters by findings and platform through the queue indexes', async () => {
-    const withFindings = await list({ status: 'all', findings: 'yes' });
-    expect(withFindings.total).toBe(7);
-    expect(withFindings.cases.every((c) => c.findings.length > 0)).toBe(true);
-    expect((await list({ status: 'all', findings: 'no' })).total).toBe(18);
-    expect((await list({ status: 'in_review', platform: 'aliexpress' })).total).toBe(4);
+    it('filters by findings and platform through the queue indexes', async () => {
+      const withFindings = await list({ status: 'all', findings: 'yes' });
+      expect(withFindings.total).toBe(7);
+      expect(withFindings.cases.every((c) => c.findings.length > 0)).toBe(true);
+      expect((await list({ status: 'all', findings: 'no' })).total).toBe(18);
+      expect((await list({ status: 'in_review', platform: 'aliexpress' })).total).toBe(4);
+    });
+
+    it('finds part of a word, a URL fragment and a two-letter text', async () => {
+      expect((await list({ status: 'all', q: 'antern' })).total).toBe(20);
+      expect((await list({ status: 'all', q: 'agent3@firm' })).total).toBe(6);
+      expect((await list({ status: 'all', q: 'Ki' })).total).toBe(5);
+      expect((await list({ status: 'all', q: 'no such text anywhere' })).total).toBe(0);
+    });
+
+    it('lists cases that need action first, then the rest, oldest first within each', async () => {
+      const page = await listQueue(testCtx(db), { status: 'all', pageSize: '50' });
+      const statuses = page.cases.map((c) => c.status);
+      expect(statuses.slice(0, 12).every((s) => s === 'in_review')).toBe(true);
+      expect(statuses.slice(12).every((s) => s === 'deficient')).toBe(true);
+      const inReview = page.cases.slice(0, 12).map((c) => c.createdAt);
+      expect(inReview).toEqual([...inReview].sort());
+    });
+
+    it('keeps the status counts exact through inserts, status changes and deletes', async () => {
+      const before = await countByStatus(db);
+      expect(before).toEqual({ in_review: 12, deficient: 13 });
+      const row = await db.selectFrom('cases').select(['id', 'version']).where('number', '=', 'ND-2026-000001').executeTakeFirstOrThrow();
+      expect(await updateCaseIf(db, row.id, row.version, ['deficient'], { status: 'accepted' })).toBe(true);
+      expect(await countByStatus(db)).toEqual({ in_review: 12, deficient: 12, accepted: 1 });
+      expect((await list({})).total).toBe(12);
+      await db.deleteFrom('cases').where('id', '=', row.id).execute();
+      expect(await countByStatus(db)).toEqual({ in_review: 12, deficient: 12 });
+      expect((await list({ status: 'all' })).total).toBe(24);
+    });
   });
-});
+}
+
+queueContract('SQLite', () => openTestDb(), () => undefined);
+
+let pg: ThrowawayPostgres | null = null;
+queueContract(
+  'PostgreSQL',
+  async () => {
+    pg = startPostgres(await freePort());
+    return openTestDb(pg.url);
+  },
+  () => pg?.stop(),
+);

@@ -54,3 +54,43 @@ describe('classifyAutomated header rules', () => {
     expect(classifyAutomated(await raw('X-Noticedesk-Case: ND-2026-000009\r\n'), OWN)).toMatchObject({ kind: 'own' });
   });
 });
+
+describe('classifyAutomated on every kind a machine writes', () => {
+  const cases: Array<[string, string, string, string?]> = [
+    ['read receipt', 'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"\r\n', 'bounce'],
+    ['abuse report', 'Content-Type: multipart/report; report-type=feedback-report; boundary="b"\r\n', 'bounce'],
+    ['Precedence: auto-reply', 'Precedence: auto-reply\r\n', 'auto_reply'],
+    ['X-MS-Exchange-Inbox-Rules-Loop', 'X-MS-Exchange-Inbox-Rules-Loop: someone@sender.example\r\n', 'auto_reply'],
+    ['X-Loop naming our address', 'X-Loop: IPR@noticedesk.test\r\n', 'own'],
+  ];
+  it.each(cases)('%s', async (_name, headers, kind) => {
+    expect(classifyAutomated(await raw(headers), OWN)).toMatchObject({ automated: true, kind });
+  });
+
+  const mail = (from: string, subject: string, body = 'hello') =>
+    readMessage(Buffer.from(`From: ${from}\r\nTo: ipr@noticedesk.test\r\nSubject: ${subject}\r\n\r\n${body}\r\n`));
+
+  it.each([
+    ['postmaster@mx.example', 'Nondeliverable mail', 'bounce'],
+    ['MAILER-DAEMON@mx.example', 'Delivery delayed: your notice', 'bounce'],
+    ['helpdesk@exchange.example', 'Undeliverable: DMCA notice', 'bounce'],
+    ['maria@northwind.example', 'Automatische Antwort: DMCA notice', 'auto_reply'],
+    ['maria@northwind.example', 'Auto: DMCA notice', 'auto_reply'],
+  ])('%s writing "%s" is %s', async (from, subject, kind) => {
+    expect(classifyAutomated(await mail(from, subject), OWN)).toMatchObject({ automated: true, kind });
+  });
+
+  it('recognises an out-of-office body under an ordinary subject', async () => {
+    const read = await mail('maria@northwind.example', 'Re: your case', 'Thank you for your message. I am currently out of the office until Monday with limited access to email.');
+    expect(classifyAutomated(read, OWN)).toMatchObject({ automated: true, kind: 'auto_reply' });
+  });
+
+  it.each(['IPR@noticedesk.test', 'ipr@noticedesk.test.', 'ipr+loop@noticedesk.test', 'Ipr+x@NOTICEDESK.TEST.'])('takes %s for our own address', async (from) => {
+    expect(classifyAutomated(await mail(from, 'Case update'), OWN)).toMatchObject({ automated: true, kind: 'own' });
+  });
+
+  it('still takes a person quoting a read receipt for a person', async () => {
+    const read = await mail('maria@northwind.example', 'DMCA notice', 'Please remove https://github.com/copy/engine. A disposition-notification was requested.');
+    expect(classifyAutomated(read, OWN)).toEqual({ automated: false });
+  });
+});

@@ -38,3 +38,9 @@ export function fixture(name: string): { text: string; subject: string | null } 
   const m = /^Subject: (.*)\n\n/.exec(raw);
   return m ? { text: raw.slice(m[0].length), subject: m[1]! } : { text: raw, subject: null };
 }
+
+/** The files a marketplace complaint's text names ("Attached: certificate...") as they arrive: one attached PDF. */
+export function withAttachedFiles<T extends { evidenceFiles: unknown[] }>(complaint: T): T {
+  if (complaint.evidenceFiles.length) return complaint;
+  return { ...complaint, evidenceFiles: [{ sha256: 'a'.repeat(64), filename: 'documents.pdf', contentType: 'application/pdf', size: 120_000 }] };
+}

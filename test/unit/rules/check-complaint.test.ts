@@ -3,11 +3,11 @@ import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
 import { CheckResult } from '../../../src/rules/check-result.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
-import { PLATFORMS_DIR, fixture, makeNotice } from '../parse/builders.js';
+import { PLATFORMS_DIR, fixture, makeNotice, withAttachedFiles } from '../parse/builders.js';
 
 const platforms = await loadPlatforms(PLATFORMS_DIR);
 const now = new Date('2026-06-01T00:00:00Z');
-const check = (input: Parameters<typeof parseNotice>[0]) => checkComplaint(parseNotice(input, { platforms }), { platforms, now });
+const check = (input: Parameters<typeof parseNotice>[0]) => checkComplaint(withAttachedFiles(parseNotice(input, { platforms })), { platforms, now });
 const codes = (input: Parameters<typeof parseNotice>[0]) => check(input).findings.map((f) => f.code);
 
 describe('checkComplaint', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
-import { PLATFORMS_DIR, fixture } from '../parse/builders.js';
+import { PLATFORMS_DIR, fixture, withAttachedFiles } from '../parse/builders.js';
 
 const platforms = await loadPlatforms(PLATFORMS_DIR);
 const now = new Date('2026-12-01');
 const codes = (text: string, subject: string | null = null) =>
-  checkComplaint(parseNotice({ text, subject }, { platforms }), { platforms, now }).findings.map((f) => f.code).sort();
+  checkComplaint(withAttachedFiles(parseNotice({ text, subject }, { platforms })), { platforms, now }).findings.map((f) => f.code).sort();
 const fixtureCodes = (name: string) => {
   const f = fixture(name);
   return codes(f.text, f.subject);
@@ -52,5 +52,16 @@ describe('findings on complete and deficient marketplace complaints', () => {
     const body = (patent: string) => `Dear Alibaba.com IP team,\n\nHalden Tools AS owns ${patent} for the folding saw handle. Attached: a copy of the patent, our certificate of incorporation and a claim chart.\n\nhttps://www.alibaba.com/product-detail/Folding-Saw_1600999888777.html\n\nThe information above is accurate.\n\nOle Nilsen\nHead of Legal, Halden Tools AS`;
     expect(codes(body('US Design Patent No. D934,567'))).toEqual([]);
     expect(codes(body('Chinese design patent ZL202330445566.1'))).toEqual(['patent.evaluation_report.missing']);
+  });
+
+  it('does not count a document that is only claimed: "Attached:" with nothing attached and no link', () => {
+    const text = 'Dear AliExpress IP team,\n\nBlue Lantern Toys Ltd owns the trademark BLUE LANTERN, USPTO registration No. 5123456, class 28.\n\nhttps://www.aliexpress.com/item/1005001234567.html\n\nAttached: trademark registration certificate, business licence.\n\nWe have a good faith belief the use is unauthorized. The information is accurate.\n\nJane Doe\nLegal, Blue Lantern Toys Ltd\n+1 555 0100';
+    const parsed = parseNotice({ text, subject: null }, { platforms });
+    const claimed = checkComplaint(parsed, { platforms, now }).findings.map((f) => f.code);
+    expect(claimed).toEqual(expect.arrayContaining(['proof.identity.missing', 'proof.ipr.missing']));
+    const attached = checkComplaint(withAttachedFiles(parsed), { platforms, now }).findings.map((f) => f.code);
+    expect(attached).not.toContain('proof.ipr.missing');
+    const linked = parseNotice({ text: text.replace('Attached: trademark registration certificate, business licence.', 'Trademark registration certificate: https://tsdr.uspto.gov/#caseNumber=5123456 . Business licence: https://files.bluelantern.example/licence.pdf'), subject: null }, { platforms });
+    expect(checkComplaint(linked, { platforms, now }).findings.map((f) => f.code)).not.toContain('proof.ipr.missing');
   });
 });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
-import { PLATFORMS_DIR } from '../parse/builders.js';
+import { PLATFORMS_DIR, withAttachedFiles } from '../parse/builders.js';
 
 const platforms = await loadPlatforms(PLATFORMS_DIR);
 const parse = (text: string, platformHint: string | null = null) => parseNotice({ text, platformHint }, { platforms });
 const check = (text: string, platformHint: string | null = null) => {
   const complaint = parse(text, platformHint);
-  return { complaint, result: checkComplaint(complaint, { platforms, now: new Date('2026-12-01') }) };
+  return { complaint, result: checkComplaint(withAttachedFiles(complaint), { platforms, now: new Date('2026-12-01') }) };
 };
 const STATEMENTS = 'I have a good faith belief that this use is not authorized by the owner, its agent, or the law. Under penalty of perjury, the information in this notice is accurate and I am the owner.';
 

@@ -1,0 +1,196 @@
+import { availableParallelism } from 'node:os';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { WorkLimitError } from '../../domain/messages/untrusted-work.js';
+
+export interface PoolOptions {
+  /** Threads (default: one per core, at most four). */
+  size?: number;
+  resourceLimits?: ResourceLimits;
+  /** Module the threads run (default: worker-boot.mjs, which loads worker-main.ts). */
+  entry?: URL;
+  /** Handed to each thread as `workerData`. */
+  workerData?: unknown;
+  /** A thread idle this long is ended (its memory given back); a new one starts on demand. */
+  idleMs?: number;
+  /**
+   * The heap limit does not cover buffers (pdf.js inflates streams into
+   * them): while a job runs, the process's resident memory is checked, and
+   * above this the pool's busy threads are ended.
+   */
+  rssCeilingMb?: number;
+}
+
+interface Job {
+  kind: string;
+  payload: unknown;
+  transfer: ArrayBuffer[];
+  timeoutMs: number;
+  label: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Set once the thread has loaded its code: a job's time bound starts only then. */
+  ready: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  idle: NodeJS.Timeout | null;
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/** Each thread's heap: enough for a 50 MB message, small enough that two of them stay well under the process budget. */
+const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+
+/**
+ * A fixed set of threads for work on untrusted input (MIME, PDF text,
+ * parsing). Jobs run in the order given; each has a time bound, and a thread
+ * that goes over it, or over its memory, is terminated and replaced, so the
+ * main thread (database, IMAP, console) never waits on hostile input.
+ */
+/**
+ * Bytes that can be handed to another thread without a copy: a view that
+ * owns its whole buffer. Any other view is copied into one that does (a
+ * small Buffer shares Node's pool, which must never be handed over).
+ */
+export function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer } {
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  return { bytes: owned, transfer: owned.buffer as ArrayBuffer };
+}
+
+export class WorkerPool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  private watch: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
+  }
+
+  /** Jobs waiting for a thread (callers bound their own in-flight work with it). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** `transfer`: buffers handed to the thread instead of copied (they are unusable here afterwards). */
+  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ kind, payload, transfer, timeoutMs, label, resolve: resolve as (v: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watch) clearInterval(this.watch);
+    for (const job of this.queue.splice(0)) job.reject(new Error('worker pool is closed'));
+    await Promise.all(this.slots.splice(0).map((slot) => this.end(slot)));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      if (this.slots.length < this.size && this.slots.every((s) => s.job || !s.ready)) this.spawn();
+      const slot = this.slots.find((s) => s.ready && !s.job);
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
+      slot.job = job;
+      this.watchMemory();
+      slot.timer = setTimeout(() => this.fail(slot, new WorkLimitError(`${job.label} did not finish within ${job.timeoutMs / 1000} s`, 'time')), job.timeoutMs);
+      slot.worker.postMessage({ kind: job.kind, payload: job.payload }, job.transfer);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.entry ?? BOOT, {
+      workerData: this.options.workerData,
+      resourceLimits: this.options.resourceLimits ?? DEFAULT_LIMITS,
+      // The threads must not hold the process open once the intake stops.
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    const slot: Slot = { worker, ready: false, job: null, timer: null, idle: null };
+    worker.on('message', (message: 'ready' | { ok: true; value: unknown } | { ok: false; error: string }) => {
+      if (message === 'ready') {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const job = slot.job;
+      if (!job) return;
+      this.clear(slot);
+      if (message.ok) job.resolve(message.value);
+      else job.reject(new Error(message.error));
+      this.dispatch();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (!slot.ready) {
+        // The thread could not even load its code: nothing queued can run, and respawning would loop.
+        for (const job of this.queue.splice(0)) job.reject(new WorkLimitError(`worker thread failed to start: ${error.message}`, 'crash'));
+      }
+      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const label = slot.job?.label ?? 'work';
+      this.fail(slot, new WorkLimitError(memory ? `${label} ran out of its memory bound` : `${label} stopped: ${error.message}`, memory ? 'memory' : 'crash'));
+    });
+    worker.on('exit', () => {
+      if (this.slots.includes(slot)) this.fail(slot, new WorkLimitError(`${slot.job?.label ?? 'work'} stopped its thread`, 'crash'));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private clear(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    const { idleMs } = this.options;
+    if (idleMs !== undefined && this.slots.includes(slot)) {
+      slot.idle = setTimeout(() => {
+        if (slot.job) return;
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        void this.end(slot);
+      }, idleMs);
+      slot.idle.unref();
+    }
+  }
+
+  private watchMemory(): void {
+    const ceiling = this.options.rssCeilingMb;
+    if (ceiling === undefined || this.watch) return;
+    this.watch = setInterval(() => {
+      const busy = this.slots.filter((s) => s.job);
+      if (!busy.length) {
+        clearInterval(this.watch!);
+        this.watch = null;
+        return;
+      }
+      const rssMb = process.memoryUsage.rss() / 1024 / 1024;
+      if (rssMb <= ceiling) return;
+      for (const slot of busy) this.fail(slot, new WorkLimitError(`${slot.job!.label} went over the memory bound (process at ${Math.round(rssMb)} MB)`, 'memory'));
+    }, 25);
+    this.watch.unref();
+  }
+
+  /** Ends the thread (it may be stuck in a loop) and gives its job the error; a new thread takes its place on demand. */
+  private fail(slot: Slot, error: WorkLimitError): void {
+    const job = slot.job;
+    this.clear(slot);
+    const index = this.slots.indexOf(slot);
+    if (index !== -1) this.slots.splice(index, 1);
+    void this.end(slot);
+    job?.reject(error);
+    if (!this.closed) this.dispatch();
+  }
+
+  private async end(slot: Slot): Promise<void> {
+    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idle) clearTimeout(slot.idle);
+    await slot.worker.terminate().catch(() => undefined);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ReadAttachment } from '../mime/read-message.js';
+import type { PlatformProfile } from '../../rules/platform-profile.js';
+import type { Complaint } from '../../domain/schemas/index.js';
+import type { ParseRequest, ReadOutcome, UntrustedWork } from '../../domain/messages/untrusted-work.js';
+import { ownBuffer, WorkerPool } from './pool.js';
+
+export interface ThreadedWorkOptions {
+  platforms: readonly PlatformProfile[];
+  threads?: number;
+  /** Resident memory of the whole process above which a PDF being read is given up (MB). */
+  rssCeilingMb?: number;
+  /** Bounds per step, in ms. */
+  readMs?: number;
+  pdfMs?: number;
+  parseMs?: number;
+}
+
+export interface ThreadedWork extends UntrustedWork {
+  readonly pool: WorkerPool;
+  readonly pdfPool: WorkerPool;
+  close(): Promise<void>;
+}
+
+/** Bytes come back from a thread as plain Uint8Arrays; the rest of the intake works on Buffers. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Untrusted work on the pool's threads: MIME reading, PDF text and parsing
+ * each get a time bound and the thread's memory bound. A step over its bound
+ * rejects with WorkLimitError and its thread is replaced.
+ */
+export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
+  const pool = new WorkerPool({ size: options.threads, workerData: { platforms: options.platforms } });
+  // PDFs get their own thread: pdf.js is large, and a crafted file inflates into buffers the heap
+  // limit does not see, so this thread is watched against the process's memory and ended when idle.
+  const pdfPool = new WorkerPool({ size: 1, entry: new URL('./pdf-worker.mjs', import.meta.url), idleMs: 15_000, rssCeilingMb: options.rssCeilingMb ?? 340 });
+  const { readMs = 10_000, pdfMs = 8_000, parseMs = 10_000 } = options;
+  return {
+    pool,
+    pdfPool,
+    async read(message, ownAddresses) {
+      // Handed over, not copied: the caller has the message stored and needs its bytes no more.
+      const raw = ownBuffer(message.raw);
+      const payload = { message: { channel: message.channel, raw: raw.bytes, receivedAt: message.receivedAt }, ownAddresses: [...ownAddresses] };
+      const outcome = await pool.run<ReadOutcome>('read', payload, readMs, 'reading the message', [raw.transfer]);
+      const attachments: ReadAttachment[] = outcome.content.read.attachments.map((a) => ({ ...a, content: asBuffer(a.content) }));
+      return { ...outcome, content: { ...outcome.content, read: { ...outcome.content.read, attachments } } };
+    },
+    pdfText(bytes) {
+      // A copy: the caller still stores these bytes.
+      return pdfPool.run('pdf', { bytes: Uint8Array.prototype.slice.call(bytes) }, pdfMs, 'reading PDF text');
+    },
+    parse(request: ParseRequest) {
+      return pool.run<Complaint>('parse', request, parseMs, 'parsing the notice');
+    },
+    close: async () => {
+      await Promise.all([pool.close(), pdfPool.close()]);
+    },
+  };
+}

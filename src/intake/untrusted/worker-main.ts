@@ -1,0 +1,43 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { inlineWork, type ParseRequest, type ReadOutcome, type StoredBytes } from '../../domain/messages/untrusted-work.js';
+import { ownBuffer } from './pool.js';
+import type { PlatformProfile } from '../../rules/platform-profile.js';
+
+// One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
+const { platforms } = workerData as { platforms: PlatformProfile[] };
+const work = inlineWork(platforms);
+
+type Task =
+  | { kind: 'read'; payload: { message: StoredBytes; ownAddresses: string[] } }
+  | { kind: 'pdf'; payload: { bytes: Uint8Array } }
+  | { kind: 'parse'; payload: ParseRequest };
+
+async function run(task: Task): Promise<unknown> {
+  switch (task.kind) {
+    case 'read':
+      return work.read(task.payload.message, task.payload.ownAddresses);
+    case 'pdf':
+      return work.pdfText(task.payload.bytes);
+    case 'parse':
+      return work.parse(task.payload);
+  }
+}
+
+/** A read message's attachment bytes go back without a copy; each is given a buffer of its own first. */
+function handOver(value: unknown): ArrayBuffer[] {
+  const read = (value as Partial<ReadOutcome> | null)?.content?.read;
+  if (!read) return [];
+  return read.attachments.map((attachment) => {
+    const own = ownBuffer(attachment.content);
+    attachment.content = Buffer.from(own.bytes.buffer, 0, own.bytes.byteLength);
+    return own.transfer;
+  });
+}
+
+parentPort?.on('message', (task: Task) => {
+  run(task).then(
+    (value) => parentPort?.postMessage({ ok: true, value }, handOver(value)),
+    (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+parentPort?.postMessage('ready');
