@@ -4,7 +4,7 @@ import type { PlatformProfile } from '../rules/platform-profile.js';
 import { urlKey } from '../parse/urls.js';
 import { REMOVALS, applicable, removeElement } from './ablate.js';
 import { analyzeText, type Analysis } from './analyze.js';
-import { automaticDeficiency } from './deficiency.js';
+import { automaticDeficiency, reportsMissing } from './deficiency.js';
 import type { Label } from './labels.js';
 
 export interface Ratio { ok: number; n: number }
@@ -21,8 +21,10 @@ export interface Figures {
   elements: Ratio;
   strictElements: Ratio;
   perElement: Record<string, Ratio>;
-  /** Complete notices that would get an automatic deficiency reply (ok = a wrong reply). */
+  /** Complete notices that the checks report as missing elements, so routing today sends a deficiency reply (ok = a wrong reply). */
   wrongDeficiency: Ratio;
+  /** The same under the confidence policy (`src/rules/deficiency-policy.ts`): only confident findings are sent. */
+  wrongDeficiencyPolicy: Ratio;
   /** Labelled retractions, reversals and other non-notices answered with missing elements (ok = answered). */
   nonNoticeAnswered: Ratio;
   agent: Ratio;
@@ -42,7 +44,7 @@ function elementMap(a: Analysis): Record<string, { present: boolean }> {
 export async function measure(dir: string, labels: readonly Label[], platforms: readonly PlatformProfile[], opts: { ablate?: boolean; now?: Date } = {}): Promise<Figures> {
   const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
   const f: Figures = {
-    files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(),
+    files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
     nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, misses: [],
   };
   for (const label of labels) {
@@ -65,10 +67,11 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
       }
     }
     const complete = label.kind === 'notice' && !!label.elements && Object.values(label.elements).every(Boolean);
-    const answered = automaticDeficiency(a);
+    const answered = reportsMissing(a);
     if (complete) {
       add(f.wrongDeficiency, answered);
-      if (answered) miss('complete notice gets an automatic deficiency reply');
+      add(f.wrongDeficiencyPolicy, automaticDeficiency(a));
+      if (answered) miss('complete notice reported with missing elements');
     }
     if (label.kind !== 'notice' && label.kind !== 'counter_notice') {
       add(f.nonNoticeAnswered, answered);
@@ -121,6 +124,7 @@ export function headline(f: Figures): Record<string, number> {
     kind: round(rate(f.kind)),
     elements: round(rate(f.elements)),
     wrongDeficiency: round(f.wrongDeficiency.n ? f.wrongDeficiency.ok / f.wrongDeficiency.n : 0),
+    wrongDeficiencyPolicy: round(f.wrongDeficiencyPolicy.n ? f.wrongDeficiencyPolicy.ok / f.wrongDeficiencyPolicy.n : 0),
     nonNoticeAnswered: round(f.nonNoticeAnswered.n ? f.nonNoticeAnswered.ok / f.nonNoticeAnswered.n : 0),
     agent: round(rate(f.agent)),
     owner: round(rate(f.owner)),
@@ -130,4 +134,4 @@ export function headline(f: Figures): Record<string, number> {
   };
 }
 
-export const LOWER_IS_BETTER = new Set(['wrongDeficiency', 'nonNoticeAnswered']);
+export const LOWER_IS_BETTER = new Set(['wrongDeficiency', 'wrongDeficiencyPolicy', 'nonNoticeAnswered']);

@@ -20,7 +20,8 @@ function print(name: string, f: Figures, verbose: boolean): void {
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f))}`);
   }
   console.log(`kind ${pct(f.kind)} | elements ${pct(f.elements)} | strict elements ${pct(f.strictElements)}`);
-  console.log(`wrong deficiency replies among complete notices ${pct(f.wrongDeficiency)} | non-notices answered with missing elements ${pct(f.nonNoticeAnswered)}`);
+  console.log(`complete notices reported with missing elements (deficiency reply as routed today) ${pct(f.wrongDeficiency)} | under the confidence policy ${pct(f.wrongDeficiencyPolicy)}`);
+  console.log(` non-notices answered with missing elements ${pct(f.nonNoticeAnswered)}`);
   console.log(`urls precision ${(100 * precision(f)).toFixed(1)}% recall ${(100 * recall(f)).toFixed(1)}% (tp ${f.urls.tp}, fp ${f.urls.fp}, fn ${f.urls.fn})`);
   console.log(`agent ${pct(f.agent)} | rights_owner ${pct(f.owner)}`);
 }
