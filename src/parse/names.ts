@@ -4,8 +4,9 @@
  * (Inc., Co., Ltd., S.A de C.V, s.r.o.). Patterns use the `u` flag.
  */
 const ONE_SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC\.?|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:[ \t]+de[ \t]+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|SARL|PLC|plc|Pty\.?|SpA|UG(?:[ \t]+\(haftungsbeschränkt\))?|[Ss]\.[Rr]\.[Ll]\.?|(?:\p{Lu}\.){2,6})`;
-export const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:,?[ \t]+${ONE_SUFFIX}(?![\p{L}]))*`;
-const WORD = String.raw`(?:${SUFFIX}|[\p{Lu}\d][\p{L}\p{N}'’&\-+]*(?:\.(?=[\p{L}]))?[\p{L}\p{N}'’&\-+]*|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}'’\-]*)`;
+// At most three suffixes in a row ("Co., Ltd.", "Pte. Ltd."): an open-ended run retried at every word of a suffix storm is quadratic.
+export const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:,?[ \t]+${ONE_SUFFIX}(?![\p{L}])){0,3}`;
+const WORD = String.raw`(?:${SUFFIX}|[\p{Lu}\d][\p{L}\p{N}'’&\-+]*(?:\.(?=[\p{L}])[\p{L}\p{N}'’&\-+]*)?|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}'’\-]*)`;
 const CONNECTOR = String.raw`(?:of|and|&|de|du|la|le|der|für|for|the|y|e)`;
 export const ORG_NAME = String.raw`${WORD}(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?${WORD}){0,7}`;
 /** Lower-case first word allowed (`client IO s.r.o.`): only when a legal suffix closes the name. */

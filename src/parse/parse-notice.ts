@@ -4,6 +4,7 @@ import { toListing } from '../rules/classify-url.js';
 import { findDocuments } from './documents.js';
 import { htmlToText } from './html.js';
 import { NoticeInput, type NoticeInputLike } from './input.js';
+import { capInput } from './limits.js';
 import { findIprType, findIprs, findReason } from './ipr.js';
 import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
@@ -57,7 +58,7 @@ const firstPresent = (list: Statement[]): Statement => list.find((s) => s.presen
 
 /** Reads a notice, counter-notice, retraction or reply into a candidate complaint. Pure: no I/O. */
 export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): Complaint {
-  const input = NoticeInput.parse(raw);
+  const input = capInput(NoticeInput.parse(raw));
   const platforms = options.platforms ?? [];
   const fromDomain = input.from?.address ? hostOf(`https://${input.from.address.split('@')[1] ?? ''}`) : null;
   const senderDomains = fromDomain && !/^(gmail|outlook|hotmail|yahoo|qq|163|126|icloud|proton(mail)?|live|aol|foxmail|sina)\./.test(fromDomain) ? [fromDomain] : [];

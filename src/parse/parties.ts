@@ -2,11 +2,11 @@ import type { Party, Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_NAME, ORG_WITH_SUFFIX, SUFFIX, ci, cleanName } from './names.js';
 import type { Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
+import { blank, emailAddresses, sentencesWith } from './scan.js';
 import { redactedSignOffLines } from './signature.js';
 import { ownerStaffLine } from './staff.js';
 
 const REDACTED = /^\[(private|redacted)\]$/i;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const LABEL = String.raw`^[ \t*_>-]*(?:my |your )?`;
 const EMAIL_LABELLED = new RegExp(`${LABEL}(?:e-?mail(?: address)?|电子邮件|邮箱)\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|[^\\s@]+@[^\\s]+)`, 'gim');
 const PHONE_LABELLED = new RegExp(`(?:${LABEL}|[,;]\\s*)(?:tel(?:ephone)?|phone(?: number)?|mobile|cell|ph|fax|电话|手机|联系电话)\\.?\\s*(?:no\\.?|number)?\\s*[:：\\-–]\\s*(\\[(?:private|redacted)\\]|\\+?[\\d(][\\d\\s().\\-]{5,}\\d)`, 'gim');
@@ -70,7 +70,7 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);
   if (!email) {
-    for (const m of src.text.matchAll(EMAIL)) if (ok(m.index ?? 0)) { email = m[0]; break; }
+    for (const m of emailAddresses(src.text)) if (ok(m.index)) { email = m.text; break; }
   }
   for (const re of [STREET, ...ADDRESS_SHAPES]) {
     if (address) break;
@@ -282,7 +282,8 @@ function inHouseTeam(text: string, at: number, cue: string, owner: string | null
 
 // The statutory sentence "I am the copyright owner, or am authorized to act on behalf of the owner" is
 // typed by owners and agents alike: on its own it says nothing about which one the sender is.
-const EITHER_STATEMENT = /[^.\n]*\b(?:i am|i'm|we are) (?:the )?(?:copyright |content |rights? )?(?:owner|holder)\b,? or (?:am |are )?(?:a person )?authori[sz]ed[^.\n]*/gi;
+// Found by its cue, then widened to the sentence (a leading `[^.\n]*` would retry at every offset of a long line).
+const EITHER_STATEMENT = /\b(?:i am|i'm|we are) (?:the )?(?:copyright |content |rights? )?(?:owner|holder)\b,? or (?:am |are )?(?:a person )?authori[sz]ed/gi;
 // First-person words of the sender's own text, and a company line in the sign-off.
 const FIRST_PERSON = /\b(we|our|ours|us|my|mine)\b|\bthe company['’]s (own )?(proprietary|code|software|source)/i;
 // The answer to the owner-or-agent question names the owner role and nothing else: "Copyright owner", "Yes, the author".
@@ -296,7 +297,7 @@ const OWN_ORG_LINE = new RegExp(String.raw`^[ \t*_>-]*(?:${ORG_WITH_SUFFIX}|${OR
  * company line in the closing block.
  */
 function ownerSelf(text: string, owner: string | null, ownOrg: string | null): RegExpExecArray | null {
-  const rest = text.replace(EITHER_STATEMENT, (m) => ' '.repeat(m.length));
+  const rest = blank(text, sentencesWith(text, EITHER_STATEMENT));
   const own = OWNER_SELF.exec(rest) ?? OWNER_ANSWER.exec(rest);
   if (own) return own;
   const either = OWNER_SELF.exec(text);

@@ -10,19 +10,28 @@ export interface UrlHit {
 
 // Stops at whitespace, angle brackets, quotes and markdown link brackets.
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`“”‘’\[\]{}|\\^]+/gi;
-const TRAILING = /[.,;:!?*_~)>'"’”。，；：！？、）]+$/;
 const REDIRECT_PARAMS = ['url', 'u', 'q', 'target', 'redirect', 'redirect_url', 'dest', 'destination', 'link'];
 
-/** Drops trailing punctuation that belongs to the sentence, keeping balanced parentheses. */
+const TRAILING_CHARS = new Set([...'.,;:!?*_~)>\'"’”。，；：！？、）']);
+
+/** Drops trailing punctuation that belongs to the sentence, keeping balanced parentheses. One pass from the end. */
 export function trimUrl(raw: string): string {
-  let u = raw;
-  while (u.length && TRAILING.test(u)) {
-    const last = u[u.length - 1]!;
-    // A `)` that closes a parenthesis opened inside the URL (Wikipedia-style) stays.
-    if (last === ')' && (u.match(/\(/g) ?? []).length >= (u.match(/\)/g) ?? []).length) break;
-    u = u.slice(0, -1);
+  let open = 0;
+  let close = 0;
+  for (const ch of raw) {
+    if (ch === '(') open++;
+    else if (ch === ')') close++;
   }
-  return u;
+  let end = raw.length;
+  while (end > 0 && TRAILING_CHARS.has(raw[end - 1]!)) {
+    // A `)` that closes a parenthesis opened inside the URL (Wikipedia-style) stays.
+    if (raw[end - 1] === ')') {
+      if (open >= close) break;
+      close--;
+    }
+    end--;
+  }
+  return raw.slice(0, end);
 }
 
 /**

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PlatformProfile } from '../rules/platform-profile.js';
+import { urlKey } from '../parse/urls.js';
+import { REMOVALS, applicable, removeElement } from './ablate.js';
+import { analyzeText, type Analysis } from './analyze.js';
+import { automaticDeficiency, reportsMissing } from './deficiency.js';
+import type { Label } from './labels.js';
+
+export interface Ratio { ok: number; n: number }
+const ratio = (): Ratio => ({ ok: 0, n: 0 });
+const add = (r: Ratio, ok: boolean): void => {
+  r.n++;
+  if (ok) r.ok++;
+};
+
+/** Figures of one set of labelled files; every rate is `ok / n`. */
+export interface Figures {
+  files: number;
+  kind: Ratio;
+  elements: Ratio;
+  strictElements: Ratio;
+  perElement: Record<string, Ratio>;
+  /** Complete notices that the checks report as missing elements, so routing today sends a deficiency reply (ok = a wrong reply). */
+  wrongDeficiency: Ratio;
+  /** The same under the confidence policy (`src/rules/deficiency-policy.ts`): only confident findings are sent. */
+  wrongDeficiencyPolicy: Ratio;
+  /** Labelled retractions, reversals and other non-notices answered with missing elements (ok = answered). */
+  nonNoticeAnswered: Ratio;
+  agent: Ratio;
+  owner: Ratio;
+  urls: { tp: number; fp: number; fn: number };
+  removed: Record<string, Ratio>;
+  misses: string[];
+}
+
+const normOwner = (s: string | null): string => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function elementMap(a: Analysis): Record<string, { present: boolean }> {
+  return { ...(a.check.elements ?? {}), ...(a.check.counterElements ?? {}) } as Record<string, { present: boolean }>;
+}
+
+/** Parses and checks every labelled file in `dir` and compares with its label. */
+export async function measure(dir: string, labels: readonly Label[], platforms: readonly PlatformProfile[], opts: { ablate?: boolean; now?: Date } = {}): Promise<Figures> {
+  const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
+  const f: Figures = {
+    files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
+    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, misses: [],
+  };
+  for (const label of labels) {
+    const text = await readFile(join(dir, label.file), 'utf8');
+    const a = analyzeText(text, platforms, now);
+    const miss = (s: string): void => void f.misses.push(`${label.file}: ${s}`);
+    add(f.kind, a.complaint.kind === label.kind);
+    if (a.complaint.kind !== label.kind) miss(`kind ${a.complaint.kind} != ${label.kind}`);
+    const got = elementMap(a);
+    for (const set of [label.elements, label.counter_elements]) {
+      if (!set) continue;
+      for (const [k, want] of Object.entries(set)) {
+        const have = got[k]?.present ?? false;
+        f.perElement[k] ??= ratio();
+        add(f.perElement[k], have === want);
+        add(f.elements, have === want);
+        const uncertain = label.uncertain_fields.some((u) => u === `elements.${k}` || u === `counter_elements.${k}`);
+        if (!uncertain) add(f.strictElements, have === want);
+        if (have !== want) miss(`${k} ${have} != ${want}${uncertain ? ' (uncertain)' : ''}`);
+      }
+    }
+    const complete = label.kind === 'notice' && !!label.elements && Object.values(label.elements).every(Boolean);
+    const answered = reportsMissing(a);
+    if (complete) {
+      add(f.wrongDeficiency, answered);
+      add(f.wrongDeficiencyPolicy, automaticDeficiency(a));
+      if (answered) miss('complete notice reported with missing elements');
+    }
+    if (label.kind !== 'notice' && label.kind !== 'counter_notice') {
+      add(f.nonNoticeAnswered, answered);
+      if (answered) miss(`${label.kind} answered with missing elements`);
+    }
+    if (label.kind === 'notice') {
+      // Labels list at most 50 URLs; a longer list is compared on its first entries only.
+      const cap = (label.infringing_url_count ?? label.infringing_urls.length) > label.infringing_urls.length ? label.infringing_urls.length : Infinity;
+      const want = new Set(label.infringing_urls.map(urlKey));
+      const have = [...new Set(a.infringingUrls.map(urlKey))].slice(0, cap);
+      for (const u of have) {
+        if (want.has(u)) f.urls.tp++;
+        else { f.urls.fp++; miss(`extra URL ${u}`); }
+      }
+      for (const u of want) if (!have.includes(u)) { f.urls.fn++; miss(`missed URL ${u}`); }
+    }
+    add(f.agent, a.complaint.isAgent === label.complainant_is_agent);
+    if (a.complaint.isAgent !== label.complainant_is_agent) miss(`agent ${a.complaint.isAgent} != ${label.complainant_is_agent}`);
+    add(f.owner, normOwner(a.complaint.rightsOwner) === normOwner(label.rights_owner));
+    if (normOwner(a.complaint.rightsOwner) !== normOwner(label.rights_owner)) miss(`owner ${JSON.stringify(a.complaint.rightsOwner)} != ${JSON.stringify(label.rights_owner)}`);
+    if (opts.ablate) {
+      for (const r of REMOVALS) {
+        if (!applicable(label, r)) continue;
+        const cut = removeElement(text, r);
+        if (cut === text) continue;
+        const b = analyzeText(cut, platforms, now);
+        const key = `${r.counter ? 'counter.' : ''}${r.element}`;
+        f.removed[key] ??= ratio();
+        add(f.removed[key], elementMap(b)[r.element]?.present === false);
+      }
+    }
+  }
+  return f;
+}
+
+export const rate = (r: Ratio): number => (r.n === 0 ? 1 : r.ok / r.n);
+export const precision = (f: Figures): number => (f.urls.tp + f.urls.fp === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fp));
+export const recall = (f: Figures): number => (f.urls.tp + f.urls.fn === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fn));
+
+export function removedAll(f: Figures): Ratio {
+  const r = ratio();
+  for (const x of Object.values(f.removed)) { r.ok += x.ok; r.n += x.n; }
+  return r;
+}
+
+/** The headline figures that the committed baseline holds (higher is better except wrongDeficiency and nonNoticeAnswered). */
+export function headline(f: Figures): Record<string, number> {
+  const round = (x: number): number => Math.round(x * 10000) / 10000;
+  return {
+    kind: round(rate(f.kind)),
+    elements: round(rate(f.elements)),
+    wrongDeficiency: round(f.wrongDeficiency.n ? f.wrongDeficiency.ok / f.wrongDeficiency.n : 0),
+    wrongDeficiencyPolicy: round(f.wrongDeficiencyPolicy.n ? f.wrongDeficiencyPolicy.ok / f.wrongDeficiencyPolicy.n : 0),
+    nonNoticeAnswered: round(f.nonNoticeAnswered.n ? f.nonNoticeAnswered.ok / f.nonNoticeAnswered.n : 0),
+    agent: round(rate(f.agent)),
+    owner: round(rate(f.owner)),
+    urlPrecision: round(precision(f)),
+    urlRecall: round(recall(f)),
+    removedCaught: round(rate(removedAll(f))),
+  };
+}
+
+export const LOWER_IS_BETTER = new Set(['wrongDeficiency', 'wrongDeficiencyPolicy', 'nonNoticeAnswered']);
