@@ -43,6 +43,8 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', 'attachment; filename="cases.csv"');
     return stream(c, async (s) => {
+      // A byte-order mark first: without it Excel reads UTF-8 as the local code page and garbles Chinese names.
+      await s.write('\uFEFF');
       for await (const chunk of exportCasesCsv(ctx)) await s.write(chunk);
     });
   });

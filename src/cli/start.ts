@@ -4,6 +4,7 @@ import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
+import { ConfigError } from '../config.js';
 import type { Runtime } from '../main.js';
 import { startEmailIntake } from '../intake/start-email.js';
 import { startSlackBot } from '../intake/slack/start.js';
@@ -32,7 +33,12 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   if (pages) services.push({ name: 'page workers', stop: () => pages.close() });
   const fetch = pages ? pages.fetch : app.fetch;
   const server = serve({ fetch: slack ? slack.serve(fetch) : fetch, hostname: config.NOTICEDESK_HOST, port: config.NOTICEDESK_PORT });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`Port ${config.NOTICEDESK_PORT} on ${config.NOTICEDESK_HOST} is already in use: stop the program using it, or set NOTICEDESK_PORT to another port.`) : error),
+    );
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.NOTICEDESK_PORT;
   services.push({

@@ -30,8 +30,10 @@ describe('stats and exports', () => {
     expect(await page.text()).toContain('jane@acme.example');
   });
 
-  it('happy: exports every case as CSV', async () => {
-    const csv = await (await h.request('/exports/cases.csv', { headers: { cookie: session.cookie } })).text();
+  it('happy: exports every case as CSV, with a byte-order mark so spreadsheets read it as UTF-8', async () => {
+    const bytes = new Uint8Array(await (await h.request('/exports/cases.csv', { headers: { cookie: session.cookie } })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
     expect(csv.split('\r\n')[0]).toMatch(/^number,status,kind/);
     expect(csv).toContain(',accepted,');
   });
