@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** `noticedesk start` on the bench database: the same server a desk runs. */
 async function startServer(port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NOTICEDESK_DB: file, NOTICEDESK_DATA_DIR: dir, NOTICEDESK_HOST: '127.0.0.1', NOTICEDESK_PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { NOTICEDESK_PAGE_WORKERS: '2', ...process.env, NOTICEDESK_DB: file, NOTICEDESK_DATA_DIR: dir, NOTICEDESK_HOST: '127.0.0.1', NOTICEDESK_PORT: String(port) };
   for (const name of Object.keys(env)) if (/^(NOTICEDESK_(IMAP|SMTP)_URL|SLACK_)/.test(name)) delete env[name];
   const child = spawn(process.execPath, ['bin/noticedesk.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -98,7 +98,7 @@ async function main() {
     if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
     await new Promise((r) => setTimeout(r, 5000)); // page workers start beside the server
     await load(url, cookie, 1, PAGES.length * 4); // warm-up: statement cache and page cache
-    console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process`);
+    console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process, NOTICEDESK_PAGE_WORKERS=${process.env.NOTICEDESK_PAGE_WORKERS ?? '2'}`);
     const table: string[][] = [];
     const row = (what: string, clients: number, count: number, seconds: number, sorted: number[]) =>
       table.push([what, String(clients), (count / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99))]);

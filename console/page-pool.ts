@@ -43,7 +43,8 @@ export function isPoolPage(request: Request): boolean {
 
 export function pageWorkerCount(configured: number | undefined, database: string): number {
   if (database === ':memory:' || database === 'sqlite::memory:') return 0; // a memory database cannot be shared
-  return configured ?? Math.min(4, availableParallelism());
+  // Each worker holds its own copy of the app (about 100 MB): opt-in for teams whose queue is busy.
+  return Math.min(configured ?? 0, 4 * availableParallelism());
 }
 
 /**

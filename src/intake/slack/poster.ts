@@ -77,6 +77,8 @@ export class CasePoster {
       if (!events.length) return handled;
       const changed = new Set<number>();
       for (const event of events) {
+        // Renewed before each event: a long backlog outlasts one lease, and another instance would then post the same cases.
+        if (!(await tryAcquireLease(ctx.db, LEASE, this.holder, ctx.now(), LEASE_MS))) return handled;
         if (await this.handle(ctx, event)) changed.add(event.caseId);
         await saveSlackCheckpoint(ctx.db, CHECKPOINT, event.id, ctx.now().toISOString());
         handled += 1;

@@ -59,7 +59,7 @@ describe('npm start with the demo', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     // The login is printed once the demo account exists, after the console is already answering.
-    expect(await waitFor(first.output, (o) => /demo reviewer login/.test(o))).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
+    expect(await waitFor(first.output, (o) => /demo reviewer login/.test(o), 90_000)).toMatch(/demo reviewer login: \S+@\S+ \/ \S+/);
     // Without SMTP configured, replies are written to the outbox folder.
     const outbox = join(dir, 'outbox');
     const listOutbox = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []);
@@ -95,5 +95,5 @@ describe('npm start with the demo', () => {
     // No reply was sent twice across the restart.
     expect(listOutbox()).toHaveLength(replies.length);
     expect(listCases().map((c) => c.number)).toEqual(cases.map((c) => c.number));
-  }, 120_000);
+  }, 240_000);
 });
