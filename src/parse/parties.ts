@@ -307,18 +307,38 @@ function ownerSelf(text: string, owner: string | null, ownOrg: string | null): R
   return owner || ownOrg || FIRST_PERSON.test(plain) || OWN_ORG_LINE.test(tail.replace(/\[(?:private|redacted)\],?/gi, '')) ? either : null;
 }
 
+// "I am the legal representative of Acme Ltd", "director of the company": the owner's own officer or staff, not an agent.
+const STAFF_ROLE = /\b(?:legal representative|(?:managing |executive |technical )?director|employee|officer|ceo|cto|coo|cfo|co-?founder|founder|president|general counsel|in-house counsel)s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})/gi;
+const STAFF_OF_CLIENT = /^(?:client|clients|customer|customers)\b/i;
+
+/** The sentence of a staff role held at the owner (at any organisation but a client when no owner is named), or null. */
+function staffRole(src: SourceText, owner: string | null): Span | null {
+  const head = owner?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  for (const m of src.text.matchAll(STAFF_ROLE)) {
+    const of = m[1]!.trim().toLowerCase();
+    if (STAFF_OF_CLIENT.test(of)) continue;
+    const atOwner = head ? of.startsWith(head) : true;
+    if (atOwner || /^(company|copyright owner|rights? (owner|holder))\b/.test(of)) return sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  }
+  return null;
+}
+
 const OWN_PRODUCT = /\bour (?:own )?(?:app|application|software|product|service|platform|tool|game|website|site)s?\b/i;
 
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
 export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null, ownOrg: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
+  const staffOf = staffRole(src, owner);
   for (const strong of src.text.matchAll(new RegExp(AGENT_STRONG.source, 'gi'))) {
     if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
+    // The owner's legal representative (a company officer in many jurisdictions) writes as the owner.
+    if (staffOf && /^legal representatives?$/i.test(strong[0])) continue;
     // "our customers can download our app": the sender's own users, not a client it writes for.
     if (/^our customers?$/i.test(strong[0]) && OWN_PRODUCT.test(sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length).text)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
   }
   const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
+  if (staffOf) return { isAgent: false, evidence: staffOf };
   const staff = ownerStaffLine(src, owner);
   if (staff) return { isAgent: false, evidence: staff };
   const self = ownerSelf(src.text, owner, ownOrg);
