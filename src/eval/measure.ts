@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformProfile } from '../rules/platform-profile.js';
+import { ownerPatternsFiring } from '../parse/parties.js';
 import { urlKey } from '../parse/urls.js';
 import { REMOVALS, applicable, removeElement } from './ablate.js';
 import { analyzeText, type Analysis } from './analyze.js';
@@ -31,6 +32,8 @@ export interface Figures {
   owner: Ratio;
   urls: { tp: number; fp: number; fn: number };
   removed: Record<string, Ratio>;
+  /** On how many documents each named pattern matched. */
+  generators: Record<string, number>;
   misses: string[];
 }
 
@@ -45,11 +48,12 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
   const f: Figures = {
     files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
-    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, misses: [],
+    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, generators: {}, misses: [],
   };
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
     const a = analyzeText(text, platforms, now);
+    for (const id of ownerPatternsFiring(text)) f.generators[id] = (f.generators[id] ?? 0) + 1;
     const miss = (s: string): void => void f.misses.push(`${label.file}: ${s}`);
     add(f.kind, a.complaint.kind === label.kind);
     if (a.complaint.kind !== label.kind) miss(`kind ${a.complaint.kind} != ${label.kind}`);

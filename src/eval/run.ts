@@ -24,6 +24,8 @@ function print(name: string, f: Figures, verbose: boolean): void {
   console.log(` non-notices answered with missing elements ${pct(f.nonNoticeAnswered)}`);
   console.log(`urls precision ${(100 * precision(f)).toFixed(1)}% recall ${(100 * recall(f)).toFixed(1)}% (tp ${f.urls.tp}, fp ${f.urls.fp}, fn ${f.urls.fn})`);
   console.log(`agent ${pct(f.agent)} | rights_owner ${pct(f.owner)}`);
+  const fired = Object.entries(f.generators).sort((x, y) => y[1] - x[1]);
+  console.log(`named patterns, documents fired on: ${fired.map(([id, n]) => `${id} ${n}${n <= 1 ? ' (one document)' : ''}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {

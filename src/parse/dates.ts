@@ -8,23 +8,43 @@ const iso = (y: number, m: number, d: number): string | null =>
 
 /** ISO dates (YYYY-MM-DD) written in the common English and Chinese forms, in order of appearance. */
 export function findDates(text: string): string[] {
-  const out: { at: number; v: string }[] = [];
-  const add = (at: number, v: string | null): void => {
-    if (v) out.push({ at, v });
+  return datesAt(text).map((x) => x.v);
+}
+
+interface DateAt { at: number; end: number; v: string }
+
+function datesAt(text: string): DateAt[] {
+  const out: DateAt[] = [];
+  const add = (m: RegExpMatchArray, v: string | null): void => {
+    if (v) out.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, v });
   };
-  for (const m of text.matchAll(/\b(\d{4})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})日?/g)) add(m.index ?? 0, iso(+m[1]!, +m[2]!, +m[3]!));
+  const month = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
+  for (const m of text.matchAll(/\b(\d{4})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})日?/g)) add(m, iso(+m[1]!, +m[2]!, +m[3]!));
   for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/g)) {
-    const mon = MONTHS[m[2]!.slice(0, 4).toLowerCase()] ?? MONTHS[m[2]!.slice(0, 3).toLowerCase()];
-    if (mon) add(m.index ?? 0, iso(+m[3]!, mon, +m[1]!));
+    const mon = month(m[2]!);
+    if (mon) add(m, iso(+m[3]!, mon, +m[1]!));
   }
   for (const m of text.matchAll(/\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/g)) {
-    const mon = MONTHS[m[1]!.slice(0, 4).toLowerCase()] ?? MONTHS[m[1]!.slice(0, 3).toLowerCase()];
-    if (mon) add(m.index ?? 0, iso(+m[3]!, mon, +m[2]!));
+    const mon = month(m[1]!);
+    if (mon) add(m, iso(+m[3]!, mon, +m[2]!));
   }
   // Day-first numeric dates (31/12/2025) are the common form outside the US; a first part above 12 settles it.
   for (const m of text.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g)) {
-    const a = +m[1]!, b = +m[2]!;
-    add(m.index ?? 0, a > 12 ? iso(+m[3]!, b, a) : iso(+m[3]!, a, b));
+    const x = +m[1]!, y = +m[2]!;
+    add(m, x > 12 ? iso(+m[3]!, y, x) : iso(+m[3]!, x, y));
   }
-  return out.sort((x, y) => x.at - y.at).map((x) => x.v);
+  return out.sort((x, y) => x.at - y.at);
+}
+
+const RANGE_JOIN = /^\s*(?:to|until|till|through|thru|-|–|—|~|至|到)\s*$/i;
+
+/**
+ * The expiry date in a text that starts at an expiry or validity cue: the end of
+ * a range ("valid from 2020-02-14 to 2030-02-13", "有效期 2020年2月14日 至 2030年2月13日"), else the first date.
+ */
+export function expiryDate(text: string): string | null {
+  const dates = datesAt(text);
+  let i = 0;
+  while (i + 1 < dates.length && RANGE_JOIN.test(text.slice(dates[i]!.end, dates[i + 1]!.at))) i++;
+  return dates[i]?.v ?? null;
 }

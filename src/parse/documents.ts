@@ -1,5 +1,5 @@
 import type { DocumentKind, DocumentMention } from '../domain/schemas/complaint.js';
-import { findDates } from './dates.js';
+import { expiryDate } from './dates.js';
 import { sentenceSpan, type SourceText } from './span.js';
 
 const FAMILIES: [DocumentKind, RegExp][] = [
@@ -20,12 +20,12 @@ const NEGATED = /\b(no|not|without|lack|missing|do not have|don't have|cannot pr
 const OFFERED_AFTER = /^[^.;。；\n]{0,80}?(\b(available|provided|supplied|furnished|sent|produced)\s+(up)?on\s+(request|demand)|\b(up)?on (request|demand)\b|\bif (needed|required|requested|necessary)\b|\b(can|could|will|shall) be (provided|sent|supplied|furnished|forwarded|made available)|\bto follow\b|\bwill follow\b|可(应要求|根据需要|随时)?提供|如(有)?需(要)?)/i;
 const ATTACHED = /\b(attached|enclosed|attach|enclose)\b|附件|附上|随附/i;
 const OFFERED_BEFORE = /(\b(up)?on (request|demand)\b|\bavailable on request|\b(we|i) (can|could|will|shall|are able to|am able to|would be happy to) (also )?(provide|send|supply|forward|furnish)|可(应要求)?提供|如(有)?需(要)?)[^.;。；\n]{0,80}$/i;
-const EXPIRY = /(expir\w*|valid (until|through|till)|有效期(至|限)?)/i;
+const EXPIRY = /(expir\w*|valid (until|through|till|from)|validity|有效期(至|限)?)/i;
 
 function expiryAfter(text: string, at: number): string | null {
   const win = text.slice(at, at + 200);
   const m = EXPIRY.exec(win);
-  return m ? findDates(win.slice(m.index))[0] ?? null : null;
+  return m ? expiryDate(win.slice(m.index)) : null;
 }
 
 /** The clause only offers the document ("available on request", "we can provide") and does not say it is attached. */

@@ -1,6 +1,6 @@
 import type { IprRecord, IprType, PatentKind, Reason } from '../domain/schemas/complaint.js';
 import { sentenceSpan, type SourceText } from './span.js';
-import { findDates } from './dates.js';
+import { expiryDate } from './dates.js';
 
 const TYPE_CUES: [IprType, RegExp][] = [
   ['patent', /\bpatents?\b|\butility model\b|专利|实用新型|发明专利/i],
@@ -114,13 +114,13 @@ function patentKindNear(text: string, at: number): PatentKind | null {
 }
 
 const PENDING = /filing receipt|application (is )?pending|pending (application|registration)|applied for|application (no|number)|受理通知书|申请中|已受理/i;
-const EXPIRY = /(expir\w*|valid (until|through|till)|validity|有效期(至|限)?|到期)/i;
+const EXPIRY = /(expir\w*|valid (until|through|till|from)|validity|有效期(至|限)?|到期)/i;
 
 function expiryNear(src: SourceText, at: number): string | null {
   const win = src.text.slice(Math.max(0, at - 40), at + 240);
   const m = EXPIRY.exec(win);
   if (!m) return null;
-  return findDates(win.slice(m.index))[0] ?? null;
+  return expiryDate(win.slice(m.index));
 }
 
 const PATENT_NO = new RegExp([

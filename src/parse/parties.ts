@@ -117,27 +117,27 @@ export function addressOrganisation(address: string | null): string | null {
   return new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u').test(first) ? cleanName(first) : null;
 }
 
-/** Patterns that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice. */
+/** Named patterns that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice. */
 const Q = String.raw`["“'‘]?`;
-const OWNER_PATTERNS: [RegExp, boolean][] = [
-  [new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
-  [new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
-  [/(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true],
-  [new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
-  [new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})|(?:${ci('multiple')} |${ci('several')} )?(?:${ci('books')}|${ci('titles')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
+const OWNER_PATTERNS: [string, RegExp, boolean][] = [
+  ['owner.labelled', new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
+  ['owner.is_named', new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.zh_rights_holder', /(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true],
+  ['owner.on_behalf_of', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
+  ['owner.authorized_by', new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed ${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
+  ['owner.represents', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')},?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.our_client', new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.owner_named', new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.property_of', new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})|(?:${ci('multiple')} |${ci('several')} )?(?:${ci('books')}|${ci('titles')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],
   // "copyrighted source code from Acme Inc.'s Engine", "these are Acme's proprietary": the possessive names the owner.
-  [new RegExp(String.raw`\b${ci('copyrighted')} (?:${ci('source code')}|${ci('code')}|${ci('software')}|${ci('works')}?|${ci('materials')}?|${ci('content')}) (?:${ci('from')}|${ci('of')}) ${Q}(${ANY_ORG})['’]s\b|\b(?:${ci('are')}|${ci('is')}) ${Q}(${ANY_ORG})['’]s (?:${ci('own')} )?(?:${ci('proprietary')}|${ci('copyrighted')})\b`, 'gu'), false],
-  [new RegExp(String.raw`\b[Ii] (?:currently )?work (?:as (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+) )?(?:in|at|for) ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('copyrighted')} )?${ci('work')} ${ci('is')} (?:${ci('the')} )?${Q}(${ANY_ORG})['’]?s? (?:${ci('proprietary')} |${ci('internal')} )?(?:${ci('source code')}|${ci('software')}|${ci('code')})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
-  [new RegExp(String.raw`\b(?:${ci('belongs')}? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
-  [new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
-  [new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
+  ['owner.possessive_copyrighted', new RegExp(String.raw`\b${ci('copyrighted')} (?:${ci('source code')}|${ci('code')}|${ci('software')}|${ci('works')}?|${ci('materials')}?|${ci('content')}) (?:${ci('from')}|${ci('of')}) ${Q}(${ANY_ORG})['’]s\b|\b(?:${ci('are')}|${ci('is')}) ${Q}(${ANY_ORG})['’]s (?:${ci('own')} )?(?:${ci('proprietary')}|${ci('copyrighted')})\b`, 'gu'), false],
+  ['owner.i_work_at', new RegExp(String.raw`\b[Ii] (?:currently )?work (?:as (?:an? |the )?(?:\[[Pp]rivate\]|[a-z]+) )?(?:in|at|for) ${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.work_is_orgs_code', new RegExp(String.raw`\b(?:${ci('copyrighted')} )?${ci('work')} ${ci('is')} (?:${ci('the')} )?${Q}(${ANY_ORG})['’]?s? (?:${ci('proprietary')} |${ci('internal')} )?(?:${ci('source code')}|${ci('software')}|${ci('code')})`, 'gu'), false],
+  ['owner.employee_of', new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
+  ['owner.belongs_to', new RegExp(String.raw`\b(?:${ci('belongs')}? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.infringes_orgs_rights', new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
+  ['owner.i_am_role_at', new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
@@ -189,7 +189,7 @@ export function findRightsOwner(src: SourceText, isResponse = false): { name: st
 function findOwnerName(raw: SourceText, isResponse: boolean): { name: string; evidence: Span } | null {
   // "[private]/Acme Security": a redacted person joined to the company name; the company is what counts.
   const src: SourceText = { ...raw, text: raw.text.replace(/\[(?:private|redacted)\]\s*\/\s*/gi, (m) => ' '.repeat(m.length)) };
-  for (const [index, [re, inResponse]] of OWNER_PATTERNS.entries()) {
+  for (const [index, [, re, inResponse]] of OWNER_PATTERNS.entries()) {
     if (index === 6 && !isResponse) {
       const tail = ownerBeforeTail(src);
       if (tail) return tail;
@@ -307,18 +307,38 @@ function ownerSelf(text: string, owner: string | null, ownOrg: string | null): R
   return owner || ownOrg || FIRST_PERSON.test(plain) || OWN_ORG_LINE.test(tail.replace(/\[(?:private|redacted)\],?/gi, '')) ? either : null;
 }
 
+// "I am the legal representative of Acme Ltd", "director of the company": the owner's own officer or staff, not an agent.
+const STAFF_ROLE = /\b(?:legal representative|(?:managing |executive |technical )?director|employee|officer|ceo|cto|coo|cfo|co-?founder|founder|president|general counsel|in-house counsel)s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})/gi;
+const STAFF_OF_CLIENT = /^(?:client|clients|customer|customers)\b/i;
+
+/** The sentence of a staff role held at the owner (at any organisation but a client when no owner is named), or null. */
+function staffRole(src: SourceText, owner: string | null): Span | null {
+  const head = owner?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  for (const m of src.text.matchAll(STAFF_ROLE)) {
+    const of = m[1]!.trim().toLowerCase();
+    if (STAFF_OF_CLIENT.test(of)) continue;
+    const atOwner = head ? of.startsWith(head) : true;
+    if (atOwner || /^(company|copyright owner|rights? (owner|holder))\b/.test(of)) return sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  }
+  return null;
+}
+
 const OWN_PRODUCT = /\bour (?:own )?(?:app|application|software|product|service|platform|tool|game|website|site)s?\b/i;
 
 /** true: writes for someone else; false: the owner or its staff; null when the text does not say. */
 export function findAgency(src: SourceText, isResponse: boolean, owner: string | null = null, ownOrg: string | null = null): { isAgent: boolean | null; evidence: Span | null } {
+  const staffOf = staffRole(src, owner);
   for (const strong of src.text.matchAll(new RegExp(AGENT_STRONG.source, 'gi'))) {
     if (inHouseTeam(src.text, strong.index ?? 0, strong[0], owner)) continue;
+    // The owner's legal representative (a company officer in many jurisdictions) writes as the owner.
+    if (staffOf && /^legal representatives?$/i.test(strong[0])) continue;
     // "our customers can download our app": the sender's own users, not a client it writes for.
     if (/^our customers?$/i.test(strong[0]) && OWN_PRODUCT.test(sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length).text)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
   }
   const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
+  if (staffOf) return { isAgent: false, evidence: staffOf };
   const staff = ownerStaffLine(src, owner);
   if (staff) return { isAgent: false, evidence: staff };
   const self = ownerSelf(src.text, owner, ownOrg);
@@ -330,4 +350,14 @@ export function findAgency(src: SourceText, isResponse: boolean, owner: string |
     return { isAgent: false, evidence: sentenceSpan(src, weak.index, weak.index + weak[0].length) };
   }
   return { isAgent: null, evidence: weak ? sentenceSpan(src, weak.index, weak.index + weak[0].length) : null };
+}
+
+/** Ids of the owner patterns that match anywhere in a text (for counting on how many documents each one fires). */
+export function ownerPatternsFiring(text: string): string[] {
+  return OWNER_PATTERNS.filter(([, re]) => {
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    return hit;
+  }).map(([id]) => id);
 }
