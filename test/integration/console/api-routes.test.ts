@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_LOGIN, openConsole } from './harness.js';
+import { API_COMPLAINT } from '../../support/api-complaint.js';
 
 const complaint = {
-  platform: 'aliexpress',
-  iprType: 'trademark',
-  reason: 'counterfeit',
-  listingUrls: ['https://www.aliexpress.com/item/1005009.html'],
-  description: 'Counterfeit Blue Lantern toys sold under our registered mark.',
-  role: 'agent',
-  rightsOwner: 'Blue Lantern Toys Ltd',
-  name: 'Vera Vendor',
-  email: 'vera@brandguard.example',
-  goodFaith: true,
-  accuracy: true,
-  signature: 'Vera Vendor',
+  ...API_COMPLAINT,
   attachments: [{ filename: 'authorization.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
 };
 

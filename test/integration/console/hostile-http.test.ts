@@ -3,27 +3,9 @@ import { hashPassword } from '../../../src/domain/users/password.js';
 import { upsertUser } from '../../../src/store/repos/users.js';
 import { clientKey, trustedProxyList } from '../../../console/http/rate-limit.js';
 import { makeReportForm, SAMPLE_PDF } from '../../support/report-form.js';
+import { zipBomb } from '../../support/zip-bomb.js';
 import { ADMIN_LOGIN, openConsole, REVIEWER_LOGIN } from './harness.js';
 
-/** A zip whose one entry claims to unpack to 900 MB: only the central directory matters to the check. */
-function zipBomb(): Buffer<ArrayBuffer> {
-  const name = Buffer.from('bomb.txt');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  const data = Buffer.alloc(1000);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(900 * 1024 * 1024, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + data.length, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
 
 describe('hostile HTTP input', () => {
   let h: Awaited<ReturnType<typeof openConsole>>;
@@ -64,7 +46,7 @@ describe('hostile HTTP input', () => {
   });
 
   it('refuses a zip bomb and a PDF that is also a web page, saying why', async () => {
-    const bomb = await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm({ evidence: new File([zipBomb()], 'photos.zip') }) });
+    const bomb = await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm({ evidence: new File([zipBomb(900 * 1024 * 1024)], 'photos.zip') }) });
     expect(bomb.status).toBe(422);
     expect(await bomb.text()).toMatch(/photos\.zip was refused: it unpacks to 900 MB/);
     const polyglot = new TextEncoder().encode('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n');
