@@ -1,37 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bigAttachment, deepMime, manyParts, pdfBomb, withAttachment, zipBomb } from './bombs.js';
+import { startNoticedesk } from '../support/noticedesk-process.js';
 
 // `noticedesk start` fed resource bombs through its drop folder: the console keeps answering
 // /healthz within 2 s, every input is settled within 30 s, the process stays under 400 MB, and a
 // SIGKILL with bombs pending is followed by a start that answers /healthz within 10 s.
 
-const BIN = resolve('bin/noticedesk.js');
 const dir = mkdtempSync(join(resolve('data/tmp'), 'bombs-'));
 const inbox = join(dir, 'inbox');
 const env = { ...process.env, NOTICEDESK_DB: join(dir, 'noticedesk.sqlite'), NOTICEDESK_DATA_DIR: dir, NOTICEDESK_PORT: '0', NOTICEDESK_MAX_ATTACHMENT_BYTES: String(64 * 1024 * 1024), NOTICEDESK_PAGE_WORKERS: process.env.HOSTILE_PAGE_WORKERS ?? '0' };
 const running = new Set<ChildProcess>();
 
-function start(): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
+async function start(): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /console: (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolvePromise({ child, url: match[1], startedAt });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
-  });
+  const { child, url } = await startNoticedesk({ env, running });
+  return { child, url, startedAt };
 }
 
 /** Asks /healthz every 250 ms; keeps the slowest answer and every miss. */

@@ -1,33 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SERVED_BY } from '../../../console/page-pool.js';
 import { DEMO_LOGIN } from '../../../src/cli/demo.js';
+import { startNoticedesk, type StartedDesk } from '../../support/noticedesk-process.js';
 
-const BIN = resolve('bin/noticedesk.js');
 const dir = mkdtempSync(join(resolve('data/tmp'), 'pages-'));
 const env = { ...process.env, NOTICEDESK_DB: join(dir, 'noticedesk.sqlite'), NOTICEDESK_DATA_DIR: dir, NOTICEDESK_PORT: '0', NOTICEDESK_PAGE_WORKERS: '2' };
-let child: ChildProcess | null = null;
+const running = new Set<ChildProcess>();
+let desk: StartedDesk | null = null;
 
 afterAll(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) child.kill('SIGKILL');
 });
 
-function start(): Promise<string> {
-  child = spawn(process.execPath, [BIN, 'start', '--demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /console: (http:\/\/[^\s]+)/.exec(output);
-      // The demo reviewer exists once the start says so.
-      if (match?.[1] && /demo reviewer login/.test(output)) resolvePromise(match[1]);
-    };
-    child!.stdout!.on('data', onData);
-    child!.stderr!.on('data', onData);
-    child!.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
-  });
+/** Starts the demo desk and resolves with its URL once the demo reviewer exists (the start says so). */
+async function start(): Promise<string> {
+  desk = await startNoticedesk({ env, args: ['--demo'], running });
+  await until(async () => desk!.output(), (output) => /demo reviewer login/.test(output));
+  return desk.url;
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -74,8 +66,8 @@ describe('queue and stats pages in page workers', () => {
     const logout = await fetch(new URL('/logout', url), { method: 'POST', redirect: 'manual', headers: { cookie, origin: new URL(url).origin } });
     expect(logout.headers.get(SERVED_BY)).toBeNull();
 
-    const exited = new Promise((r) => child!.once('exit', r));
-    child!.kill('SIGTERM');
+    const exited = new Promise((r) => desk!.child.once('exit', r));
+    desk!.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120_000);
 });

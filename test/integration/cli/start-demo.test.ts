@@ -1,29 +1,17 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NOTICEDESK_BIN as BIN, startNoticedesk, type StartedDesk } from '../../support/noticedesk-process.js';
 
-const BIN = resolve('bin/noticedesk.js');
 const dir = mkdtempSync(join(resolve('data/tmp'), 'demo-'));
 const env = { ...process.env, NOTICEDESK_DB: join(dir, 'noticedesk.sqlite'), NOTICEDESK_DATA_DIR: dir, NOTICEDESK_PORT: '0' };
-const running: ChildProcess[] = [];
+const running = new Set<ChildProcess>();
 
 /** Starts `noticedesk start --demo` and resolves with the console URL it prints. */
-function startDemo(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'start', '--demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /console: (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolvePromise({ child, url: match[1], output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
-  });
+function startDemo(): Promise<StartedDesk> {
+  return startNoticedesk({ env, args: ['--demo'], running });
 }
 
 function stop(child: ChildProcess): Promise<number | null> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,12 +14,12 @@ import { startSmtpReceiver, type SmtpReceiver } from '../../setup/smtp-receiver.
 import { makeComplaint } from '../../support/builders.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
 import { CHANNEL, SECRET, startSlackApi } from '../slack/slack-harness.js';
+import { startNoticedesk } from '../../support/noticedesk-process.js';
 
 // Two `noticedesk start` processes on one PostgreSQL database and one Dovecot mailbox; one of them is
 // killed with SIGKILL half-way through 1,000 notices and started again. Every notice becomes one case with
 // one acknowledgement and one Slack post, and every overdue deadline is acted on once.
 
-const BIN = resolve('bin/noticedesk.js');
 const NOTICES = Number(process.env.MULTI_INSTANCE_NOTICES ?? 1_000);
 const OVERDUE = 20;
 const FROM = 'ipr@noticedesk.test';
@@ -58,20 +58,8 @@ function start(name: string, dataDir: string): Promise<ChildProcess> {
     SLACK_CHANNEL: CHANNEL,
     SLACK_API_URL: `${slack.url}/api/`,
   };
-  const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (process.env.MULTI_INSTANCE_VERBOSE) process.stdout.write(chunk.toString().replace(/^/gm, `[${name}] `));
-      if (/console: http/.test(output)) resolvePromise(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
-  });
+  const verbose = process.env.MULTI_INSTANCE_VERBOSE ? (chunk: string) => process.stdout.write(chunk.replace(/^/gm, `[${name}] `)) : undefined;
+  return startNoticedesk({ env, running, onOutput: verbose }).then((desk) => desk.child);
 }
 
 const count = async (query: ReturnType<typeof sql<{ n: string | number }>>) => Number((await query.execute(db)).rows[0]!.n);
