@@ -1,4 +1,4 @@
-import { isOwnAddress, mailboxKey } from './mime/addresses.js';
+import { isOwnAddress, mailboxKey } from '../domain/messages/mail-addresses.js';
 import type { ReadMessage } from './mime/read-message.js';
 
 export type AutomatedKind = 'auto_reply' | 'bounce' | 'list' | 'own';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEmlFiles } from '../../src/cli/import.js';
 import { peekMessageId } from '../../src/domain/messages/receive-message.js';
-import { singleAddress } from '../../src/intake/mime/addresses.js';
+import { singleAddress } from '../../src/domain/messages/mail-addresses.js';
 import { watchDropFolder } from '../../src/intake/drop-folder/watch-drop-folder.js';
 import { freePort } from '../support/ports.js';
 import { intakeCtx, startHarness, waitUntil, type Harness } from '../integration/email/harness.js';

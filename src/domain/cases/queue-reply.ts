@@ -4,7 +4,7 @@ import type { Case } from '../schemas/index.js';
 import { appendCaseEvent } from '../../store/repos/cases.js';
 import { enqueueReply } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
-import { isOwnAddress, singleAddress } from '../../intake/mime/addresses.js';
+import { isOwnAddress, singleAddress } from '../messages/mail-addresses.js';
 
 export interface ReplyThread {
   to: string | null;

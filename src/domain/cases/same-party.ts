@@ -23,7 +23,7 @@ export function senderOf(read: ReadMessage): string | null {
  * same address, or a colleague at the same organisation's own mail domain.
  * Only that party may add to its complaint or withdraw it; anyone else who
  * quotes the case number opens a case of their own, linked to it. The claim
- * is only a claim until the sender is authenticated (see src/intake/mail-auth.ts).
+ * is only a claim until the sender is authenticated (see src/domain/messages/sender-authentication.ts).
  */
 export function isFromComplainant(c: Case, read: ReadMessage): boolean {
   const filed = c.complainantEmail?.toLowerCase();

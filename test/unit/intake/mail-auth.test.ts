@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSender, parseAuthResults } from '../../../src/intake/mail-auth.js';
+import { checkSender, parseAuthResults } from '../../../src/domain/messages/sender-authentication.js';
 import { readMessage } from '../../../src/intake/mime/read-message.js';
-import { mailboxKey, singleAddress } from '../../../src/intake/mime/addresses.js';
+import { mailboxKey, singleAddress } from '../../../src/domain/messages/mail-addresses.js';
 
 const TRUSTED = { trustedAuthservIds: ['mx.noticedesk.test'] };
 const mail = (headers: string[], from = 'Maria <maria@northwind.example>') =>
