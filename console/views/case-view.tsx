@@ -16,10 +16,17 @@ function Field(props: { label: string; value: string | null | undefined; span?: 
   );
 }
 
+const STATEMENTS_OF: Partial<Record<Complaint['kind'], string[]>> = {
+  notice: ['goodFaith', 'accuracy', 'perjury'],
+  counter_notice: ['mistake', 'jurisdictionConsent'],
+};
+
 export function ParsedFields(props: { complaint: Complaint }) {
   const k = props.complaint;
   const party = [k.complainant.name, k.complainant.organisation, k.complainant.email, k.complainant.phone, k.complainant.address].filter(Boolean).join(' · ');
-  const statements = Object.entries(k.statements) as Array<[string, { present: boolean; evidence: Span | null }]>;
+  // Each kind lists only its own statements: a counter-notice is no notice and needs no good-faith belief of infringement.
+  const own = STATEMENTS_OF[k.kind] ?? [];
+  const statements = (Object.entries(k.statements) as Array<[string, { present: boolean; evidence: Span | null }]>).filter(([name]) => own.includes(name));
   return (
     <dl class="fields">
       <Field label="Complainant" value={party || null} span={k.complainantEvidence} />
