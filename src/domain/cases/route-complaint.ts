@@ -13,6 +13,8 @@ import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
 import { openCase } from './open-case.js';
 import { queueReply, type ReplyThread } from './queue-reply.js';
+import { holdChange } from '../complainant/held-changes.js';
+import { statusLinkFor } from '../complainant/status-link.js';
 
 export interface RouteInput {
   messageId: number;
@@ -59,7 +61,7 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
   if (SILENT_KINDS.includes(checked.kind)) return checked;
   if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
-  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
+  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement', { vars: { statusUrl: statusLinkFor(ctx, checked) } });
   return checked;
 }
 
@@ -127,17 +129,18 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
 
   // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
   const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;
+  // Kept on the case, not applied; the complainant is asked (at the case's address) to confirm it.
   const holdUnverified = async (change: 'withdrawal' | 'added_listings'): Promise<{ case: Case; joined: boolean }> => {
-    await appendCaseEvent(trx, {
-      caseId: related!.case.id,
-      at: ctx.now().toISOString(),
-      actor: ctx.actor,
-      type: 'change_held',
-      fromStatus: null,
-      toStatus: null,
-      data: { messageId: input.messageId, change, sender: senderOf(input.read), reason: sender && !sender.verified ? sender.reason : null, via: related!.via },
+    const known = new Set(related!.case.complaint.listings.map((l) => l.url));
+    const held = await holdChange(trx, ctx, related!.case, {
+      change,
+      messageId: input.messageId,
+      sender: senderOf(input.read),
+      reason: sender && !sender.verified ? sender.reason : null,
+      via: related!.via,
+      listings: change === 'added_listings' ? complaint.listings.filter((l) => !known.has(l.url)) : [],
     });
-    return { case: related!.case, joined: true };
+    return { case: held, joined: true };
   };
 
   if (related && fromComplainant && complaint.kind === 'retraction') {

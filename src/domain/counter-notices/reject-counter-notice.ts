@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { changeCase } from '../cases/change-case.js';
 import { queueReply } from '../cases/queue-reply.js';
-import { CaseRef, loadCase, parseInput, requireReviewer, requireStatus, threadOf } from '../cases/review-support.js';
+import { CaseRef, loadCase, parseInput, requireReviewerOrComplainant, requireStatus, threadOf } from '../cases/review-support.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { Case } from '../schemas/index.js';
@@ -11,6 +11,8 @@ import { noticeOf, settleCounterNotices } from './counter-notice-support.js';
 export const RejectCounterNoticeInput = CaseRef.extend({
   /** What the complainant said (or where: the message that carried the rejection). */
   note: z.string().trim().max(5000).optional(),
+  /** How the complainant answered: rejected it in writing, or reported a court action (DMCA 512(g)). */
+  answer: z.enum(['reject', 'court_action']).default('reject'),
 });
 export type RejectCounterNoticeInput = z.input<typeof RejectCounterNoticeInput>;
 
@@ -21,10 +23,10 @@ export type RejectCounterNoticeInput = z.input<typeof RejectCounterNoticeInput>;
  */
 export async function rejectCounterNotice(ctx: Ctx, raw: RejectCounterNoticeInput): Promise<{ case: Case; counterNotices: Case[] }> {
   const input = parseInput(RejectCounterNoticeInput, raw);
-  requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const named = await loadCase(trx, input);
     const notice = await noticeOf(trx, named);
+    requireReviewerOrComplainant(ctx, notice);
     requireStatus(notice, ['awaiting_complainant'], 'disputed');
     if ((await listChildCases(trx, notice.id, ['awaiting_complainant'])).length === 0) {
       throw new DomainError('invalid_input', `Case ${notice.number} has no counter-notice waiting for an answer.`);
@@ -33,7 +35,7 @@ export async function rejectCounterNotice(ctx: Ctx, raw: RejectCounterNoticeInpu
       to: 'disputed',
       from: ['awaiting_complainant'],
       fields: { due_at: null },
-      event: { type: 'counter_notice_rejected', data: { note: input.note ?? null } },
+      event: { type: 'counter_notice_rejected', data: { note: input.note ?? null, answer: input.answer } },
     });
     await queueReply(trx, ctx, disputed, await threadOf(trx, disputed), 'dispute-opened', { vars: { side: 'complainant' } });
     const counterNotices = await settleCounterNotices(trx, ctx, disputed, ['awaiting_complainant'], 'disputed', { type: 'counter_notice_rejected', data: { notice: notice.number } }, 'dispute-opened', { side: 'merchant' });
