@@ -2,7 +2,7 @@ import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { pendingHeldChanges } from '../../src/domain/complainant/held-changes.js';
 import { formatTime } from './layout.js';
 
-const WHAT = { withdrawal: 'a withdrawal', added_listings: 'added listings' } as const;
+const WHAT = { withdrawal: 'a withdrawal', added_listings: 'added listings', counter_notice_rejection: 'a rejection of the counter-notice' } as const;
 
 /** Changes asked for by an unauthenticated sender, waiting for the complainant to confirm them. */
 export function HeldChanges(props: { file: CaseFile }) {

@@ -4,6 +4,7 @@ import { Alert, formatTime, Page } from './layout.js';
 const HELD_WORDS = {
   withdrawal: 'Withdraw this complaint',
   added_listings: 'Add these listings to this complaint',
+  counter_notice_rejection: 'Answer the counter-notice as your message said',
 } as const;
 
 function Actions(props: { view: StatusView; token: string; csrf: string }) {

@@ -13,7 +13,8 @@ import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
 import { openCase } from './open-case.js';
 import { queueReply, type ReplyThread } from './queue-reply.js';
-import { holdChange } from '../complainant/held-changes.js';
+import { holdChange, type HeldChangeKind } from '../complainant/held-changes.js';
+import { awaitsCounterNoticeAnswer } from './review-support.js';
 import { statusLinkFor } from '../complainant/status-link.js';
 
 export interface RouteInput {
@@ -130,7 +131,7 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
   // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
   const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;
   // Kept on the case, not applied; the complainant is asked (at the case's address) to confirm it.
-  const holdUnverified = async (change: 'withdrawal' | 'added_listings'): Promise<{ case: Case; joined: boolean }> => {
+  const holdUnverified = async (change: HeldChangeKind): Promise<{ case: Case; joined: boolean }> => {
     const known = new Set(related!.case.complaint.listings.map((l) => l.url));
     const held = await holdChange(trx, ctx, related!.case, {
       change,
@@ -155,6 +156,8 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
   if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
+      // An answer while a counter-notice waits on the complainant is how they reject it by email.
+      if (sender && !sender.verified && awaitsCounterNoticeAnswer(related.case)) return holdUnverified('counter_notice_rejection');
       if (sender && !sender.verified && addsListings(related.case, complaint)) return holdUnverified('added_listings');
       return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }

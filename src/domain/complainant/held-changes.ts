@@ -9,6 +9,7 @@ import { queueReply } from '../cases/queue-reply.js';
 import { CaseRef, loadCase, parseInput, requireReviewerOrComplainant, threadOf } from '../cases/review-support.js';
 import type { Ctx } from '../context.js';
 import { withdrawNotice } from '../counter-notices/withdraw-complaint.js';
+import { rejectInTransaction } from '../counter-notices/reject-counter-notice.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { isBlocking, Listing, type Case, type CaseEvent, type CaseStatus } from '../schemas/index.js';
 import { statusLinkFor } from './status-link.js';
@@ -18,7 +19,7 @@ import { statusLinkFor } from './status-link.js';
  * was not authenticated: it waits on the case until the complainant confirms
  * it through the link the desk mails to the address on the case.
  */
-export const HeldChangeKind = z.enum(['withdrawal', 'added_listings']);
+export const HeldChangeKind = z.enum(['withdrawal', 'added_listings', 'counter_notice_rejection']);
 export type HeldChangeKind = z.infer<typeof HeldChangeKind>;
 
 export interface HeldChange {
@@ -29,6 +30,8 @@ export interface HeldChange {
   sender: string | null;
   reason: string | null;
   listings: Listing[];
+  /** The stored message that asked for the change. */
+  messageId: number | null;
   /** The outbox row of the confirmation mail, when this hold sent one. */
   confirmationReply: number | null;
 }
@@ -51,6 +54,7 @@ function heldOf(event: CaseEvent): HeldChange | null {
     reason: typeof d.reason === 'string' ? d.reason : null,
     listings: listings.success ? listings.data : [],
     confirmationReply: typeof d.confirmationReply === 'number' ? d.confirmationReply : null,
+    messageId: typeof d.messageId === 'number' ? d.messageId : null,
   };
 }
 
@@ -129,6 +133,11 @@ export async function confirmHeldChange(ctx: Ctx, raw: ConfirmHeldChangeInput): 
     });
     if (held.change === 'withdrawal') {
       return { case: (await withdrawNotice(trx, ctx, marked, { note: null, notify: true, data: { holdId: held.holdId } })).case, change: held.change };
+    }
+    if (held.change === 'counter_notice_rejection') {
+      // The platform's procedure says what the answer is: a rejection, or a reported court action.
+      const answer = ctx.platforms.find((p) => p.id === marked.platform)?.counterNotice?.complainantMay === 'report_court_action' ? 'court_action' : 'reject';
+      return { case: (await rejectInTransaction(trx, ctx, marked, { note: null, answer, data: { holdId: held.holdId, messageId: held.messageId } })).case, change: held.change };
     }
     if (!OPEN_FOR_LISTINGS.includes(marked.status)) {
       throw new ConflictError(`Case ${c.number} is ${c.status.replace(/_/g, ' ')}; listings can no longer be added to it.`, { caseNumber: c.number, status: c.status });

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../store/tables.js';
 import { changeCase } from '../cases/change-case.js';
 import { queueReply } from '../cases/queue-reply.js';
 import { CaseRef, loadCase, parseInput, requireReviewerOrComplainant, requireStatus, threadOf } from '../cases/review-support.js';
@@ -27,18 +29,28 @@ export async function rejectCounterNotice(ctx: Ctx, raw: RejectCounterNoticeInpu
     const named = await loadCase(trx, input);
     const notice = await noticeOf(trx, named);
     requireReviewerOrComplainant(ctx, notice);
-    requireStatus(notice, ['awaiting_complainant'], 'disputed');
-    if ((await listChildCases(trx, notice.id, ['awaiting_complainant'])).length === 0) {
-      throw new DomainError('invalid_input', `Case ${notice.number} has no counter-notice waiting for an answer.`);
-    }
-    const disputed = await changeCase(trx, ctx, notice, {
-      to: 'disputed',
-      from: ['awaiting_complainant'],
-      fields: { due_at: null },
-      event: { type: 'counter_notice_rejected', data: { note: input.note ?? null, answer: input.answer } },
-    });
-    await queueReply(trx, ctx, disputed, await threadOf(trx, disputed), 'dispute-opened', { vars: { side: 'complainant' } });
-    const counterNotices = await settleCounterNotices(trx, ctx, disputed, ['awaiting_complainant'], 'disputed', { type: 'counter_notice_rejected', data: { notice: notice.number } }, 'dispute-opened', { side: 'merchant' });
-    return { case: disputed, counterNotices };
+    return rejectInTransaction(trx, ctx, notice, { note: input.note ?? null, answer: input.answer });
   });
+}
+
+/** The rejection itself, inside the caller's transaction (also used when a held rejection is confirmed). */
+export async function rejectInTransaction(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  notice: Case,
+  options: { note: string | null; answer: 'reject' | 'court_action'; data?: Record<string, unknown> },
+): Promise<{ case: Case; counterNotices: Case[] }> {
+  requireStatus(notice, ['awaiting_complainant'], 'disputed');
+  if ((await listChildCases(trx, notice.id, ['awaiting_complainant'])).length === 0) {
+    throw new DomainError('invalid_input', `Case ${notice.number} has no counter-notice waiting for an answer.`);
+  }
+  const disputed = await changeCase(trx, ctx, notice, {
+    to: 'disputed',
+    from: ['awaiting_complainant'],
+    fields: { due_at: null },
+    event: { type: 'counter_notice_rejected', data: { note: options.note, answer: options.answer, ...options.data } },
+  });
+  await queueReply(trx, ctx, disputed, await threadOf(trx, disputed), 'dispute-opened', { vars: { side: 'complainant' } });
+  const counterNotices = await settleCounterNotices(trx, ctx, disputed, ['awaiting_complainant'], 'disputed', { type: 'counter_notice_rejected', data: { notice: notice.number } }, 'dispute-opened', { side: 'merchant' });
+  return { case: disputed, counterNotices };
 }

@@ -9,7 +9,8 @@ import { renderReply } from '../../../src/replies/render-reply.js';
 import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
 import { authPass } from '../../support/store.js';
-import { REVIEWER } from '../domain/seed.js';
+import { forwardCounterNotice } from '../../../src/domain/counter-notices/forward-counter-notice.js';
+import { REVIEWER, seedCase } from '../domain/seed.js';
 import { openConsole } from './harness.js';
 
 let desk: Awaited<ReturnType<typeof openConsole>>;
@@ -153,6 +154,42 @@ describe('a change held for safety', () => {
     await forged(c, withdrawal(c), authPass('orbit-labs.example'));
     expect((await findCaseById(desk.db, c.id))?.status).toBe('withdrawn');
     expect((await replies(c.id)).map((r) => r.template)).not.toContain('change-held');
+  });
+});
+
+describe('an answer to a counter-notice by email', () => {
+  async function awaitingAnswer() {
+    const reviewer = desk.deps.ctx(REVIEWER, 'test');
+    const notice = await seedCase(reviewer);
+    await acceptCase(reviewer, { caseNumber: notice.number });
+    const counter = await seedCase(reviewer, { parentCaseId: notice.id, complaint: { kind: 'counter_notice', complainant: { name: 'Shop', organisation: null, email: 'shop@merchant.test', phone: null, address: null }, listings: [] } });
+    return (await forwardCounterNotice(reviewer, { caseNumber: counter.number })).notice;
+  }
+  const answer = (c: Case, id: string, headers: Record<string, string> = {}) =>
+    deliver(makeEmail({ from: 'Jane Doe <jane@acme.example>', subject: `Re: [${c.number}]`, messageId: `<${id}@acme.example>`, headers, body: `We do not accept the merchant's response in ${c.number}: the goods are fakes. Please keep the listings down.` }));
+
+  it('from an unauthenticated sender is held: the deadline still runs until the complainant confirms', async () => {
+    const notice = await awaitingAnswer();
+    await answer(notice, 'cn-forged');
+    const held = await findCaseById(desk.db, notice.id);
+    expect(held?.status).toBe('awaiting_complainant');
+    expect(held?.dueAt).toBe(notice.dueAt);
+    expect((await replies(notice.id)).at(-1)).toMatchObject({ template: 'change-held', to_address: 'jane@acme.example' });
+
+    const path = statusPath(notice);
+    const page = await openPage(path);
+    expect(page.html).toContain('Answer the counter-notice as your message said');
+    expect((await press(`${path}/confirm`, page, { holdId: holdIdIn(page.html) })).status).toBe(303);
+    expect((await findCaseById(desk.db, notice.id))?.status).toBe('disputed');
+    const event = (await listCaseEvents(desk.db, notice.id)).find((e) => e.type === 'counter_notice_rejected');
+    expect(event).toMatchObject({ actor: { type: 'complainant', id: notice.number }, data: { answer: 'reject' } });
+  });
+
+  it('from an authenticated sender goes to a reviewer as before', async () => {
+    const notice = await awaitingAnswer();
+    await answer(notice, 'cn-verified', authPass('acme.example'));
+    expect((await findCaseById(desk.db, notice.id))?.status).toBe('in_review');
+    expect((await listCaseEvents(desk.db, notice.id)).map((e) => e.type)).not.toContain('change_held');
   });
 });
 
