@@ -61,7 +61,8 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   // Spam and questions get no automated answer (it would only confirm the address to a spammer),
   // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
   if (SILENT_KINDS.includes(checked.kind)) return checked;
-  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
+  // The first reply is the acknowledgement either way, so it carries the case's status link.
+  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first, statusUrl: first ? statusLinkFor(ctx, checked) : null } });
   else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement', { vars: { statusUrl: statusLinkFor(ctx, checked) } });
   return checked;
 }

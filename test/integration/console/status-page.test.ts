@@ -87,7 +87,16 @@ describe('the status page', () => {
     const outcome = await processMessage(ctx, message.id);
     if (outcome.status !== 'processed') throw new Error('not processed');
     expect(outcome.case.status).toBe('deficient');
-    const page = await openPage(statusPathFor(outcome.case));
+    // The first reply of a deficient notice is its acknowledgement: it carries the link too.
+    const row = await desk.db.selectFrom('outbox').select(['template', 'vars']).where('case_id', '=', outcome.case.id).executeTakeFirstOrThrow();
+    expect(row.template).toBe('deficiency');
+    const vars = JSON.parse(row.vars) as { statusUrl: string };
+    for (const language of ['en', 'zh']) {
+      const mail = renderReply('deficiency', vars, language);
+      expect(mail.text, language).toContain(vars.statusUrl);
+      expect(mail.html, language).toContain(`href="${vars.statusUrl}"`);
+    }
+    const page = await openPage(pathOf(vars.statusUrl));
     expect(page.html).toContain('What is missing');
     expect(page.html).toMatch(/good[- ]faith/i);
   });
