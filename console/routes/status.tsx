@@ -70,7 +70,7 @@ export function statusRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const check = checkStatusToken(ctx, token);
     if (!check.ok) return { problem: linkProblem(c, check.reason === 'expired' ? 410 : 404) } as const;
     try {
-      return { token, view: await readStatus(ctx, check.claims.caseId) } as const;
+      return { token, caseId: check.claims.caseId, view: await readStatus(ctx, check.claims.caseId) } as const;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') return { problem: linkProblem(c, 404) } as const;
       throw error;
@@ -98,8 +98,7 @@ export function statusRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const { status } = toErrorBody(error, c.get('requestId'));
-        const fresh = await readStatus(ctx, (checkStatusToken(ctx, opened.token) as { claims: { caseId: number } }).claims.caseId);
-        return render(c, opened.token, fresh, { kind: 'error', text: `Nothing was changed: ${error.message}` }, status);
+        return render(c, opened.token, await readStatus(ctx, opened.caseId), { kind: 'error', text: `Nothing was changed: ${error.message}` }, status);
       }
       return c.redirect(`/status/${opened.token}?done=${done}`, 303);
     });

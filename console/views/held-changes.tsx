@@ -1,11 +1,11 @@
 import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { pendingHeldChanges } from '../../src/domain/complainant/held-changes.js';
-import { formatTime } from './layout.js';
+import { Csrf, formatTime } from './layout.js';
 
 const WHAT = { withdrawal: 'a withdrawal', added_listings: 'added listings', counter_notice_rejection: 'a rejection of the counter-notice' } as const;
 
 /** Changes asked for by an unauthenticated sender, waiting for the complainant to confirm them. */
-export function HeldChanges(props: { file: CaseFile }) {
+export function HeldChanges(props: { file: CaseFile; csrf: string | null }) {
   const held = pendingHeldChanges(props.file.events);
   if (held.length === 0) return null;
   return (
@@ -21,6 +21,13 @@ export function HeldChanges(props: { file: CaseFile }) {
               ? 'The complainant was already asked to confirm a change of this kind; nothing changes until they confirm.'
               : 'No confirmation link could be sent for it; nothing changes until the complainant confirms on the status page or a reviewer acts.'}
         </p>
+      ))}
+      {held.map((h) => (
+        <form method="post" action={`/cases/${props.file.case.number}/dismiss-held-change`} class="bar">
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="holdId" value={h.holdId} />
+          <button type="submit" class="secondary">Set aside {WHAT[h.change]}: the complainant did not ask for it</button>
+        </form>
       ))}
     </div>
   );

@@ -13,7 +13,7 @@ function Actions(props: { view: StatusView; token: string; csrf: string }) {
   return (
     <>
       {view.held.length > 0 ? (
-        <section aria-labelledby="held-h">
+        <section class="panel" aria-labelledby="held-h">
           <h2 id="held-h">Changes waiting for your confirmation</h2>
           <p class="muted">We received these requests by email but could not verify that they came from you, so nothing has been changed. Confirm only what you asked for.</p>
           {view.held.map((h) => (
@@ -30,7 +30,7 @@ function Actions(props: { view: StatusView; token: string; csrf: string }) {
         </section>
       ) : null}
       {view.counterNotice ? (
-        <section aria-labelledby="counter-h">
+        <section class="panel" aria-labelledby="counter-h">
           <h2 id="counter-h">Answer the counter-notice</h2>
           {view.counterNotice.complainantMay === 'report_court_action' ? (
             <p>The listings will be restored after <strong>{formatTime(view.counterNotice.dueAt)}</strong> unless, before then, you tell us that you have filed an action seeking a court order against the merchant about this material.</p>
@@ -46,7 +46,7 @@ function Actions(props: { view: StatusView; token: string; csrf: string }) {
         </section>
       ) : null}
       {view.canWithdraw ? (
-        <section aria-labelledby="withdraw-h">
+        <section class="panel" aria-labelledby="withdraw-h">
           <h2 id="withdraw-h">Withdraw the complaint</h2>
           <p>Withdrawing ends the case; listings removed because of it are reinstated.</p>
           <form method="post" action={`${base}/withdraw`}>
@@ -66,7 +66,7 @@ export function StatusPage(props: { view: StatusView; token: string; csrf: strin
     <Page title={`Case ${view.caseNumber}`} user={null} csrf={null}>
       <h1>Case {view.caseNumber}</h1>
       {props.notice ? <Alert kind={props.notice.kind}>{props.notice.text}</Alert> : null}
-      <dl class="facts">
+      <dl class="fields panel">
         <dt>Status</dt>
         <dd id="status-words">{view.statusWords}</dd>
         {view.subject ? <><dt>Subject</dt><dd>{view.subject}</dd></> : null}
@@ -76,13 +76,13 @@ export function StatusPage(props: { view: StatusView; token: string; csrf: strin
         {view.counterNotice ? <><dt>Your answer to the counter-notice is due by</dt><dd>{formatTime(view.counterNotice.dueAt)}</dd></> : null}
       </dl>
       {view.missing.length > 0 ? (
-        <section aria-labelledby="missing-h">
+        <section class="panel" aria-labelledby="missing-h">
           <h2 id="missing-h">What is missing</h2>
           <p class="muted">Reply to our email (keep the case number in the subject) with what is missing.</p>
           <ul>{view.missing.map((m) => <li>{m}</li>)}</ul>
         </section>
       ) : null}
-      <section aria-labelledby="listings-h">
+      <section class="panel" aria-labelledby="listings-h">
         <h2 id="listings-h">Listings</h2>
         {view.listings.length === 0 ? <p class="muted">No listings were read from your complaint.</p> : (
           <table>

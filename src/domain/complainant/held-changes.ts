@@ -6,7 +6,7 @@ import { listCaseEvents, queueRankOf } from '../../store/repos/cases.js';
 import type { Database } from '../../store/tables.js';
 import { changeCase } from '../cases/change-case.js';
 import { queueReply } from '../cases/queue-reply.js';
-import { CaseRef, loadCase, parseInput, requireReviewerOrComplainant, threadOf } from '../cases/review-support.js';
+import { CaseRef, loadCase, parseInput, requireReviewer, requireReviewerOrComplainant, threadOf } from '../cases/review-support.js';
 import type { Ctx } from '../context.js';
 import { withdrawNotice } from '../counter-notices/withdraw-complaint.js';
 import { rejectInTransaction } from '../counter-notices/reject-counter-notice.js';
@@ -58,10 +58,10 @@ function heldOf(event: CaseEvent): HeldChange | null {
   };
 }
 
-/** Held changes not confirmed yet, oldest first. */
+/** Held changes neither confirmed nor dismissed yet, oldest first. */
 export function pendingHeldChanges(events: readonly CaseEvent[]): HeldChange[] {
-  const confirmed = new Set(events.filter((e) => e.type === 'change_confirmed').map((e) => e.data.holdId));
-  return events.map(heldOf).filter((h): h is HeldChange => h !== null && !confirmed.has(h.holdId));
+  const settled = new Set(events.filter((e) => e.type === 'change_confirmed' || e.type === 'change_dismissed').map((e) => e.data.holdId));
+  return events.map(heldOf).filter((h): h is HeldChange => h !== null && !settled.has(h.holdId));
 }
 
 /**
@@ -104,6 +104,29 @@ export async function holdChange(
   });
 }
 
+export const DismissHeldChangeInput = CaseRef.extend({ holdId: z.string().uuid(), note: z.string().trim().max(5000).optional() });
+export type DismissHeldChangeInput = z.input<typeof DismissHeldChangeInput>;
+
+/**
+ * A reviewer sets a held change aside (the complainant says they never asked
+ * for it, or it no longer applies): the case leaves Needs action when nothing
+ * else waits, and the change can no longer be confirmed.
+ */
+export async function dismissHeldChange(ctx: Ctx, raw: DismissHeldChangeInput): Promise<Case> {
+  const input = parseInput(DismissHeldChangeInput, raw);
+  requireReviewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await loadCase(trx, input);
+    const pending = pendingHeldChanges(await listCaseEvents(trx, c.id));
+    const held = pending.find((h) => h.holdId === input.holdId);
+    if (!held) throw new NotFoundError('There is no such held change waiting on this case.', { caseNumber: c.number });
+    return changeCase(trx, ctx, c, {
+      fields: { queue_rank: pending.length > 1 ? 0 : queueRankOf(c.status) },
+      event: { type: 'change_dismissed', data: { holdId: held.holdId, change: held.change, note: input.note ?? null } },
+    });
+  });
+}
+
 export const ConfirmHeldChangeInput = CaseRef.extend({ holdId: z.string().uuid() });
 export type ConfirmHeldChangeInput = z.input<typeof ConfirmHeldChangeInput>;
 
@@ -123,6 +146,9 @@ export async function confirmHeldChange(ctx: Ctx, raw: ConfirmHeldChangeInput): 
     if (!held) {
       if (events.some((e) => e.type === 'change_confirmed' && e.data.holdId === input.holdId)) {
         throw new ConflictError('This change was already confirmed; nothing more to do.', { caseNumber: c.number });
+      }
+      if (events.some((e) => e.type === 'change_dismissed' && e.data.holdId === input.holdId)) {
+        throw new ConflictError('A reviewer set this change aside; write to us if you still want it.', { caseNumber: c.number });
       }
       throw new NotFoundError('There is no such held change on this case.', { caseNumber: c.number });
     }

@@ -149,6 +149,26 @@ describe('a change held for safety', () => {
     expect((await findCaseById(desk.db, b.id))?.status).toBe('in_review');
   });
 
+  it('can be set aside by a reviewer: the case leaves Needs action and the link no longer confirms it', async () => {
+    const c = await fileCase('https://github.com/held/dismiss');
+    await acceptCase(desk.deps.ctx(REVIEWER, 'test'), { caseNumber: c.number });
+    await forged(c, withdrawal(c));
+    const session = await desk.signIn();
+    const before = await (await desk.request(`/cases/${c.number}`, { headers: { cookie: session.cookie } })).text();
+    const holdId = /name="holdId" value="([^"]+)"/.exec(before)?.[1] ?? '';
+    expect(await (await desk.request('/', { headers: { cookie: session.cookie } })).text()).toContain(c.number);
+    const res = await desk.post(`/cases/${c.number}/dismiss-held-change`, session, { holdId });
+    expect(res.status).toBe(303);
+    const after = await (await desk.request(`/cases/${c.number}`, { headers: { cookie: session.cookie } })).text();
+    expect(after).not.toContain('Change held');
+    expect(await (await desk.request('/', { headers: { cookie: session.cookie } })).text()).not.toContain(c.number);
+    const page = await openPage(statusPath(c));
+    expect(page.html).not.toContain('Changes waiting for your confirmation');
+    expect((await press(`${statusPath(c)}/confirm`, page, { holdId })).status).toBe(409);
+    expect((await findCaseById(desk.db, c.id))?.status).toBe('accepted');
+    expect((await listCaseEvents(desk.db, c.id)).find((e) => e.type === 'change_dismissed')?.actor).toMatchObject({ type: 'user', id: 'rita@desk.test' });
+  });
+
   it('is not held when the sender is authenticated', async () => {
     const c = await fileCase('https://github.com/held/verified');
     await forged(c, withdrawal(c), authPass('orbit-labs.example'));
