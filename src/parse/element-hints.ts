@@ -55,6 +55,19 @@ function closingName(text: string): boolean {
   });
 }
 
+/** A short line starting with a capital just above an e-mail address or a phone number: the sender's name heading their contact block. */
+function nameOverContact(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    if (!EMAIL.test(lines[i]!) && !PHONE.test(lines[i]!)) continue;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      const l = lines[j]!;
+      if (l.length >= 3 && l.length <= 40 && /^\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){1,3}$/u.test(l)) return true;
+    }
+  }
+  return false;
+}
+
 /** Every trace found in the sender's words, per element: `word:<lexicon entry>` or a shape's name. */
 export function findElementHints(text: string): ElementHints {
   const hints: ElementHints = {};
@@ -74,6 +87,7 @@ export function findElementHints(text: string): ElementHints {
   if (POSTCODE.test(text)) add('contact_info', 'postcode');
   if (REDACTED.test(text)) add('contact_info', 'redacted');
   if (closingName(text)) add('signature', 'closing_name');
+  if (nameOverContact(text)) add('signature', 'name_over_contact');
   if (URL.test(text)) {
     add('infringing_material_located', 'url');
     add('material_identified', 'url');
