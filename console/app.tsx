@@ -12,6 +12,7 @@ import { reportRoutes } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
 import { statsRoutes } from './routes/stats.js';
+import { statusRoutes } from './routes/status.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
 import { Alert, Page } from './views/layout.js';
@@ -38,6 +39,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', statusRoutes(deps));
   app.route('/', apiRoutes(deps));
 
   const reviewer = new Hono<ConsoleEnv>();

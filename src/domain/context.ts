@@ -34,6 +34,16 @@ export interface Ctx {
   work?: UntrustedWork;
   /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
   mailAuth?: { trustedAuthservIds: readonly string[] };
+  /** Signs links mailed to parties (status page, confirmations); absent where no links are made. */
+  links?: LinkSettings;
+}
+
+export interface LinkSettings {
+  secret: string;
+  /** Days a status-page link stays valid. */
+  statusLinkDays: number;
+  /** Public address of the console; links are made against it. */
+  publicUrl: string;
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;
