@@ -95,13 +95,21 @@ export function Messages(props: { file: CaseFile }) {
   );
 }
 
+// Steps the desk takes on its own while it handles a sender's message: the sender did not take them.
+const DESK_STEPS = new Set(['checked', 'reply_queued', 'reply_bounced', 'linked_to_notice', 'duplicate_linked', 'message_id_reused', 'change_held']);
+
+function byWhom(e: CaseFile['events'][number]): string {
+  if (e.actor.type === 'sender' && DESK_STEPS.has(e.type)) return 'Noticedesk (automatic)';
+  return `${e.actor.name ?? e.actor.id} (${e.actor.type})`;
+}
+
 export function Timeline(props: { file: CaseFile }) {
   return (
     <ol class="timeline">
       {props.file.events.map((e) => (
         <li>
-          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
-          <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
+          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus && e.toStatus !== e.fromStatus && e.toStatus !== e.type ? <> → <StatusBadge status={e.toStatus} /></> : null}
+          <div class="muted small">{formatTime(e.at)} · {byWhom(e)}</div>
           {Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
       ))}
