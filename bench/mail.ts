@@ -17,7 +17,7 @@ import { SMTPServer } from 'smtp-server';
 import { startEmailIntake } from '../src/intake/start-email.js';
 import { startDovecot } from '../test/setup/dovecot.js';
 import { fixture, intakeCtx, OUR_ADDRESS } from '../test/integration/email/harness.js';
-import { openTestDb } from '../test/support/store.js';
+import { openTestDb, tempSqlitePath } from '../test/support/store.js';
 
 const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 200);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
@@ -58,8 +58,9 @@ async function runReceiver(port: number): Promise<void> {
 
 /** Child: the product's email intake on a fresh SQLite database, reporting what it has processed until told to stop. */
 async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
-  const db = await openTestDb();
-  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
+  const database = tempSqlitePath();
+  const db = await openTestDb(database);
+  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', database }, log });
   process.send?.({ kind: 'ready' } satisfies FromChild);
   const timer = setInterval(async () => {
     const row = await db.selectFrom('raw_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'processed').executeTakeFirstOrThrow();
