@@ -62,6 +62,12 @@ async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   const db = await openTestDb(database);
   const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', database }, log });
   process.send?.({ kind: 'ready' } satisfies FromChild);
+  const mem: Record<string, number> = {};
+  const at0 = process.memoryUsage();
+  console.error('MEM at start', JSON.stringify(Object.fromEntries(Object.entries(at0).map(([k, v]) => [k, Math.round(v / 1048576)]))));
+  const memTimer = setInterval(() => { for (const [k, v] of Object.entries(process.memoryUsage())) mem[k] = Math.max(mem[k] ?? 0, Math.round(v / 1048576)); }, 50);
+  process.on('exit', () => console.error('MEM peak', JSON.stringify(mem)));
+  void memTimer;
   const timer = setInterval(async () => {
     const row = await db.selectFrom('raw_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'processed').executeTakeFirstOrThrow();
     process.send?.({ kind: 'processed', count: Number(row.n) } satisfies FromChild);

@@ -31,7 +31,8 @@ export function startSendThread(options: SendThreadOptions, log: (line: string) 
   let worker: Worker;
   let ended: Promise<void>;
   const spawn = () => {
-    worker = new Worker(new URL('./send-thread-boot.mjs', import.meta.url), { workerData: options });
+    // A small young generation: this thread makes little garbage, and a large one is resident memory.
+    worker = new Worker(new URL('./send-thread-boot.mjs', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     ended = new Promise<void>((resolve) => {
       worker.on('message', (message: SendThreadMessage) => {
         if (message.kind === 'log') log(message.line);
