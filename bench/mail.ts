@@ -62,7 +62,7 @@ async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   const db = await openTestDb(database);
   const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', database }, log });
   process.send?.({ kind: 'ready' } satisfies FromChild);
-  // Where the resident memory is: the main thread's heap and buffers are sampled; the rest is the threads.
+  // Where the resident memory is: the main thread's heap is sampled; the rest is the threads.
   let heapMb = 0;
   const memory = setInterval(() => (heapMb = Math.max(heapMb, Math.round(process.memoryUsage().heapUsed / 1048576))), 50);
   const timer = setInterval(async () => {
