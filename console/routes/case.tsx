@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
+import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
@@ -18,7 +19,7 @@ const DONE: Record<string, string> = {
   withdraw: 'Withdrawal recorded; listings reinstated.',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; error?: string; done?: string }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; error?: string; done?: string }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -40,7 +41,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
           <Messages file={file} />
         </div>
         <div>
-          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} /></div>
+          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
         </div>
@@ -52,10 +53,10 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
 /** Renders the case page, with an error banner when a decision failed (conflict, invalid input). */
 export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
   const user = c.get('user')!;
-  const file = await readCase(deps.ctx(actorOf(user), c.get('requestId')), number);
+  const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} error={extra.error} done={c.req.query('done')} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} error={extra.error} done={c.req.query('done')} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { listQueue, type QueuePage } from '../../src/domain/cases/list-queue.js';
 import { CaseStatus, IprType, NoticeKind } from '../../src/domain/schemas/index.js';
+import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { ageOf, Page, StatusBadge } from '../views/layout.js';
 
@@ -25,8 +26,9 @@ function Select(props: { name: string; value: string | undefined; options: reado
   );
 }
 
-function QueueView(props: { page: QueuePage; now: Date }) {
+function QueueView(props: { page: QueuePage; now: Date; reviewers: User[] }) {
   const { page, now } = props;
+  const names = new Map(props.reviewers.map((u) => [u.email, u.name ?? u.email]));
   const f = page.filter;
   const open = ['in_review', 'received', 'counter_noticed', 'disputed'].reduce((n, s) => n + (page.counts[s] ?? 0), 0);
   const tabs: Array<[string, string, number]> = [
@@ -44,8 +46,14 @@ function QueueView(props: { page: QueuePage; now: Date }) {
         {tabs.map(([value, label, n]) => <a href={href(f, { status: value, page: 1 })} aria-current={f.status === value && !f.sla ? 'true' : undefined}>{label}<span class="n">{n}</span></a>)}
         <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Over 24 h<span class="n">{page.slaBreached}</span></a>
       </nav>
+      <nav class="tabs" aria-label="Assignee">
+        <a href={href(f, { assignee: undefined, page: 1 })} aria-current={!f.assignee ? 'true' : undefined}>Everyone's</a>
+        <a href={href(f, { assignee: 'me', status: 'open', page: 1 })} aria-current={f.assignee === 'me' ? 'true' : undefined}>Mine<span class="n">{page.mine}</span></a>
+        <a href={href(f, { assignee: 'unassigned', status: 'open', page: 1 })} aria-current={f.assignee === 'unassigned' ? 'true' : undefined}>Unassigned<span class="n">{page.unassigned}</span></a>
+      </nav>
       <form class="panel filters" method="get" action="/" role="search">
         <input type="hidden" name="status" value={f.status} />
+        {f.assignee ? <input type="hidden" name="assignee" value={f.assignee} /> : null}
         <div><label for="q">Search</label><input id="q" type="search" name="q" value={f.q ?? ''} placeholder="Case number, sender, rights owner, URL" /></div>
         <Select name="platform" label="Platform" value={f.platform} options={page.platforms} />
         <Select name="kind" label="Kind" value={f.kind} options={NoticeKind.options} />
@@ -73,7 +81,7 @@ function QueueView(props: { page: QueuePage; now: Date }) {
                   <td>{c.listingCount}</td>
                   <td>{blocking ? <span class="sev missing">{blocking}</span> : c.findings.length ? <span class="sev warning">{c.findings.length}</span> : <span class="sev ok">✓</span>}</td>
                   <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">SLA</span> : null}</td>
-                  <td class="small">{c.assignee ?? '–'}</td>
+                  <td class="small">{c.assignee ? names.get(c.assignee) ?? c.assignee : <span class="muted">unassigned</span>}</td>
                 </tr>
               );
             })}
@@ -95,8 +103,8 @@ export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/', async (c) => {
     const user = c.get('user')!;
     const ctx = deps.ctx(actorOf(user), c.get('requestId'));
-    const page = await listQueue(ctx, c.req.query());
-    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} /></Page>);
+    const [page, reviewers] = await Promise.all([listQueue(ctx, c.req.query()), listReviewers(deps.db)]);
+    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} /></Page>);
   });
   return app;
 }

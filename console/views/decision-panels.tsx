@@ -2,6 +2,7 @@ import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listing-decision.js';
 import { awaitsCounterNoticeAnswer } from '../../src/domain/cases/review-support.js';
 import type { Case } from '../../src/domain/schemas/index.js';
+import type { User } from '../../src/store/repos/users.js';
 import { Csrf, formatTime } from './layout.js';
 
 const UNDECIDED = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
@@ -63,7 +64,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
 }
 
 /** The decisions a reviewer can take on this case now, each with its reply to preview and edit. */
-export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string }) {
+export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string; reviewers?: User[] }) {
   const c = props.file.case;
   const csrf = props.csrf;
   const undecided = UNDECIDED.includes(c.status) && !awaitsCounterNoticeAnswer(c);
@@ -72,6 +73,18 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
       <Form c={c} csrf={csrf} action="assign">
         {c.assignee === props.me ? <><input type="hidden" name="assignee" value="" /><button id="assign-me" class="secondary" type="submit">Release (assigned to you)</button></> : <button id="assign-me" class="secondary" type="submit">Assign to me <kbd>a</kbd></button>}
       </Form>
+      {props.reviewers?.length ? (
+        <Form c={c} csrf={csrf} action="assign">
+          <div class="bar">
+            <label for="assign-to">Assign to</label>
+            <select id="assign-to" name="assignee">
+              <option value="">nobody</option>
+              {props.reviewers.map((u) => <option value={u.email} selected={u.email === c.assignee}>{u.name ? `${u.name} (${u.email})` : u.email}</option>)}
+            </select>
+            <button class="secondary" type="submit">Assign</button>
+          </div>
+        </Form>
+      ) : null}
       {undecided && c.kind === 'notice' ? (
         <details class="decide" id="decide-accept">
           <summary>Accept <kbd>c</kbd></summary>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { CaseStatus, IprType, NEEDS_ACTION, NoticeKind, type CaseSummary } from '../schemas/index.js';
-import { countByStatus, countOlderThan, listPlatformsInUse, queryQueue } from '../../store/repos/case-queue.js';
+import { UNASSIGNED, countByStatus, countNeedingActionFor, countOlderThan, listPlatformsInUse, queryQueue } from '../../store/repos/case-queue.js';
 import { parseInput } from './review-support.js';
 
 export { NEEDS_ACTION };
@@ -18,6 +18,7 @@ export const QueueFilter = z.object({
   findings: z.preprocess(emptyToUndefined, z.enum(['yes', 'no']).optional()),
   age: z.preprocess(emptyToUndefined, z.enum(['today', 'over_24h', 'over_3d', 'over_7d']).optional()),
   sla: z.preprocess(emptyToUndefined, z.enum(['breached']).optional()),
+  /** `me` (the signed-in reviewer), `unassigned`, or an account's email. */
   assignee: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
@@ -32,6 +33,9 @@ export interface QueuePage {
   pages: number;
   counts: Record<string, number>;
   slaBreached: number;
+  /** Cases needing action held by the reader, and by nobody. */
+  mine: number;
+  unassigned: number;
   platforms: string[];
 }
 
@@ -47,8 +51,9 @@ export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
   const ageBefore = { over_24h: 24, over_3d: 72, over_7d: 168 } as const;
   let createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
   if (filter.sla === 'breached') createdBefore = [createdBefore, hoursAgo(now, SLA_HOURS)].filter((v): v is string => !!v).sort()[0] ?? null;
+  const assignee = filter.assignee === 'me' ? ctx.actor.id : (filter.assignee ?? null);
   const caseNumber = filter.q && /^ND-\d{4}-\d{6,}$/i.test(filter.q) ? filter.q.toUpperCase() : null;
-  const [{ cases, total }, counts, slaBreached, platforms] = await Promise.all([
+  const [{ cases, total }, counts, slaBreached, mine, unassigned, platforms] = await Promise.all([
     queryQueue(ctx.db, {
       statuses,
       platform: filter.platform ?? null,
@@ -57,14 +62,16 @@ export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
       hasFindings: filter.findings === undefined ? null : filter.findings === 'yes',
       createdBefore,
       createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
-      assignee: filter.assignee ?? null,
+      assignee,
       search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
       limit: filter.pageSize,
       offset: (filter.page - 1) * filter.pageSize,
     }),
     countByStatus(ctx.db),
     countOlderThan(ctx.db, NEEDS_ACTION, hoursAgo(now, SLA_HOURS)),
+    countNeedingActionFor(ctx.db, ctx.actor.id),
+    countNeedingActionFor(ctx.db, UNASSIGNED),
     ctx.platforms.length ? ctx.platforms.map((p) => p.id) : listPlatformsInUse(ctx.db),
   ]);
-  return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, platforms };
+  return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, mine, unassigned, platforms };
 }

@@ -5,6 +5,9 @@ import type { CaseRow, Database } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
+/** The assignee filter value for cases nobody holds (an account's email always has an @). */
+export const UNASSIGNED = 'unassigned';
+
 export interface QueueQuery {
   statuses: readonly CaseStatus[] | null;
   platform: string | null;
@@ -13,6 +16,7 @@ export interface QueueQuery {
   hasFindings: boolean | null;
   createdBefore: string | null;
   createdAfter: string | null;
+  /** An account's email, `unassigned` for cases nobody holds, or null for anyone. */
   assignee: string | null;
   search: { caseNumber: string | null; text: string | null };
   limit: number;
@@ -41,7 +45,8 @@ function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: 
   else if (q.statuses) out = out.where('status', 'in', [...q.statuses]);
   if (q.platform) out = out.where('platform', '=', q.platform);
   if (q.kind) out = out.where('kind', '=', q.kind);
-  if (q.assignee) out = out.where('assignee', '=', q.assignee);
+  if (q.assignee === UNASSIGNED) out = out.where('assignee', 'is', null);
+  else if (q.assignee) out = out.where('assignee', '=', q.assignee);
   if (q.iprType) out = out.where('ipr_type', '=', q.iprType);
   // A literal, not a parameter: only then can the planner use the partial findings indexes.
   if (q.hasFindings === true) out = out.where('findings', '!=', sql.lit('[]'));
@@ -123,6 +128,13 @@ export async function countOlderThan(db: Q, statuses: readonly CaseStatus[], bef
   }
   const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...statuses]).where('created_at', '<', before).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Cases that need action held by `assignee` (or by nobody, for UNASSIGNED), through the assignee index. */
+export async function countNeedingActionFor(db: Q, assignee: string): Promise<number> {
+  let query = db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0);
+  query = assignee === UNASSIGNED ? query.where('assignee', 'is', null) : query.where('assignee', '=', assignee);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 export async function listPlatformsInUse(db: Q): Promise<string[]> {

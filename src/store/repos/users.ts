@@ -55,3 +55,9 @@ export async function upsertUser(db: Q, user: { email: string; name: string | nu
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return toUser(row);
 }
+
+/** Accounts that can hold and decide cases, by name then email. */
+export async function listReviewers(db: Q): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().where('role', 'in', ['reviewer', 'admin']).orderBy('name').orderBy('email').execute();
+  return rows.map(toUser);
+}
