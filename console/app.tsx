@@ -11,6 +11,7 @@ import { queueRoutes } from './routes/queue.js';
 import { reportRoutes } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
+import { bulkRoutes } from './routes/bulk.js';
 import { statsRoutes } from './routes/stats.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
@@ -45,6 +46,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', queueRoutes(deps));
   reviewer.route('/', caseRoutes(deps));
   reviewer.route('/', decisionRoutes(deps));
+  reviewer.route('/', bulkRoutes(deps));
   reviewer.route('/', adminRoutes(deps));
   reviewer.route('/', statsRoutes(deps));
   app.route('/', reviewer);

@@ -3,6 +3,7 @@ import { listQueue, type QueuePage } from '../../src/domain/cases/list-queue.js'
 import { CaseStatus, IprType, NoticeKind } from '../../src/domain/schemas/index.js';
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { BulkBar } from '../views/bulk-bar.js';
 import { ageOf, Page, StatusBadge } from '../views/layout.js';
 
 function href(filter: QueuePage['filter'], change: Record<string, string | number | undefined>): string {
@@ -26,7 +27,7 @@ function Select(props: { name: string; value: string | undefined; options: reado
   );
 }
 
-function QueueView(props: { page: QueuePage; now: Date; reviewers: User[] }) {
+function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf: string | null; query: string }) {
   const { page, now } = props;
   const names = new Map(props.reviewers.map((u) => [u.email, u.name ?? u.email]));
   const f = page.filter;
@@ -64,15 +65,17 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[] }) {
         <button type="submit">Filter</button>
         <a class="button secondary" href="/">Reset</a>
       </form>
+      <BulkBar csrf={props.csrf} filter={props.query} total={page.total} reviewers={props.reviewers} />
       <div class="panel flush">
         <table aria-label="Cases">
-          <thead><tr><th>Case</th><th>Status</th><th>Kind</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th>Assignee</th></tr></thead>
+          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status</th><th>Kind</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th>Assignee</th></tr></thead>
           <tbody>
             {page.cases.map((c) => {
               const breached = ['in_review', 'received', 'counter_noticed', 'disputed'].includes(c.status) && now.getTime() - new Date(c.createdAt).getTime() > 24 * 3600_000;
               const blocking = c.findings.filter((x) => x.severity !== 'warning').length;
               return (
                 <tr class="row" data-case={c.number}>
+                  <td><input type="checkbox" class="pick" name="case" value={`${c.number}@${c.version}`} form="bulk" aria-label={`Select ${c.number}`} /></td>
                   <td><a href={`/cases/${c.number}`}>{c.number}</a></td>
                   <td><StatusBadge status={c.status} /></td>
                   <td>{c.kind.replace(/_/g, ' ')}</td>
@@ -85,7 +88,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[] }) {
                 </tr>
               );
             })}
-            {page.cases.length === 0 ? <tr><td colspan={9} class="muted">No cases match.</td></tr> : null}
+            {page.cases.length === 0 ? <tr><td colspan={10} class="muted">No cases match.</td></tr> : null}
           </tbody>
         </table>
       </div>
@@ -104,7 +107,7 @@ export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const user = c.get('user')!;
     const ctx = deps.ctx(actorOf(user), c.get('requestId'));
     const [page, reviewers] = await Promise.all([listQueue(ctx, c.req.query()), listReviewers(deps.db)]);
-    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} /></Page>);
+    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} csrf={c.get('csrfToken')} query={new URL(c.req.url).search} /></Page>);
   });
   return app;
 }

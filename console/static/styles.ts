@@ -50,4 +50,6 @@ kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-widt
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin-bottom:16px}.kpi{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px}.kpi b{display:block;font-size:24px}
 #help[hidden]{display:none}#help{position:fixed;right:20px;bottom:20px;background:#0f172a;color:#e2e8f0;padding:14px 18px;border-radius:10px;font-size:13px;box-shadow:0 10px 30px rgba(0,0,0,.3)}
 #help kbd{background:#1e293b;color:#e2e8f0;border-color:#334155}
+.bulk .bar{margin-bottom:6px}.bulk textarea{min-width:220px}
+label.inline{display:inline-flex;gap:6px;align-items:center;font-weight:normal}
 `;

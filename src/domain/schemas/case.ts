@@ -88,6 +88,8 @@ export interface CaseSummary {
   listingCount: number;
   findings: Finding[];
   dueAt: string | null;
+  /** The version the reader saw; a decision sent with it conflicts when the case changed meanwhile. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

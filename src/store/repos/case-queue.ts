@@ -83,7 +83,7 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
   return { cases: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])), total };
 }
 
-const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'created_at', 'updated_at'] as const;
+const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'version', 'created_at', 'updated_at'] as const;
 
 /** The store's own rows were checked when written: a queue row is read with JSON.parse, not the complaint schema. */
 function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
@@ -102,6 +102,7 @@ function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSu
     listingCount: complaint.listings?.length ?? 0,
     findings: JSON.parse(row.findings) as Finding[],
     dueAt: row.due_at,
+    version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
