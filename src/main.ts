@@ -40,6 +40,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     work,
     mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
+    mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {
     config,

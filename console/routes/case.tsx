@@ -3,6 +3,7 @@ import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/ca
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
+import { NoteForm } from '../views/notes.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
 
@@ -17,6 +18,7 @@ const DONE: Record<string, string> = {
   'reject-counter-notice': 'Dispute opened.',
   'decide-dispute': 'Dispute decided; both sides are told.',
   withdraw: 'Withdrawal recorded; listings reinstated.',
+  note: 'Note saved in the case record (not sent to the sender).',
 };
 
 function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; error?: string; done?: string }) {
@@ -42,6 +44,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
         </div>
         <div>
           <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} /></div>
+          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
         </div>

@@ -11,6 +11,7 @@ import { forwardCounterNotice } from '../../src/domain/counter-notices/forward-c
 import { rejectCounterNotice } from '../../src/domain/counter-notices/reject-counter-notice.js';
 import { withdrawComplaint } from '../../src/domain/counter-notices/withdraw-complaint.js';
 import { DomainError } from '../../src/domain/errors.js';
+import { addNote } from '../../src/domain/notes/add-note.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf } from '../http/session.js';
 import { renderCase } from './case.js';
@@ -46,6 +47,7 @@ const ACTIONS: Record<string, (ctx: CounterNoticeCtx, ref: { caseNumber: string;
   'reject-counter-notice': (ctx, ref, b) => rejectCounterNotice(ctx, { ...ref, note: str(b, 'note') }),
   'decide-dispute': (ctx, ref, b) => decideDispute(ctx, { ...ref, outcome: str(b, 'outcome') as never, note: str(b, 'note') ?? '', reply: reply(b) }),
   withdraw: (ctx, ref, b) => withdrawComplaint(ctx, { ...ref, note: str(b, 'note') }),
+  note: (ctx, ref, b) => addNote(ctx, { caseNumber: ref.caseNumber, text: str(b, 'text') ?? '' }),
 };
 
 function explain(error: DomainError): string {

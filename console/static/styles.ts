@@ -52,4 +52,5 @@ kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-widt
 #help kbd{background:#1e293b;color:#e2e8f0;border-color:#334155}
 .bulk .bar{margin-bottom:6px}.bulk textarea{min-width:220px}
 label.inline{display:inline-flex;gap:6px;align-items:center;font-weight:normal}
+.note{white-space:pre-wrap;background:#fffbeb;border-left:3px solid #f59e0b;padding:6px 10px;margin:4px 0;border-radius:4px}
 `;

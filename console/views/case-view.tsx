@@ -2,6 +2,7 @@ import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import type { Complaint, Finding, Span } from '../../src/domain/schemas/index.js';
 import { sandboxDocument } from './sanitize-html.js';
 import { formatTime, StatusBadge } from './layout.js';
+import { NoteBody } from './notes.js';
 
 function Evidence(props: { span: Span | null }) {
   return props.span ? <span class="evidence" title={`${props.span.source} ${props.span.start}–${props.span.end}`}>“{props.span.text}”</span> : null;
@@ -90,7 +91,7 @@ export function Timeline(props: { file: CaseFile }) {
         <li>
           <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
           <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
-          {Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
+          {e.type === 'note' ? <NoteBody data={e.data} /> : Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
       ))}
     </ol>
