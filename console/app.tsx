@@ -12,6 +12,7 @@ import { reportRoutes } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
 import { bulkRoutes } from './routes/bulk.js';
+import { viewRoutes } from './routes/views.js';
 import { statsRoutes } from './routes/stats.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
@@ -47,6 +48,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', caseRoutes(deps));
   reviewer.route('/', decisionRoutes(deps));
   reviewer.route('/', bulkRoutes(deps));
+  reviewer.route('/', viewRoutes(deps));
   reviewer.route('/', adminRoutes(deps));
   reviewer.route('/', statsRoutes(deps));
   app.route('/', reviewer);

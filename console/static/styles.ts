@@ -53,4 +53,5 @@ kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-widt
 .bulk .bar{margin-bottom:6px}.bulk textarea{min-width:220px}
 label.inline{display:inline-flex;gap:6px;align-items:center;font-weight:normal}
 .note{white-space:pre-wrap;background:#fffbeb;border-left:3px solid #f59e0b;padding:6px 10px;margin:4px 0;border-radius:4px}
+form.inline{display:inline}.views .view{display:inline-flex;align-items:center;gap:2px}td.subject{max-width:260px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 `;

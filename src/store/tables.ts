@@ -144,6 +144,16 @@ export interface LeasesTable {
   expires_at: string;
 }
 
+/** A named queue filter; `query` is the queue's query string, `shared` 1 when every reviewer sees it. */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  name: string;
+  owner: string;
+  shared: number;
+  query: string;
+  created_at: string;
+}
+
 export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
@@ -158,6 +168,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
+  saved_views: SavedViewsTable;
 }
 
 export type RawMessageRow = Selectable<RawMessagesTable>;
