@@ -4,6 +4,9 @@ import { CaseStatus, IprType, NoticeKind, type CaseSummary } from '../../src/dom
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { BulkBar } from '../views/bulk-bar.js';
+import { SlaCell } from '../views/sla-cell.js';
+import { slaPolicyFor } from '../../src/domain/cases/sla-deadline.js';
+import type { SlaPolicy } from '../../src/rules/sla.js';
 import { SavedViews } from '../views/saved-views.js';
 import { listViews, type SavedView } from '../../src/domain/cases/saved-views.js';
 import { ageOf, Page, StatusBadge } from '../views/layout.js';
@@ -43,7 +46,7 @@ function FindingsWords(props: { findings: CaseSummary['findings'] }) {
   );
 }
 
-function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf: string | null; query: string; views: SavedView[]; me: string }) {
+function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf: string | null; query: string; views: SavedView[]; me: string; policy: (platform: string | null) => SlaPolicy }) {
   const { page, now } = props;
   const names = new Map(props.reviewers.map((u) => [u.email, u.name ?? u.email]));
   const f = page.filter;
@@ -85,7 +88,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
       <BulkBar csrf={props.csrf} filter={props.query} total={page.total} reviewers={props.reviewers} />
       <div class="panel flush">
         <table aria-label="Cases">
-          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status</th><th>Subject</th><th>Kind</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th>Assignee</th></tr></thead>
+          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status</th><th>Subject</th><th>Kind</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th><a href={href(f, { sort: f.sort === 'sla' ? undefined : 'sla', page: 1 })} title="Sort by time left to the SLA target">SLA {f.sort === 'sla' ? '↑' : '↕'}</a></th><th>Assignee</th></tr></thead>
           <tbody>
             {page.cases.map((c) => {
               const breached = ['in_review', 'received', 'counter_noticed', 'disputed'].includes(c.status) && now.getTime() - new Date(c.createdAt).getTime() > 24 * 3600_000;
@@ -101,12 +104,13 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
                   <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
                   <td>{c.listingCount}</td>
                   <td><FindingsWords findings={c.findings} /></td>
-                  <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">SLA</span> : null}</td>
+                  <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">24 h+</span> : null}</td>
+                  <td class="small"><SlaCell c={c} now={now} policy={props.policy(c.platform)} /></td>
                   <td class="small">{c.assignee ? names.get(c.assignee) ?? c.assignee : <span class="muted">unassigned</span>}</td>
                 </tr>
               );
             })}
-            {page.cases.length === 0 ? <tr><td colspan={12} class="muted">No cases match.</td></tr> : null}
+            {page.cases.length === 0 ? <tr><td colspan={13} class="muted">No cases match.</td></tr> : null}
           </tbody>
         </table>
       </div>
@@ -125,7 +129,7 @@ export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const user = c.get('user')!;
     const ctx = deps.ctx(actorOf(user), c.get('requestId'));
     const [page, reviewers, views] = await Promise.all([listQueue(ctx, c.req.query()), listReviewers(deps.db), listViews(ctx)]);
-    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} csrf={c.get('csrfToken')} query={new URL(c.req.url).search} views={views} me={user.email} /></Page>);
+    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} csrf={c.get('csrfToken')} query={new URL(c.req.url).search} views={views} me={user.email} policy={(p) => slaPolicyFor(ctx, p)} /></Page>);
   });
   return app;
 }

@@ -54,4 +54,5 @@ kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-widt
 label.inline{display:inline-flex;gap:6px;align-items:center;font-weight:normal}
 .note{white-space:pre-wrap;background:#fffbeb;border-left:3px solid #f59e0b;padding:6px 10px;margin:4px 0;border-radius:4px}
 form.inline{display:inline}.views .view{display:inline-flex;align-items:center;gap:2px}td.subject{max-width:260px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.sla-past{color:#991b1b;font-weight:700;background:#fee2e2;padding:1px 6px;border-radius:6px}.sla-near{color:#92400e;font-weight:600;background:#fef3c7;padding:1px 6px;border-radius:6px}.sla-ok{color:#065f46}
 `;

@@ -48,6 +48,8 @@ export interface CasesTable {
   complaint: string;
   findings: string;
   due_at: string | null;
+  /** When a reviewer is due to act (needs action), or the sender's answer is due (waiting); see the case-sla migration. */
+  sla_due_at: ColumnType<string | null, string | null | undefined, string | null | undefined>;
   version: number;
   created_at: string;
   updated_at: string;

@@ -22,6 +22,8 @@ export const QueueFilter = z.object({
   /** `me` (the signed-in reviewer), `unassigned`, or an account's email. */
   assignee: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** `received` (oldest first, the default) or `sla` (soonest due first). */
+  sort: z.preprocess(emptyToUndefined, z.enum(['received', 'sla']).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(200).default(50)),
 });
@@ -62,6 +64,7 @@ function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): 
     createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
     assignee: filter.assignee === 'me' ? ctx.actor.id : (filter.assignee ?? null),
     search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
+    sort: filter.sort ?? 'received',
     limit,
     offset,
   };

@@ -8,6 +8,7 @@ import * as caseIprType from './20261127T0900-case-ipr-type.js';
 import * as queueAtScale from './20261128T0900-queue-at-scale.js';
 import * as statsIndexes from './20261128T0930-stats-indexes.js';
 import * as savedViews from './20261129T0900-saved-views.js';
+import * as caseSla from './20261129T0930-case-sla.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0900-queue-at-scale': queueAtScale,
   '20261128T0930-stats-indexes': statsIndexes,
   '20261129T0900-saved-views': savedViews,
+  '20261129T0930-case-sla': caseSla,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,8 @@ export interface QueueQuery {
   /** An account's email, `unassigned` for cases nobody holds, or null for anyone. */
   assignee: string | null;
   search: { caseNumber: string | null; text: string | null };
+  /** `received`: oldest first; `sla`: soonest due first. */
+  sort?: 'received' | 'sla';
   limit: number;
   offset: number;
 }
@@ -67,7 +69,7 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
   // Ids first, in index order: cases that need action (queue_rank 0), then the rest, oldest first.
   let rows = filtered(db, db.selectFrom('cases').select('id'), q);
   if (!q.statuses) rows = rows.orderBy('queue_rank');
-  rows = rows.orderBy('created_at').orderBy('id').limit(q.limit).offset(q.offset);
+  rows = (q.sort === 'sla' ? rows.orderBy('sla_due_at') : rows.orderBy('created_at')).orderBy('id').limit(q.limit).offset(q.offset);
   const countMatching = async () => {
     if (onlyByStatus(q)) {
       const counts = await countByStatus(db);
@@ -83,7 +85,7 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
   return { cases: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])), total };
 }
 
-const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'version', 'created_at', 'updated_at'] as const;
+const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'sla_due_at', 'version', 'created_at', 'updated_at'] as const;
 
 /** The store's own rows were checked when written: a queue row is read with JSON.parse, not the complaint schema. */
 function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
@@ -102,6 +104,7 @@ function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSu
     listingCount: complaint.listings?.length ?? 0,
     findings: JSON.parse(row.findings) as Finding[],
     dueAt: row.due_at,
+    slaDueAt: row.sla_due_at,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -141,4 +144,18 @@ export async function countNeedingActionFor(db: Q, assignee: string): Promise<nu
 export async function listPlatformsInUse(db: Q): Promise<string[]> {
   const rows = await db.selectFrom('cases').select('platform').distinct().where('platform', 'is not', null).orderBy('platform').execute();
   return rows.flatMap((r) => (r.platform ? [r.platform] : []));
+}
+
+/** Cases waiting for the sender's answer to a request (no counter-notice deadline) whose answer window has passed. */
+export async function listUnansweredPastDue(db: Q, statuses: readonly CaseStatus[], now: string, limit: number): Promise<Array<{ id: number }>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .where('due_at', 'is', null)
+    .where('sla_due_at', '<', now)
+    .orderBy('sla_due_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id) }));
 }
