@@ -44,7 +44,12 @@ export function Checklist(props: { findings: Finding[] }) {
   return (
     <ul class="checklist">
       {props.findings.map((f) => (
-        <li><span class={`sev ${f.severity}`}>{f.severity === 'warning' ? '!' : '✗'}</span><b>{f.element}</b>: {f.message} <span class="muted small">{f.code}</span><Evidence span={f.evidence} /></li>
+        f.question ? (
+          <li class="question"><span class={`sev ${f.severity}`}>?</span><b>{f.element}</b>: {f.question} <span class="muted small">If it is missing, “Request information” asks: {f.message}</span> <span class="muted small">{f.code}</span><Evidence span={f.evidence} /></li>
+        ) : (
+          <li><span class={`sev ${f.severity}`}>{f.severity === 'warning' ? '!' : '✗'}</span><b>{f.element}</b>: {f.message} <span class="muted small">{f.code}</span><Evidence span={f.evidence} /></li>
+        )
+
       ))}
     </ul>
   );

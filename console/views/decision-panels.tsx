@@ -122,7 +122,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
               <label for="info-status">Case waits as</label>
               <select id="info-status" name="status"><option value="awaiting_complainant">awaiting complainant (a question)</option><option value="deficient">deficient (required elements missing)</option></select>
               <label for="requested">What to send, one item per line</label>
-              <textarea id="requested" name="requested" rows={3}>{c.findings.filter((f) => f.severity !== 'warning').map((f) => f.message).join('\n')}</textarea>
+              <textarea id="requested" name="requested" rows={3}>{c.findings.filter((f) => f.severity !== 'warning' || f.question).map((f) => f.message).join('\n')}</textarea>
               <Reply c={c} template="request-info" />
               <button type="submit">Send the request</button>
             </Form>

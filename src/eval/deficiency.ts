@@ -1,15 +1,15 @@
-import { deficiencyPolicy } from '../rules/deficiency-policy.js';
 import type { Analysis } from './analyze.js';
 
 const ELEMENT_MISSING = (f: { severity: string; code: string }): boolean => f.severity === 'missing' && /^(dmca|counter)\./.test(f.code);
+const ELEMENT_QUESTION = (f: { code: string; question?: string }): boolean => !!f.question && /^(dmca|counter)\./.test(f.code);
 
-/** Whether the checks alone (as the desk routes cases today) report missing elements, which triggers a deficiency reply. */
+/** Whether the checks report a DMCA element absent at all, certain or not (what routing did before the confidence policy). */
 export function reportsMissing(a: Analysis): boolean {
-  return a.check.findings.some(ELEMENT_MISSING);
+  return a.check.findings.some((f) => ELEMENT_MISSING(f) || ELEMENT_QUESTION(f));
 }
 
-/** Whether the desk would answer on its own with missing elements under the confidence policy. */
-export function automaticDeficiency(a: Analysis, threshold?: number): boolean {
+/** Whether the desk answers on its own with missing elements: certain findings on a notice or counter-notice. */
+export function automaticDeficiency(a: Analysis): boolean {
   if (a.complaint.kind !== 'notice' && a.complaint.kind !== 'counter_notice') return false;
-  return deficiencyPolicy(a.check.findings, threshold).automatic.some(ELEMENT_MISSING);
+  return a.check.findings.some(ELEMENT_MISSING);
 }

@@ -26,12 +26,14 @@ export interface Figures {
   wrongDeficiency: Ratio;
   /** The same under the confidence policy (`src/rules/deficiency-policy.ts`): only confident findings are sent. */
   wrongDeficiencyPolicy: Ratio;
-  /** Labelled retractions, reversals and other non-notices answered with missing elements (ok = answered). */
+  /** Labelled retractions, reversals and other non-notices that the desk would answer on its own with missing elements (ok = answered). */
   nonNoticeAnswered: Ratio;
   agent: Ratio;
   owner: Ratio;
   urls: { tp: number; fp: number; fn: number };
   removed: Record<string, Ratio>;
+  /** Of the removed elements caught, how many the desk asks the sender for on its own (the rest go to a reviewer as a question). */
+  removedAutomatic: Record<string, Ratio>;
   /** On how many documents each named pattern matched. */
   generators: Record<string, number>;
   misses: string[];
@@ -48,7 +50,7 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
   const f: Figures = {
     files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
-    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, generators: {}, misses: [],
+    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, removedAutomatic: {}, generators: {}, misses: [],
   };
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
@@ -78,8 +80,9 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
       if (answered) miss('complete notice reported with missing elements');
     }
     if (label.kind !== 'notice' && label.kind !== 'counter_notice') {
-      add(f.nonNoticeAnswered, answered);
-      if (answered) miss(`${label.kind} answered with missing elements`);
+      const auto = automaticDeficiency(a);
+      add(f.nonNoticeAnswered, auto);
+      if (auto) miss(`${label.kind} answered with missing elements`);
     }
     if (label.kind === 'notice') {
       // Labels list at most 50 URLs; a longer list is compared on its first entries only.
@@ -104,7 +107,12 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
         const b = analyzeText(cut, platforms, now);
         const key = `${r.counter ? 'counter.' : ''}${r.element}`;
         f.removed[key] ??= ratio();
-        add(f.removed[key], elementMap(b)[r.element]?.present === false);
+        const caught = elementMap(b)[r.element]?.present === false;
+        add(f.removed[key], caught);
+        if (caught) {
+          f.removedAutomatic[key] ??= ratio();
+          add(f.removedAutomatic[key], b.check.findings.some((x) => x.element === r.element && x.severity === 'missing' && /^(dmca|counter)\./.test(x.code)));
+        }
       }
     }
   }
@@ -115,9 +123,9 @@ export const rate = (r: Ratio): number => (r.n === 0 ? 1 : r.ok / r.n);
 export const precision = (f: Figures): number => (f.urls.tp + f.urls.fp === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fp));
 export const recall = (f: Figures): number => (f.urls.tp + f.urls.fn === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fn));
 
-export function removedAll(f: Figures): Ratio {
+export function removedAll(f: Figures, which: 'removed' | 'removedAutomatic' = 'removed'): Ratio {
   const r = ratio();
-  for (const x of Object.values(f.removed)) { r.ok += x.ok; r.n += x.n; }
+  for (const x of Object.values(f[which])) { r.ok += x.ok; r.n += x.n; }
   return r;
 }
 
@@ -135,6 +143,7 @@ export function headline(f: Figures): Record<string, number> {
     urlPrecision: round(precision(f)),
     urlRecall: round(recall(f)),
     removedCaught: round(rate(removedAll(f))),
+    removedAnsweredAutomatically: round(rate(removedAll(f, 'removedAutomatic'))),
   };
 }
 

@@ -18,9 +18,12 @@ function print(name: string, f: Figures, verbose: boolean): void {
     console.log('removed elements caught (reported missing / files with that element removed):');
     for (const [k, t] of Object.entries(f.removed)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f))}`);
+    console.log('of those, asked of the sender automatically (the rest: a question for the reviewer):');
+    for (const [k, t] of Object.entries(f.removedAutomatic)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
+    console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f, 'removedAutomatic'))}`);
   }
   console.log(`kind ${pct(f.kind)} | elements ${pct(f.elements)} | strict elements ${pct(f.strictElements)}`);
-  console.log(`complete notices reported with missing elements (deficiency reply as routed today) ${pct(f.wrongDeficiency)} | under the confidence policy ${pct(f.wrongDeficiencyPolicy)}`);
+  console.log(`complete notices reported with missing elements (any element not read) ${pct(f.wrongDeficiency)} | wrong automatic deficiency replies under the confidence policy ${pct(f.wrongDeficiencyPolicy)}`);
   console.log(` non-notices answered with missing elements ${pct(f.nonNoticeAnswered)}`);
   console.log(`urls precision ${(100 * precision(f)).toFixed(1)}% recall ${(100 * recall(f)).toFixed(1)}% (tp ${f.urls.tp}, fp ${f.urls.fp}, fn ${f.urls.fn})`);
   console.log(`agent ${pct(f.agent)} | rights_owner ${pct(f.owner)}`);

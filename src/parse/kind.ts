@@ -22,6 +22,10 @@ const BOUNCE_TEXT = /(message|mail) (could not|couldn't|wasn't|was not) (be )?de
 const AUTO_SUBJECT = /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply|auto:|on vacation|away from (the )?office)|自动回复|自動回覆|休假/i;
 const AUTO_TEXT = /\b(i am|i'm|i will be|currently) (currently )?(out of (the )?office|away|on (annual |parental |sick )?leave|on vacation|travell?ing)\b|limited access to (my )?e-?mail|this is an automat(ed|ic) (reply|response|message)|thank you for (your (e-?mail|message)|contacting us)[^.]{0,80}(we will|we'll) (respond|reply|get back)|(此邮件|这是一封)?自动回复|我(目前)?(正在)?休假/i;
 const RETRACTION = /\b(retract|withdraw|rescind|revok|cancel)\w*\b[^.\n]{0,60}\b(dmca|notice|complaint|takedown|take-down|claim|report|request)|\bremove (part of |all of )?(my|our) (previous |earlier |original )?(dmca )?(takedown|notice|complaint|claim)|\b(notice|complaint|takedown|claim)s? (is |are |has been |have been )?(hereby )?(retracted|withdrawn|rescinded)|\bmis-?detected\b|(was|were) (wrongly|mistakenly|erroneously) (reported|detected|identified) as infringing|撤回(投诉|通知|申请)?|撤销投诉|撤诉/i;
+// Sender withdrawing its own claim in other words: the takedown is not needed any more, the user has since been licensed, "a mistake in our findings".
+const RETRACTION_REASON = /\b(takedown|take-down|notice|claim|complaint|request|removal)s? (is|are) (no longer|not) (needed|necessary|required)\b|\bnot needed any ?more\b|\b(we|i) have (now |since |already )?(authori[sz]ed|licensed|permitted|allowed) (the )?(user|account|developer|owner|repository|project)\b|\b(a |the )?mistake (in|on) (our|my) (findings|notice|claim|report|takedown|request)\b/i;
+// The platform's own staff announcing a decision on an earlier notice ("X has reversed the takedown notice", "has determined that the notice does not meet"): not a notice of anyone's.
+const PROVIDER_DECISION = /\b(has|have) (reversed|rescinded) (the|this|its|an?) ([\w-]+ ){0,3}(notice|takedown)\b|\b(has|have) (determined|concluded|found) that (the|this) ([\w-]+ ){0,2}notice (does|did) not meet\b|\b(has|have) decided to (reject|reverse|rescind) (the|this) ([\w-]+ ){0,2}notice\b/i;
 const COUNTER = /counter[- ]?(notice|notification)|mistake or misidentification|consent to the jurisdiction|accept service of process|\b(my|our) (listing|repository|repo|content|product|store|shop|files?)s? (was|were|has been|have been) (wrongly |wrongfully )?(removed|disabled|taken down)|removed (or disabled )?(as a result of|by) (a )?mistake|反通知|申诉|不侵权声明/i;
 const COUNTER_OWN = /\b(i|we) (am|are|hereby) (submitting|filing|sending) (this|a|my|our) counter|guide to (filing|submitting) a dmca counter|content that has been disabled|what files were taken down|反通知/i;
 const NOTICE = /\b(dmca|infring\w*|takedown|take down|copyright(ed)?|trademark|patent|counterfeit\w*|penalty of perjury|good[- ]faith belief|intellectual property|unauthori[sz]ed|pirat\w+)\b|投诉|知识产权|侵权|商标|专利|著作权|版权|假冒|盗版/gi;
@@ -45,7 +49,8 @@ export function detectKind(k: KindInput): NoticeKind {
   if (BOUNCE_TEXT.test(head)) return 'bounce';
   if (AUTO_TEXT.test(head) && k.text.length < 2500) return 'auto_reply';
 
-  const retraction = RETRACTION.test(k.text);
+  if (PROVIDER_DECISION.test(k.text)) return 'other';
+  const retraction = RETRACTION.test(k.text) || RETRACTION_REASON.test(k.text);
   const counterOwn = COUNTER_OWN.test(k.text);
   const counter = COUNTER.test(k.text);
   if (retraction && !counterOwn) return 'retraction';

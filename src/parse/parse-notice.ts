@@ -6,6 +6,7 @@ import { htmlToText } from './html.js';
 import { NoticeInput, type NoticeInputLike } from './input.js';
 import { capInput } from './limits.js';
 import { findIprType, findIprs, findReason } from './ipr.js';
+import { findElementHints } from './element-hints.js';
 import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
 import { maskPrompts } from './mask.js';
@@ -167,5 +168,6 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     disclosureConsent: findDisclosureConsent(maskedAll),
     referencedCase,
     materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text, p.sections)),
+    elementHints: findElementHints(maskedAll),
   };
 }

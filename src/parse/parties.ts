@@ -18,12 +18,17 @@ const ADDRESS_SHAPES = [
   /\b\p{Lu}\p{L}+(?:gatan|vägen|gata|gate|veien|vej|gade|straße|strasse|str\.|weg|gasse|laan|straat|plein|katu|tie|väg)[ \t]+\d{1,5}[A-Za-z]?\b[^\n]{0,80}/u,
   /[\u4e00-\u9fff]{2,}(?:省|市|自治区)[\u4e00-\u9fff\d（）()]{0,30}?(?:路|街|道|巷|大厦|园区)[ \t]*[\u4e00-\u9fff\d]{0,10}?[ \t]*\d+[ \t]*号[^\n。]{0,30}/u,
 ];
+// North American "City, ST 12345" or "City, ST A1A 1A1" closing an address, with the lines above it in its block.
+const CITY_STATE_ZIP = /^(?:[^\n]{1,80}\n){0,3}[^\n]{0,80}?\b\p{Lu}[\p{L}.'’ -]{1,30},[ \t]*[A-Z]{2}[ \t]+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b/mu;
 // An international number on a line of its own or in a contact line ("+46 8 5550 1234", "+62 274 555 0110").
 const PHONE_INTL = /(?:^|[|,;]|\s)(\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,5}){2,5})(?![\d])/gm;
 // "My contact information phone [private]", "my mobile number is +1 ...": a contact value without a label colon.
-const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
+const CONTACT_PHRASE = /\b(?:contact (?:information|details|info)|(?:tele)?phone(?: number)?|mobile(?: number)?|cell(?: number)?)(?: is| are)?[ \t]*(?:[:：-][ \t]*)?(?:(?:tele)?phone|tel|mobile|e-?mail)?[ \t]*(?:[:：-][ \t]*(?:\n[ \t]*)?)?(\[(?:private|redacted)\]|\+?\d[\d \t().-]{6,}\d)/gi;
 // "My full name and address are (please redact them): [private]", "communication to my email ... [private]".
 const MY_CONTACT = /\bmy (?:\*\*)?(?:full name and )?(?:e-?mail(?: address)?|(?:postal |physical )?address|phone(?: number)?)(?:\*\*)?\b[^\n]{0,60}?(\[(?:private|redacted)\])/gi;
+// A contact word and, in the same sentence or on the next line, a blanked-out value: "email address [private]",
+// "can be reached through its counsel at the following:\n[private]", "send an email back to\n[private]".
+const CONTACT_REDACTED = /\b(?:e-?mail(?: address)?|(?:postal |physical |mailing )?address|(?:tele)?phone(?: number)?|contact(?: information| details| info)?|reached)\b[^\n.?!]{0,60}?[ \t]*(?:\n[ \t]*)?(\[(?:private|redacted)\])/gi;
 // "My name is [private] | [private], [private] | [private]": a name followed by blanked-out contact fields.
 const NAME_ROW = /\bmy name is \[(?:private|redacted)\][ \t]*[|,;][ \t]*([^\n]*\[(?:private|redacted)\][^\n]*)/gi;
 const NAME_LABELLED = new RegExp(`${LABEL}(?:full |legal )?(?:name|contact person|姓名|联系人)\\s*[:：\\-–]\\s*(\\S[^\\n]{1,80})`, 'gim');
@@ -65,8 +70,9 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   };
   let email = first(EMAIL_LABELLED);
   const phone = first(PHONE_LABELLED) ?? first(CONTACT_PHRASE) ?? first(MY_CONTACT) ?? first(PHONE_INTL);
+  const blanked = email || phone ? null : first(CONTACT_REDACTED);
   let address = first(ADDRESS_LABELLED);
-  if (!email && !phone && !address) address = first(NAME_ROW);
+  if (!email && !phone && !address) address = first(NAME_ROW) ?? blanked;
   const name = first(NAME_LABELLED);
   const organisation = first(ORG_LABELLED);
   if (!email) {
@@ -86,6 +92,13 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
     contactSection = true;
     evidence ??= spanOf(src, s.bodyStart, s.bodyEnd);
     if (!address && !email && !phone) address = clean(body.split('\n').filter((l) => l.trim()).join(', ')).slice(0, 200);
+  }
+  if (!address && !email && !phone) {
+    const m = CITY_STATE_ZIP.exec(src.text);
+    if (m && ok(m.index)) {
+      address = clean(m[0].split('\n').map((l) => l.trim()).filter(Boolean).join(', ')).slice(0, 200);
+      evidence ??= spanOf(src, m.index, m.index + m[0].length);
+    }
   }
   // Two or more blanked-out lines closing the letter: a name and the contact details under it.
   const redacted = redactedSignOffLines(src.text);

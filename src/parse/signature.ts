@@ -9,7 +9,7 @@ export interface SignatureHit {
 
 const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
 // "Name of the person authorized to act: ..." under the statutory signature item is the typed signature.
-const LABELLED = /^[ \t*_]*(?:(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?|name of (?:the )?(?:person|signatory) authori[sz]ed(?: to act)?(?: on [^:\n]{1,40})?)[ \t]*[:：][ \t]*(\S[^\n]{0,80})$/gim;
+const LABELLED = /^[ \t*_]*(?:(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?|name of (?:the )?(?:person|signatory) authori[sz]ed(?: to act)?(?: on [^:\n]{1,40})?)[ \t*_]*(?:[:：]|[ \t][-–—])[ \t*_]*(\S[^\n]{0,80})$/gim;
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
 // A typed name field after the statements: "Full name: ...", "Name: ...".
 const NAME_FIELD = /^[ \t*_]*(?:full |legal |full legal |first )?name[ \t*_]*[:：][ \t]*(\S[^\n]{0,80})$/i;
@@ -80,7 +80,8 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
   return { start, end: (last.index ?? 0) + lines[0]!.trimEnd().length };
 }
 
-const REDACTED_LINE = /^[ \t*_]*\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*$/i;
+// A list number ("6.") or an e-mail sign-off dash ("--") may stand before it.
+const REDACTED_LINE = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*$/i;
 
 /**
  * Lines that are nothing but redactions after the last statement: the sign-off block of a letter

@@ -1,3 +1,5 @@
+import en from '../../data/lexicons/en.json' with { type: 'json' };
+import zh from '../../data/lexicons/zh.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
 import { meaningfulBody, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
@@ -29,6 +31,40 @@ const WORK_SENTENCE = new RegExp([
 ].join('|') + '|作品|商标注册号|专利号', 'i');
 const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length);
+const NOUN = byLength(en.workNouns).map(escape).join('|');
+const OWNER = byLength(en.ownerWords).map(escape).join('|');
+const NOUN_ZH = byLength(zh.workNouns).map(escape).join('|');
+const OWNER_ZH = byLength(zh.ownerWords).map(escape).join('|');
+
+/**
+ * The general shapes in which letters name what was copied, over the work nouns of the lexicons:
+ * a possessive before a work noun ("the contents of our svn repository", "one of our copyright
+ * documents", "Acme's Android app"), a work noun with its maker ("code copyrighted by the
+ * University"), and a copying verb with a work noun ("has taken images from inside our application").
+ */
+const WORK_CLAUSES: readonly RegExp[] = [
+  new RegExp(`(?:\\b(?:${OWNER})|\\b\\p{Lu}[\\p{L}\\p{N}&.-]*['’]s?)(?:[ \\t]+[\\p{L}\\p{N}-]+){0,3}?[ \\t]+(?:${NOUN})\\b`, 'giu'),
+  new RegExp(`\\b(?:${NOUN})\\b[^.\\n]{0,40}?\\b(?:copyrighted|owned|created|written|developed|authored|published|designed|produced) by\\b`, 'giu'),
+  new RegExp(`\\b(?:cop(?:y|ied|ies|ying)|stole|stolen|taken|took|reproduc\\w*|plagiari[sz]\\w*|clon(?:ed|ing)|ripped|pirat\\w*|redistribut\\w*|leaked|uploaded|reposted)\\b[^.\\n]{0,60}?\\b(?:${NOUN})\\b`, 'giu'),
+  new RegExp(`(?:${OWNER_ZH})[\\u4e00-\\u9fff]{0,6}?(?:${NOUN_ZH})`, 'gu'),
+];
+// Statutory sentences speak of "the copyrighted materials described above": they name nothing.
+const STATUTORY = /good[- ]?faith|perjury|described above|善意|伪证/i;
+
+function workClause(src: SourceText): { text: string; evidence: Span } | null {
+  for (const re of WORK_CLAUSES) {
+    re.lastIndex = 0;
+    for (const m of src.text.matchAll(re)) {
+      const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (STATUTORY.test(span.text)) continue;
+      return { text: span.text.slice(0, 500), evidence: span };
+    }
+  }
+  return null;
+}
+
 export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
   for (const s of sections) {
     if (s.role !== 'original') continue;
@@ -48,7 +84,7 @@ export function findWork(src: SourceText, sections: readonly Section[]): { text:
     const span = sentenceSpan(src, m.index, m.index + m[0].length);
     return { text: span.text.slice(0, 500), evidence: span };
   }
-  return null;
+  return workClause(src);
 }
 
 const REPO_REF = /(?:\b(?:the|this|our|their)\s+)?[`"“']?\b([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s+(?:repo(?:sitory)?|project|package|fork)\b|\b(?:repo(?:sitory)?|project|package)\s+(?:named\s+|called\s+)?[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/gi;

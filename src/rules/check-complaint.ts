@@ -1,6 +1,7 @@
 import type { Complaint } from '../domain/schemas/complaint.js';
 import type { Finding } from '../domain/schemas/finding.js';
 import type { CheckResult } from './check-result.js';
+import { applyDeficiencyPolicy } from './deficiency-policy.js';
 import { counterElementFindings, noticeElementFindings } from './dmca-findings.js';
 import { counterElements, noticeElements } from './elements.js';
 import { iprFindings, reasonFindings } from './ipr-findings.js';
@@ -25,13 +26,13 @@ export function checkComplaint(c: Complaint, ctx: CheckContext): CheckResult {
   const findings: Finding[] = [];
   if (c.kind === 'counter_notice') {
     const ce = counterElements(c);
-    return { platform: c.platform, elements: null, counterElements: ce, findings: counterElementFindings(ce) };
+    return { platform: c.platform, elements: null, counterElements: ce, findings: applyDeficiencyPolicy(counterElementFindings(ce), c.elementHints ?? {}) };
   }
   if (c.kind !== 'notice') return { platform: c.platform, elements: null, counterElements: null, findings };
 
   const elements = noticeElements(c);
   const dmca = profile ? profile.dmca || (!profile.marketplaceRules && c.iprType === 'copyright') : c.iprType === 'copyright' || c.iprType === null;
-  if (dmca || (profile?.marketplaceRules && c.iprType === 'copyright')) findings.push(...noticeElementFindings(elements));
+  if (dmca || (profile?.marketplaceRules && c.iprType === 'copyright')) findings.push(...applyDeficiencyPolicy(noticeElementFindings(elements), c.elementHints ?? {}));
   if (!profile) {
     findings.push(finding('platform.unknown', 'platform', 'missing', 'Please tell us on which platform (marketplace or website) the listings are, and send the URL of each infringing listing, one per line.'));
   } else if (profile.marketplaceRules) {

@@ -38,6 +38,8 @@ export function replyVars(c: Case, extra: Record<string, unknown> = {}): Record<
     complainantName: greetingName(c.complaint.complainant.name),
     subject: c.complaint.subject,
     findings: c.findings.map(({ code, element, severity, message }) => ({ code, element, severity, message })),
+    // Some element was not read but may be there in other words: a reviewer looks before anyone is asked for it.
+    reviewerChecksElements: c.findings.some((f) => !!f.question),
     listings: c.complaint.listings.map(({ url, valid, problem }) => ({ url, valid, problem })),
     ...extra,
   };

@@ -160,5 +160,10 @@ export const Complaint = z.object({
   referencedCase: z.string().nullable(),
   /** Targets named without a URL (`the owner/repo repository`): enough to locate, not a listing. */
   materialReferences: z.array(z.string()).optional(),
+  /**
+   * Traces of each element in the sender's words (lexicon words, shapes such as an
+   * address or a name closing the letter), found whether or not the element was read.
+   */
+  elementHints: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type Complaint = z.infer<typeof Complaint>;

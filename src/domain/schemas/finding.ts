@@ -14,6 +14,8 @@ export const Finding = z.object({
   severity: Severity,
   message: z.string().min(1),
   evidence: Span.nullable(),
+  /** For an element the desk is not sure is missing: what the reviewer should confirm before the sender is asked. */
+  question: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -8,6 +8,7 @@ import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { findCaseByNumber, listCaseEvents } from '../../../src/store/repos/cases.js';
 import { findMessageById } from '../../../src/store/repos/messages.js';
 import type { Db } from '../../../src/store/open.js';
+import { renderReply } from '../../../src/replies/render-reply.js';
 import { makeDmcaBody, makeEmail } from '../../support/mail.js';
 import { authPass, openTestDb, testCtx } from '../../support/store.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
@@ -71,6 +72,21 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
       const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
       expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered']);
+    });
+
+    it('puts a notice whose statements are in words it does not read in front of a reviewer instead of asking the sender for them', async () => {
+      const body = `${makeDmcaBody({ statements: false, urls: ['https://github.com/loose-words/engine'] })}\n\nThis copy is unauthorized. I swear all of the above is accurate.`;
+      const { outcome } = await deliver(makeEmail({ from: 'Sam Okafor <sam@orbit-labs.example>', subject: 'Engine copy again', messageId: '<loose-1@orbit-labs.example>', body }));
+      if (outcome.status !== 'processed') throw new Error(`not processed: ${JSON.stringify(outcome)}`);
+      expect(outcome.case.status).toBe('in_review');
+      const questions = outcome.case.findings.filter((f) => f.question);
+      expect(questions.map((f) => f.element).sort()).toEqual(['accuracy_perjury_statement', 'good_faith_statement']);
+      expect(questions.every((f) => f.severity === 'warning')).toBe(true);
+      const replies = await outboxFor(outcome.case.id);
+      expect(replies.map((r) => r.template)).toEqual(['acknowledgement']);
+      const ack = renderReply('acknowledgement', JSON.parse(replies[0]!.vars), 'en');
+      expect(ack.text).toContain('A reviewer will now check it');
+      expect(ack.text).not.toContain('contains every element');
     });
 
     it('does not count the statements quoted from our own deficiency reply as the sender\'s', async () => {

@@ -1,0 +1,96 @@
+import en from '../../data/lexicons/en.json' with { type: 'json' };
+import zh from '../../data/lexicons/zh.json' with { type: 'json' };
+
+/**
+ * Traces of an element that the parser's readings did not accept as the
+ * element itself: a word of its lexicon, or a shape (an address, a redacted
+ * value, a name closing the letter). An element the parser did not find but
+ * whose traces are there may be present in words the parser does not know, so
+ * its absence is a question for a reviewer, not a reason to write to the sender.
+ */
+export type ElementHints = Record<string, string[]>;
+
+interface Lexicon {
+  language: string;
+  elementHints: Record<string, string[]>;
+}
+
+const LEXICONS: readonly Lexicon[] = [en, zh];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+
+/** One pattern per element over every lexicon: Latin words match whole words, CJK words anywhere. */
+function compile(): Map<string, RegExp> {
+  const words = new Map<string, string[]>();
+  for (const lex of LEXICONS) {
+    for (const [element, list] of Object.entries(lex.elementHints)) words.set(element, [...(words.get(element) ?? []), ...list]);
+  }
+  const out = new Map<string, RegExp>();
+  for (const [element, list] of words) {
+    const alternatives = [...new Set(list)]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => (latin(w) ? `(?<![\\p{L}\\p{N}])${escape(w).replace(/ /g, '[\\s-]+')}(?![\\p{L}\\p{N}])` : escape(w)));
+    out.set(element, new RegExp(alternatives.join('|'), 'giu'));
+  }
+  return out;
+}
+
+const WORDS = compile();
+
+// Anchored on the "@" so that a long run of letters is never rescanned from every position.
+const EMAIL = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const PHONE = /\+?\d[\d ().-]{6,}\d/;
+const REDACTED = /\[(?:private|redacted|removed)\]/i;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.-]+\/[\w.-]+\b/;
+const POSTCODE = /\b[A-Z]{2} \d{5}\b|\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
+
+/** A short line of capitalised words or a redacted value among the closing lines: a name signing off. */
+function closingName(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(-6);
+  return lines.some((l) => {
+    const bare = l.replace(/^[-–—_*>\s]+|[*_\s]+$/g, '');
+    if (REDACTED.test(bare) && bare.length <= 60) return true;
+    return bare.length <= 40 && /^(\p{Lu}[\p{L}.'-]*\s?){2,4}$/u.test(bare);
+  });
+}
+
+/** A short line starting with a capital just above an e-mail address or a phone number: the sender's name heading their contact block. */
+function nameOverContact(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    if (!EMAIL.test(lines[i]!) && !PHONE.test(lines[i]!)) continue;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      const l = lines[j]!;
+      if (l.length >= 3 && l.length <= 40 && /^\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){1,3}$/u.test(l)) return true;
+    }
+  }
+  return false;
+}
+
+/** Every trace found in the sender's words, per element: `word:<lexicon entry>` or a shape's name. */
+export function findElementHints(text: string): ElementHints {
+  const hints: ElementHints = {};
+  const add = (element: string, cue: string): void => {
+    const list = (hints[element] ??= []);
+    if (!list.includes(cue) && list.length < 8) list.push(cue);
+  };
+  for (const [element, re] of WORDS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      add(element, `word:${m[0].toLowerCase().replace(/\s+/g, ' ')}`);
+      if ((hints[element]?.length ?? 0) >= 8) break;
+    }
+  }
+  if (EMAIL.test(text)) add('contact_info', 'email');
+  if (PHONE.test(text)) add('contact_info', 'phone');
+  if (POSTCODE.test(text)) add('contact_info', 'postcode');
+  if (REDACTED.test(text)) add('contact_info', 'redacted');
+  if (closingName(text)) add('signature', 'closing_name');
+  if (nameOverContact(text)) add('signature', 'name_over_contact');
+  if (URL.test(text)) {
+    add('infringing_material_located', 'url');
+    add('material_identified', 'url');
+  }
+  return hints;
+}
