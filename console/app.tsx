@@ -13,6 +13,7 @@ import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { viewRoutes } from './routes/views.js';
+import { adminMacroRoutes } from './routes/admin-macros.js';
 import { statsRoutes } from './routes/stats.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
@@ -49,6 +50,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', decisionRoutes(deps));
   reviewer.route('/', bulkRoutes(deps));
   reviewer.route('/', viewRoutes(deps));
+  reviewer.route('/', adminMacroRoutes(deps));
   reviewer.route('/', adminRoutes(deps));
   reviewer.route('/', statsRoutes(deps));
   app.route('/', reviewer);

@@ -18,6 +18,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const csrf = c.get('csrfToken');
     return c.html(
       <Page title="Admin" user={c.get('user')} csrf={csrf} active="admin">
+        <p><a href="/admin/macros">Macros (canned texts for decisions)</a></p>
         <h1>API tokens</h1>
         {created ? <Alert kind="ok">New token (shown once, copy it now): <code id="new-token">{created}</code></Alert> : null}
         <form class="panel filters" method="post" action="/admin/tokens">

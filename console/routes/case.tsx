@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
 import { listReviewers, type User } from '../../src/store/repos/users.js';
+import { listMacros, type Macro } from '../../src/store/repos/macros.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { NoteForm } from '../views/notes.js';
@@ -21,7 +22,7 @@ const DONE: Record<string, string> = {
   note: 'Note saved in the case record (not sent to the sender).',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; error?: string; done?: string }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -43,7 +44,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
           <Messages file={file} />
         </div>
         <div>
-          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} /></div>
+          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} macros={props.macros} /></div>
           <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
@@ -57,9 +58,11 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
 export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
   const user = c.get('user')!;
   const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
+  // Macros in the language the reply goes out in.
+  const macros = await listMacros(deps.db, /^zh/i.test(file.case.complaint.language) ? 'zh' : 'en');
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} error={extra.error} done={c.req.query('done')} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

@@ -51,5 +51,15 @@ export const CLIENT_SCRIPT = `(() => {
   }));
   const all = document.getElementById('pick-all');
   if (all) all.addEventListener('change', () => { picks().forEach((p) => { p.checked = all.checked; }); recount(); });
+  // A macro picked from the list is written into its note at once (without the script, the server adds it on sending).
+  document.querySelectorAll('select.macro').forEach((picker) => picker.addEventListener('change', () => {
+    const option = picker.selectedOptions[0];
+    const target = document.getElementById(picker.getAttribute('data-target'));
+    if (!option || !option.value || !target) return;
+    const text = option.getAttribute('data-text') || '';
+    target.value = target.value.trim() ? target.value.trimEnd() + '\n\n' + text : text;
+    picker.value = '';
+    target.focus();
+  }));
   if (rows().length && !location.hash) select(0);
 })();`;

@@ -3,6 +3,8 @@ import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listi
 import { awaitsCounterNoticeAnswer } from '../../src/domain/cases/review-support.js';
 import type { Case } from '../../src/domain/schemas/index.js';
 import type { User } from '../../src/store/repos/users.js';
+import type { Macro } from '../../src/store/repos/macros.js';
+import { MacroPicker } from './macro-picker.js';
 import { Csrf, formatTime } from './layout.js';
 
 const UNDECIDED = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
@@ -64,7 +66,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
 }
 
 /** The decisions a reviewer can take on this case now, each with its reply to preview and edit. */
-export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string; reviewers?: User[] }) {
+export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string; reviewers?: User[]; macros?: Macro[] }) {
   const c = props.file.case;
   const csrf = props.csrf;
   const undecided = UNDECIDED.includes(c.status) && !awaitsCounterNoticeAnswer(c);
@@ -95,6 +97,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
             <label for="keptReason">Why the unticked listings stay up</label>
             <input id="keptReason" name="keptReason" class="wide" />
             <label for="accept-note">Note to the sender (optional)</label>
+            <MacroPicker macros={props.macros ?? []} target="accept-note" />
             <textarea id="accept-note" name="note" rows={2}></textarea>
             <Reply c={c} template="accepted" />
             <button type="submit">Accept and send</button>
@@ -111,6 +114,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
                 {RejectReason.options.map((r) => <option value={r}>{REJECT_REASON_LABELS[r]}</option>)}
               </select>
               <label for="reject-note">Note to the sender</label>
+              <MacroPicker macros={props.macros ?? []} target="reject-note" />
               <textarea id="reject-note" name="note" rows={2}></textarea>
               <Reply c={c} template="rejected" />
               <button class="danger" type="submit">Reject and send</button>

@@ -156,6 +156,16 @@ export interface SavedViewsTable {
   created_at: string;
 }
 
+/** A canned text for a decision's note, per language. */
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  language: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
@@ -171,6 +181,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
   saved_views: SavedViewsTable;
+  macros: MacrosTable;
 }
 
 export type RawMessageRow = Selectable<RawMessagesTable>;

@@ -9,6 +9,7 @@ import * as queueAtScale from './20261128T0900-queue-at-scale.js';
 import * as statsIndexes from './20261128T0930-stats-indexes.js';
 import * as savedViews from './20261129T0900-saved-views.js';
 import * as caseSla from './20261129T0930-case-sla.js';
+import * as macros from './20261129T1000-macros.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0930-stats-indexes': statsIndexes,
   '20261129T0900-saved-views': savedViews,
   '20261129T0930-case-sla': caseSla,
+  '20261129T1000-macros': macros,
 };
 
 export const migrationProvider: MigrationProvider = {
