@@ -57,7 +57,7 @@ export const CLIENT_SCRIPT = `(() => {
     const target = document.getElementById(picker.getAttribute('data-target'));
     if (!option || !option.value || !target) return;
     const text = option.getAttribute('data-text') || '';
-    target.value = target.value.trim() ? target.value.trimEnd() + '\n\n' + text : text;
+    target.value = target.value.trim() ? target.value.trimEnd() + '\\n\\n' + text : text;
     picker.value = '';
     target.focus();
   }));
