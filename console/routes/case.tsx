@@ -31,7 +31,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
       <div class="bar spread">
         <div>
           <h1>{c.number} <StatusBadge status={c.status} /></h1>
-          <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''}{c.slaDueAt && !c.dueAt ? ` · SLA ${formatTime(c.slaDueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
+          <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''}{c.slaDueAt && !c.dueAt ? ` · ${['deficient', 'awaiting_complainant'].includes(c.status) ? 'answer due' : 'review due (SLA)'} ${formatTime(c.slaDueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
         </div>
       </div>
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}

@@ -87,30 +87,28 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
       <SavedViews views={props.views} me={props.me} query={props.query} csrf={props.csrf} />
       <BulkBar csrf={props.csrf} filter={props.query} total={page.total} reviewers={props.reviewers} />
       <div class="panel flush">
-        <table aria-label="Cases">
-          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status</th><th>Subject</th><th>Kind</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th><a href={href(f, { sort: f.sort === 'sla' ? undefined : 'sla', page: 1 })} title="Sort by time left to the SLA target">SLA {f.sort === 'sla' ? '↑' : '↕'}</a></th><th>Assignee</th></tr></thead>
+        <table aria-label="Cases" class="queue">
+          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status / kind</th><th>Subject</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th><a href={href(f, { sort: f.sort === 'sla' ? undefined : 'sla', page: 1 })} title="Sort by time left to the SLA target">SLA {f.sort === 'sla' ? '↑' : '↕'}</a></th><th>Assignee</th></tr></thead>
           <tbody>
             {page.cases.map((c) => {
-              const breached = ['in_review', 'received', 'counter_noticed', 'disputed'].includes(c.status) && now.getTime() - new Date(c.createdAt).getTime() > 24 * 3600_000;
               return (
                 <tr class="row" data-case={c.number}>
                   <td><input type="checkbox" class="pick" name="case" value={`${c.number}@${c.version}`} form="bulk" aria-label={`Select ${c.number}`} /></td>
-                  <td><a href={`/cases/${c.number}`}>{c.number}</a></td>
-                  <td><StatusBadge status={c.status} /></td>
+                  <td class="nowrap"><a href={`/cases/${c.number}`}>{c.number}</a></td>
+                  <td><StatusBadge status={c.status} /><div class="muted small">{c.kind.replace(/_/g, ' ')}</div></td>
                   <td class="small subject">{c.subject ?? <span class="muted">no subject</span>}</td>
-                  <td>{c.kind.replace(/_/g, ' ')}</td>
                   <td>{c.iprType ?? <span class="muted">–</span>}</td>
                   <td>{c.platform ?? '–'}</td>
                   <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
                   <td>{c.listingCount}</td>
                   <td><FindingsWords findings={c.findings} /></td>
-                  <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">24 h+</span> : null}</td>
-                  <td class="small"><SlaCell c={c} now={now} policy={props.policy(c.platform)} /></td>
+                  <td class="nowrap">{ageOf(c.createdAt, now)}</td>
+                  <td class="small nowrap"><SlaCell c={c} now={now} policy={props.policy(c.platform)} /></td>
                   <td class="small">{c.assignee ? names.get(c.assignee) ?? c.assignee : <span class="muted">unassigned</span>}</td>
                 </tr>
               );
             })}
-            {page.cases.length === 0 ? <tr><td colspan={13} class="muted">No cases match.</td></tr> : null}
+            {page.cases.length === 0 ? <tr><td colspan={12} class="muted">No cases match.</td></tr> : null}
           </tbody>
         </table>
       </div>

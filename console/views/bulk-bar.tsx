@@ -34,8 +34,8 @@ export function BulkBar(props: { csrf: string | null; filter: string; total: num
         <div><label for="bulk-reason">Reject reason</label>
           <select id="bulk-reason" name="reason">{RejectReason.options.map((r) => <option value={r}>{REJECT_REASON_LABELS[r]}</option>)}</select></div>
         <div><label for="bulk-duplicate">Duplicate of</label><input id="bulk-duplicate" name="duplicateOf" placeholder="ND-2026-000123" /></div>
-        <div><label for="bulk-requested">Documents to request (one a line)</label><textarea id="bulk-requested" name="requested" rows={2}></textarea></div>
-        <div><label for="bulk-note">Note (reject, accept, close)</label><textarea id="bulk-note" name="note" rows={2}></textarea></div>
+        <div><label for="bulk-requested">Documents to request (one a line)</label><textarea id="bulk-requested" name="requested" rows={1}></textarea></div>
+        <div><label for="bulk-note">Note (reject, accept, close)</label><textarea id="bulk-note" name="note" rows={1}></textarea></div>
         <button type="submit" id="bulk-apply">Apply to selected</button>
       </div>
     </form>

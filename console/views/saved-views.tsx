@@ -5,7 +5,7 @@ import { Csrf } from './layout.js';
 export function SavedViews(props: { views: SavedView[]; me: string; query: string; csrf: string | null }) {
   const current = props.query.replace(/^\?/, '');
   return (
-    <div class="panel views">
+    <div class="panel views bar spread">
       <nav class="tabs" aria-label="Saved views">
         <b class="small">Views</b>
         {props.views.length === 0 ? <span class="muted small">none saved yet</span> : null}
