@@ -5,7 +5,7 @@
  */
 const ONE_SUFFIX = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC\.?|L\.L\.C\.|LLP|PLLC|P\.C\.|GmbH|AG|SE|S\.?A\.?(?:[ \t]+de[ \t]+C\.?V\.?)?|S\.?L\.?|B\.?V\.?|N\.?V\.?|s\.r\.o\.|Pvt\.?|Pte\.?|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|K\.?K\.?|Oy|AB|SAS|SARL|S\.p\.A\.?|Srl|SARL|PLC|plc|Pty\.?|SpA|UG(?:[ \t]+\(haftungsbeschränkt\))?|[Ss]\.[Rr]\.[Ll]\.?|(?:\p{Lu}\.){2,6})`;
 // At most three suffixes in a row ("Co., Ltd.", "Pte. Ltd."): an open-ended run retried at every word of a suffix storm is quadratic.
-export const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:,?[ \t]+${ONE_SUFFIX}(?![\p{L}])){0,3}`;
+export const SUFFIX = String.raw`${ONE_SUFFIX}(?![\p{L}])(?:(?:,?[ \t]+|,)${ONE_SUFFIX}(?![\p{L}])){0,3}`;
 const WORD = String.raw`(?:${SUFFIX}|[\p{Lu}\d][\p{L}\p{N}'’&\-+]*(?:\.(?=[\p{L}])[\p{L}\p{N}'’&\-+]*)?|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}'’\-]*)`;
 const CONNECTOR = String.raw`(?:of|and|&|de|du|la|le|der|für|for|the|y|e)`;
 export const ORG_NAME = String.raw`${WORD}(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?${WORD}){0,7}`;
@@ -29,10 +29,16 @@ export function cleanName(raw: string): string | null {
   s = s.replace(/^(我司|我公司|本公司|我方)/, '');
   s = s.replace(/^(yes|no|ok)[.,]\s*/i, '').replace(/^(our|my) (company|client|firm|organi[sz]ation|customer),?\s+/i, '');
   s = s.replace(/\s*\((?:f\/k\/a|formerly|hereinafter|the\b|“|")[^)]*\)?.*$/i, '');
+  // A preposition or the sender's own pronoun caught before the name: "of OpenVPN, Inc.", "We, Lineto GmbH".
+  s = s.replace(/^(?:(?:of|by|from|for)\s+|(?:We|I|we),\s*)(?=[\p{Lu}\d])/u, '');
+  // Words of the sentence caught before the name ("am legal counsel for ISO Properties, Inc.").
+  s = s.replace(/^(?:\p{Ll}[\p{Ll}'’-]*\s+){2,}(?:for|of|at|by|with|to)\s+(?=\p{Lu})/u, '');
   s = s.replace(/[,;:]+$/, '');
   if (/\.$/.test(s) && !new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u').test(s)) s = s.slice(0, -1);
   s = s.replace(/\s+(and|&|of|the|for)$/i, '').trim();
   if (!s || s.length < 2 || s.length > 90) return null;
+  // A legal form alone ("Ltd.", "Inc.") is the tail of a name that was cut, never a name.
+  if (new RegExp(`^(?:${SUFFIX})$`, 'u').test(s)) return null;
   const first = s.split(/\s+/)[0] ?? '';
   if (STOP_WORDS.test(s) || (STOP_WORDS.test(first) && s.split(/\s+/).length === 1) || GENERIC.test(s)) return null;
   s = s.replace(/^the\s(?=\p{Ll})/u, '');

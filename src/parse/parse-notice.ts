@@ -10,6 +10,7 @@ import { findElementHints } from './element-hints.js';
 import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
 import { maskPrompts } from './mask.js';
+import { ownerFromCandidates } from './owner-candidates.js';
 import { addressOrganisation, claimsWork, findAgency, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
 import { detectPlatform } from './platform.js';
 import { preambleEnd, splitSections } from './sections.js';
@@ -127,6 +128,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     const org = ownOrg;
     if (org) owner = { name: org, evidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0) };
   }
+  if (!owner && kind === 'notice') owner = ownerFromCandidates(body.masked, agency.isAgent);
 
   const iprs: IprRecord[] = all.flatMap((p) => findIprs(p.masked));
   const documents: DocumentMention[] = [

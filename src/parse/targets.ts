@@ -127,8 +127,11 @@ export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDeci
     const cue = cueRole(before, after);
     if (role === 'targets') {
       if (cue === 'original' && !cls.platform) return d('original', 'original cue');
-      // An off-platform site named in passing inside the answer ("the site at https://... links to the repo").
       const lineStart = ctx.text.lastIndexOf('\n', hit.start - 1) + 1;
+      // "Our appstore link for module: https://..." beside each target: the sender's own page, off the platform.
+      const lineLead = ctx.text.slice(lineStart, hit.start);
+      if (!cls.platform && /\b(our|my)\b|我们的|我方|我司/i.test(lineLead) && !/infring|unauthori|pirat|counterfeit|fake|stolen|cop(y|ies) of|侵权|假冒|盗版|仿冒/i.test(lineLead)) return d('original', "the sender's own page");
+      // An off-platform site named in passing inside the answer ("the site at https://... links to the repo").
       const prose = (ctx.text.slice(lineStart, hit.start).match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
       if (!cls.platform && prose && !INFRINGING_CUE.test(lastSentence)) return d('ignored', 'off-platform page named in passing');
       return d('infringing', 'takedown section');

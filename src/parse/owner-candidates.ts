@@ -1,0 +1,51 @@
+import type { Span } from '../domain/schemas/complaint.js';
+import { SUFFIX, cleanName } from './names.js';
+import { sentenceSpan, type SourceText } from './span.js';
+
+/**
+ * When no owner sentence names the rights owner, the organisations the letter
+ * names with a legal form ("Acme Software Co., Ltd.", "JetBrains s.r.o.") are
+ * the candidates. Each is scored on named features and the best one is taken
+ * only when the evidence for it is clear:
+ * - mentions: how often the letter names it;
+ * - near ownership words (copyright, owner, proprietary, rights, property) in the same sentence;
+ * - for an agent's letter, the organisation it writes for ("on behalf of", "client") scores,
+ *   its own firm (the sign-off block) does not; for a sender writing for itself, the sign-off
+ *   and contact block is its own organisation.
+ */
+// Capitalised words (with "of", "and", "de" between them) closed by a legal form; initials alone ("U.S.") are no legal form here.
+const CANDIDATE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’+\-]*[ \t]+(?:(?:of|and|&|de|do|da|du)[ \t]+)?){1,5},?[ \t]*(?!(?:\p{Lu}\.){2,6}(?![\p{L}]))${SUFFIX}`, 'gu');
+const PLATFORM_NAMES = /^(GitHub|npm|Microsoft Corporation|Google|Apple)\b/i;
+const OWNERSHIP = /\b(copyright\w*|owner\w*|proprietary|rights?|property|owned|trademark\w*|author\w*|licen[cs]\w*)\b/i;
+const FOR_WHOM = /\b(on behalf of|our client|client|represent\w*|authori[sz]ed by|acting for)\b[^.\n]{0,40}$/i;
+
+interface Candidate { name: string; mentions: number; score: number; at: number; end: number }
+
+export function ownerFromCandidates(src: SourceText, isAgent: boolean | null): { name: string; evidence: Span } | null {
+  const text = src.text;
+  const tail = Math.max(0, text.length - 600);
+  const byKey = new Map<string, Candidate>();
+  for (const m of text.matchAll(CANDIDATE)) {
+    const at = m.index ?? 0;
+    const name = cleanName(m[0]);
+    if (!name || PLATFORM_NAMES.test(name) || /\[(private|redacted)\]/i.test(name)) continue;
+    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const c = byKey.get(key) ?? { name, mentions: 0, score: 0, at, end: at + m[0].length };
+    c.mentions++;
+    const sentence = sentenceSpan(src, at, at + m[0].length).text;
+    if (OWNERSHIP.test(sentence)) c.score += 2;
+    const before = text.slice(Math.max(0, at - 80), at);
+    const inSignOff = at >= tail;
+    if (isAgent === true) {
+      if (FOR_WHOM.test(before)) c.score += 3;
+      if (inSignOff) c.score -= 2;
+    } else if (inSignOff) {
+      c.score += 1;
+    }
+    byKey.set(key, c);
+  }
+  const ranked = [...byKey.values()].map((c) => ({ ...c, total: c.score + Math.min(c.mentions, 4) })).sort((a, b) => b.total - a.total);
+  const best = ranked[0];
+  if (!best || best.total < 3 || (ranked[1] && ranked[1].total === best.total)) return null;
+  return { name: best.name, evidence: sentenceSpan(src, best.at, best.end) };
+}
