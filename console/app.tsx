@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { viewRoutes } from './routes/views.js';
 import { adminMacroRoutes } from './routes/admin-macros.js';
+import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { statsRoutes } from './routes/stats.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
@@ -51,6 +52,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', bulkRoutes(deps));
   reviewer.route('/', viewRoutes(deps));
   reviewer.route('/', adminMacroRoutes(deps));
+  reviewer.route('/', adminAccountRoutes(deps));
   reviewer.route('/', adminRoutes(deps));
   reviewer.route('/', statsRoutes(deps));
   app.route('/', reviewer);

@@ -120,6 +120,8 @@ export interface UsersTable {
   role: string;
   slack_user_id: string | null;
   created_at: string;
+  /** Set when an admin disabled the account. */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {

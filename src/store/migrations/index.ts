@@ -10,6 +10,7 @@ import * as statsIndexes from './20261128T0930-stats-indexes.js';
 import * as savedViews from './20261129T0900-saved-views.js';
 import * as caseSla from './20261129T0930-case-sla.js';
 import * as macros from './20261129T1000-macros.js';
+import * as userDisabled from './20261129T1030-user-disabled.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0900-saved-views': savedViews,
   '20261129T0930-case-sla': caseSla,
   '20261129T1000-macros': macros,
+  '20261129T1030-user-disabled': userDisabled,
 };
 
 export const migrationProvider: MigrationProvider = {
