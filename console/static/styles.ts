@@ -57,4 +57,5 @@ form.inline{display:inline}.views .view{display:inline-flex;align-items:center;g
 .sla-past{color:#991b1b;font-weight:700;background:#fee2e2;padding:1px 6px;border-radius:6px}.sla-near{color:#92400e;font-weight:600;background:#fef3c7;padding:1px 6px;border-radius:6px}.sla-ok{color:#065f46}
 table.queue td,table.queue th{padding:6px 6px;font-size:13px}.nowrap{white-space:nowrap}.views .tabs{margin:0}.views{padding:10px 16px}
 select,textarea,input{max-width:100%}
+.seen{margin-top:2px;color:#92400e;font-weight:600}
 `;

@@ -54,7 +54,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
           return (
             <tr>
               {props.form ? <td><input type="checkbox" name="listings" value={l.url} checked={l.valid} aria-label={`Take down listing ${i + 1}`} form="accept-form" /> <kbd>{i + 1}</kbd></td> : null}
-              <td class="small"><span class="url">{l.url}</span></td>
+              <td class="small"><span class="url">{l.url}</span>{props.file.seenBefore[l.url] ? <div class="seen">Seen before in {props.file.seenBefore[l.url]!.map((o, n) => <>{n ? ', ' : ''}<a href={`/cases/${o.number}`}>{o.number}</a> ({o.status.replace(/_/g, ' ')})</>)}</div> : null}</td>
               <td class="small">{l.valid ? <span class="sev ok">valid</span> : <span class="sev invalid">{l.problem ?? 'invalid'}</span>}</td>
               <td class="small">{d ? <><b>{d.decision}</b>{d.reason ? <div class="muted">{d.reason}</div> : null}</> : <span class="muted">–</span>}</td>
             </tr>

@@ -159,3 +159,23 @@ export async function listUnansweredPastDue(db: Q, statuses: readonly CaseStatus
     .execute();
   return rows.map((r) => ({ id: Number(r.id) }));
 }
+
+/**
+ * Other cases whose listings include `url`: the search index narrows them
+ * down (a URL is in every case's search text), then the listings are
+ * compared exactly, so a longer URL that merely contains this one is not taken.
+ */
+export async function findCasesWithListing(db: Q, url: string, excludeId: number, limit = 10): Promise<Array<{ number: string; status: CaseStatus }>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['number', 'status', 'complaint'])
+    .where(searchCondition(db, url))
+    .where('id', '!=', excludeId)
+    .orderBy('created_at', 'desc')
+    .limit(limit * 5)
+    .execute();
+  return rows
+    .filter((r) => ((JSON.parse(r.complaint) as Pick<Complaint, 'listings'>).listings ?? []).some((l) => l.url === url))
+    .slice(0, limit)
+    .map((r) => ({ number: r.number, status: r.status as CaseStatus }));
+}
