@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { listMacros, type Macro } from '../../src/store/repos/macros.js';
+import { sniffImageType } from '../http/image-type.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { NoteForm } from '../views/notes.js';
@@ -79,6 +80,17 @@ export function caseRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${name}"`,
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview', async (c) => {
+    const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
+    const { bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
+    const type = sniffImageType(bytes);
+    if (!type) return c.text('Only PNG, JPEG and GIF images are shown inline; download the file instead.', 415);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': type,
+      'content-disposition': 'inline',
       'content-security-policy': "default-src 'none'; sandbox",
     });
   });

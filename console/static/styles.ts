@@ -58,4 +58,5 @@ form.inline{display:inline}.views .view{display:inline-flex;align-items:center;g
 table.queue td,table.queue th{padding:6px 6px;font-size:13px}.nowrap{white-space:nowrap}.views .tabs{margin:0}.views{padding:10px 16px}
 select,textarea,input{max-width:100%}
 .seen{margin-top:2px;color:#92400e;font-weight:600}
+.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}
 `;
