@@ -1,5 +1,5 @@
 /**
- * The console's only script, served as /static/app.js: keyboard shortcuts.
+ * The console's only script, served as /static/app.js: keyboard shortcuts and row selection.
  * Everything works without it; it only saves reviewers the mouse.
  */
 export const CLIENT_SCRIPT = `(() => {
@@ -37,6 +37,28 @@ export const CLIENT_SCRIPT = `(() => {
   });
   document.querySelectorAll('[data-confirm]').forEach((form) => form.addEventListener('submit', (e) => {
     if (!confirm(form.getAttribute('data-confirm'))) e.preventDefault();
+  }));
+  // Bulk selection: the header box ticks the page; shift-click ticks the range since the last box clicked.
+  const picks = () => Array.from(document.querySelectorAll('input.pick'));
+  const counter = document.getElementById('picked-count');
+  const recount = () => { if (counter) counter.textContent = picks().filter((p) => p.checked).length + ' selected'; };
+  let last = -1;
+  picks().forEach((box, i) => box.addEventListener('click', (e) => {
+    if (e.shiftKey && last >= 0) { const [a, b] = [Math.min(last, i), Math.max(last, i)]; picks().slice(a, b + 1).forEach((p) => { p.checked = box.checked; }); }
+    last = i;
+    recount();
+  }));
+  const all = document.getElementById('pick-all');
+  if (all) all.addEventListener('change', () => { picks().forEach((p) => { p.checked = all.checked; }); recount(); });
+  // A macro picked from the list is written into its note at once (without the script, the server adds it on sending).
+  document.querySelectorAll('select.macro').forEach((picker) => picker.addEventListener('change', () => {
+    const option = picker.selectedOptions[0];
+    const target = document.getElementById(picker.getAttribute('data-target'));
+    if (!option || !option.value || !target) return;
+    const text = option.getAttribute('data-text') || '';
+    target.value = target.value.trim() ? target.value.trimEnd() + '\\n\\n' + text : text;
+    picker.value = '';
+    target.focus();
   }));
   if (rows().length && !location.hash) select(0);
 })();`;
