@@ -97,8 +97,25 @@ function inProse(text: string, hit: UrlHit): boolean {
   return (before.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 }
 
+/**
+ * An account page listed beside that account's own repositories or listings ("https://github.com/user",
+ * then "https://github.com/user/repo") names who holds them; the narrower pages are what is taken down.
+ */
+function accountsOfTargets(decisions: UrlDecision[]): UrlDecision[] {
+  const narrower = decisions.filter((d) => d.role === 'infringing' && d.cls.kind !== 'storefront').map((d) => urlKey(d.hit.url));
+  return decisions.map((d) => {
+    if (d.role !== 'infringing' || d.cls.kind !== 'storefront') return d;
+    const key = urlKey(d.hit.url);
+    return narrower.some((t) => t !== key && isUnder(t, key)) ? { ...d, role: 'ignored', why: 'account of a listed target' } : d;
+  });
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
+  return accountsOfTargets(decideEach(hits, ctx));
+}
+
+function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
   const first: UrlDecision[] = hits.map((hit) => {
     const cls = classifyUrl(hit.url, ctx.platforms);
     const section = sectionAt(ctx.sections, hit.start);
