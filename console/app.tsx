@@ -16,6 +16,7 @@ import { viewRoutes } from './routes/views.js';
 import { adminMacroRoutes } from './routes/admin-macros.js';
 import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { statsRoutes } from './routes/stats.js';
+import { statusRoutes } from './routes/status.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
 import { Alert, Page } from './views/layout.js';
@@ -42,6 +43,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', loadSession(deps));
   app.route('/', authRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', statusRoutes(deps));
   app.route('/', apiRoutes(deps));
 
   const reviewer = new Hono<ConsoleEnv>();

@@ -30,6 +30,18 @@ export const Config = z.object({
   NOTICEDESK_AUTHSERV_ID: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
   /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client. */
   NOTICEDESK_TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /**
+   * Key that signs links in mails (status page, confirmations); at least 32 characters.
+   * Unset: one is made and kept in NOTICEDESK_DATA_DIR/link-secret. Several instances must share one.
+   */
+  NOTICEDESK_LINK_SECRET: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || Buffer.byteLength(v) >= 32, { message: 'must be at least 32 characters' }),
+  /** Days a complainant's status-page link stays valid. */
+  NOTICEDESK_STATUS_LINK_DAYS: z.coerce.number().int().positive().max(3650).default(180),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */

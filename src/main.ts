@@ -6,6 +6,7 @@ import type { Actor } from './domain/schemas/index.js';
 import { createThreadedWork } from './intake/untrusted/threaded-work.js';
 import { loadPlatforms } from './rules/load-platforms.js';
 import { createDiskFileStore } from './store/file-store.js';
+import { loadLinkSecret } from './store/link-secret.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase, type Db } from './store/open.js';
 
@@ -40,6 +41,11 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     work,
     mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
+    links: {
+      secret: await loadLinkSecret(config.NOTICEDESK_DATA_DIR, config.NOTICEDESK_LINK_SECRET),
+      statusLinkDays: config.NOTICEDESK_STATUS_LINK_DAYS,
+      publicUrl: publicUrlOf(config),
+    },
     mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {
@@ -52,4 +58,11 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
       await db.destroy();
     },
   };
+}
+
+/** Where links in mails point: the configured public address, or the console's own. */
+export function publicUrlOf(config: Config): string {
+  if (config.NOTICEDESK_PUBLIC_URL) return config.NOTICEDESK_PUBLIC_URL.replace(/\/+$/, '');
+  const host = config.NOTICEDESK_HOST === '0.0.0.0' ? '127.0.0.1' : config.NOTICEDESK_HOST;
+  return `http://${host}:${config.NOTICEDESK_PORT}`;
 }

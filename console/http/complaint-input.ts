@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StructuredSubmission } from '../../src/domain/messages/read-content.js';
 import { IprType, Reason, type DocumentKind, type Statement } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
+import { STATEMENTS } from '../../src/rules/finding-texts.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const checked = (message: string) => z.preprocess((v) => v === 'on' || v === true || v === 'true', z.literal(true, { error: message }));
@@ -71,8 +72,8 @@ export function toSubmission(input: ComplaintInput, urls: string[], files: Struc
     '',
     input.description,
     '',
-    'I have a good faith belief that use of the material in the manner complained of is not authorized by the rights owner, its agent, or the law.',
-    'The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner.',
+    STATEMENTS.complaintGoodFaith.en,
+    STATEMENTS.complaintAccuracy.en,
     '',
     `/${input.signature}/`,
     [input.name, input.organisation, input.email, input.phone, input.address].filter(Boolean).join('\n'),

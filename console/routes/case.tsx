@@ -9,6 +9,7 @@ import { NoteForm } from '../views/notes.js';
 import { RightsLibrary } from '../views/rights-library.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
+import { HeldChanges } from '../views/held-changes.js';
 
 const DONE: Record<string, string> = {
   assign: 'Assignment saved.',
@@ -21,6 +22,7 @@ const DONE: Record<string, string> = {
   'reject-counter-notice': 'Dispute opened.',
   'decide-dispute': 'Dispute decided; both sides are told.',
   withdraw: 'Withdrawal recorded; listings reinstated.',
+  'dismiss-held-change': 'Held change set aside; it can no longer be confirmed.',
   note: 'Note saved in the case record (not sent to the sender).',
   'attach-library': 'Document from the rights library attached to this case.',
 };
@@ -39,6 +41,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
       </div>
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}
       {props.done && DONE[props.done] ? <Alert kind="ok">{DONE[props.done]}</Alert> : null}
+      <HeldChanges file={file} csrf={props.csrf} />
       <div class="grid">
         <div>
           <div class="panel"><h2>Listings</h2><Listings file={file} form={['received', 'deficient', 'in_review', 'awaiting_complainant'].includes(c.status) && c.kind === 'notice'} /></div>

@@ -17,6 +17,7 @@ export const CLIENT_SCRIPT = `(() => {
   };
   const click = (sel) => { const el = document.querySelector(sel); if (el) { el.click(); return true; } return false; };
   const open = (sel) => { const d = document.querySelector(sel); if (d) { d.open = true; const f = d.querySelector('input:not([type=hidden]),select,textarea,button'); if (f) f.focus(); } };
+  const PANELS = { c: '#decide-accept', x: '#decide-reject', i: '#decide-info', d: '#decide-duplicate' };
   document.addEventListener('keydown', (e) => {
     if (e.metaKey || e.ctrlKey || e.altKey) return;
     if (typing(document.activeElement)) { if (e.key === 'Escape') document.activeElement.blur(); return; }
@@ -29,10 +30,8 @@ export const CLIENT_SCRIPT = `(() => {
     else if (k === 'p') click('a[rel=prev]');
     else if (k === 'g') location.href = '/';
     else if (k === 'a') click('#assign-me');
-    else if (k === 'c') open('#decide-accept');
-    else if (k === 'x') open('#decide-reject');
-    else if (k === 'i') open('#decide-info');
-    else if (k === 'd') open('#decide-duplicate');
+    // The key opens a panel and focuses its first field: it must not also be typed into that field.
+    else if (PANELS[k]) { e.preventDefault(); open(PANELS[k]); }
     else if (/^[1-9]$/.test(k)) { const box = document.querySelectorAll('input[name=listings]')[Number(k) - 1]; if (box) box.click(); }
     else if (k === '?') { const h = document.getElementById('help'); if (h) h.hidden = !h.hidden; }
   });

@@ -18,7 +18,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 10px}h3{font-size:
 .tabs .n{font-variant-numeric:tabular-nums;opacity:.75;margin-left:4px}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end}
 label{display:block;font-size:12px;color:var(--muted);margin-bottom:2px}
-input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #cbd5e1;border-radius:6px;background:#fff;color:var(--ink)}
+input,select,textarea{font:inherit;max-width:100%;box-sizing:border-box;padding:6px 8px;border:1px solid #cbd5e1;border-radius:6px;background:#fff;color:var(--ink)}
 textarea{width:100%;min-height:60px}.wide{width:100%}fieldset{border:1px dashed var(--line);border-radius:8px;margin:10px 0;padding:8px}.url{word-break:break-all}input[type=search]{min-width:260px}
 button,.button{font:inherit;font-weight:600;padding:6px 14px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);cursor:pointer}
 button.secondary,.button.secondary{background:#fff;color:var(--accent)}button.danger{background:var(--bad);border-color:var(--bad)}

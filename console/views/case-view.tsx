@@ -18,10 +18,17 @@ function Field(props: { label: string; value: string | null | undefined; span?: 
   );
 }
 
+const STATEMENTS_OF: Partial<Record<Complaint['kind'], string[]>> = {
+  notice: ['goodFaith', 'accuracy', 'perjury'],
+  counter_notice: ['mistake', 'jurisdictionConsent'],
+};
+
 export function ParsedFields(props: { complaint: Complaint }) {
   const k = props.complaint;
   const party = [k.complainant.name, k.complainant.organisation, k.complainant.email, k.complainant.phone, k.complainant.address].filter(Boolean).join(' · ');
-  const statements = Object.entries(k.statements) as Array<[string, { present: boolean; evidence: Span | null }]>;
+  // Each kind lists only its own statements: a counter-notice is no notice and needs no good-faith belief of infringement.
+  const own = STATEMENTS_OF[k.kind] ?? [];
+  const statements = (Object.entries(k.statements) as Array<[string, { present: boolean; evidence: Span | null }]>).filter(([name]) => own.includes(name));
   return (
     <dl class="fields">
       <Field label="Complainant" value={party || null} span={k.complainantEvidence} />
@@ -91,13 +98,21 @@ export function Messages(props: { file: CaseFile }) {
   );
 }
 
+// Steps the desk takes on its own while it handles a sender's message: the sender did not take them.
+const DESK_STEPS = new Set(['checked', 'reply_queued', 'reply_bounced', 'linked_to_notice', 'duplicate_linked', 'message_id_reused', 'change_held']);
+
+function byWhom(e: CaseFile['events'][number]): string {
+  if (e.actor.type === 'sender' && DESK_STEPS.has(e.type)) return 'Noticedesk (automatic)';
+  return `${e.actor.name ?? e.actor.id} (${e.actor.type})`;
+}
+
 export function Timeline(props: { file: CaseFile }) {
   return (
     <ol class="timeline">
       {props.file.events.map((e) => (
         <li>
-          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
-          <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
+          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus && e.toStatus !== e.fromStatus && e.toStatus !== e.type ? <> → <StatusBadge status={e.toStatus} /></> : null}
+          <div class="muted small">{formatTime(e.at)} · {byWhom(e)}</div>
           {e.type === 'note' ? <NoteBody data={e.data} /> : Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
       ))}

@@ -5,7 +5,7 @@ import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import { ConfigError } from '../config.js';
-import type { Runtime } from '../main.js';
+import { publicUrlOf, type Runtime } from '../main.js';
 import { startEmailIntake } from '../intake/start-email.js';
 import { startSlackBot } from '../intake/slack/start.js';
 import { DEMO_LOGIN, loadDemo } from './demo.js';
@@ -50,6 +50,8 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       }),
   });
+  // Links in mails point at the port actually taken when none was configured (NOTICEDESK_PORT=0).
+  if (!config.NOTICEDESK_PUBLIC_URL && runtime.base.links) runtime.base.links.publicUrl = publicUrlOf({ ...config, NOTICEDESK_PORT: port });
   log(`Noticedesk console: http://${config.NOTICEDESK_HOST}:${port}/`);
   const scheduler = startScheduler({ ctx: (actor, requestId) => ({ ...runtime.ctx(actor, requestId), counterNotice: deps.counterNotice }) }, { log });
   services.push({ name: 'deadline scheduler', stop: () => scheduler.stop() });
@@ -65,6 +67,7 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       dataDir: config.NOTICEDESK_DATA_DIR,
       // Several instances need PostgreSQL; on SQLite this process is the only sender.
       onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),
+      database: config.NOTICEDESK_DB,
     },
     log,
   });

@@ -36,6 +36,16 @@ export interface Ctx {
   mailAuth?: { trustedAuthservIds: readonly string[] };
   /** Whether reviewers @mentioned in a note can be told by Slack (the bot runs); otherwise they get a mail. */
   mentions?: { slack: boolean };
+  /** Signs links mailed to parties (status page, confirmations); absent where no links are made. */
+  links?: LinkSettings;
+}
+
+export interface LinkSettings {
+  secret: string;
+  /** Days a status-page link stays valid. */
+  statusLinkDays: number;
+  /** Public address of the console; links are made against it. */
+  publicUrl: string;
 }
 
 export type CtxBase = Omit<Ctx, 'actor' | 'requestId'>;

@@ -8,7 +8,7 @@ import { iprFindings, reasonFindings } from './ipr-findings.js';
 import type { PlatformProfile } from './platform-profile.js';
 import { evidenceFileFindings, proofFindings } from './proof-findings.js';
 import { urlFindings } from './url-findings.js';
-import { finding } from './finding.js';
+import { ask } from './finding.js';
 
 export interface CheckContext {
   platforms: readonly PlatformProfile[];
@@ -34,7 +34,7 @@ export function checkComplaint(c: Complaint, ctx: CheckContext): CheckResult {
   const dmca = profile ? profile.dmca || (!profile.marketplaceRules && c.iprType === 'copyright') : c.iprType === 'copyright' || c.iprType === null;
   if (dmca || (profile?.marketplaceRules && c.iprType === 'copyright')) findings.push(...applyDeficiencyPolicy(noticeElementFindings(elements), c.elementHints ?? {}));
   if (!profile) {
-    findings.push(finding('platform.unknown', 'platform', 'missing', 'Please tell us on which platform (marketplace or website) the listings are, and send the URL of each infringing listing, one per line.'));
+    findings.push(ask('platform.unknown', 'platform', 'missing'));
   } else if (profile.marketplaceRules) {
     findings.push(...proofFindings(c, profile, today));
     findings.push(...iprFindings(c, profile, today));

@@ -1,7 +1,7 @@
 import type { Complaint, IprType } from '../domain/schemas/complaint.js';
 import type { Finding } from '../domain/schemas/finding.js';
 import type { JurisdictionRule, PlatformProfile } from './platform-profile.js';
-import { finding } from './finding.js';
+import { ask } from './finding.js';
 
 // Jurisdictions outside the Berne Convention are rare; the list names the few non-members a sender could cite.
 const NON_BERNE = new Set(['ER', 'ET', 'IR', 'IQ', 'MH', 'FM', 'PW', 'SM', 'SO', 'SS', 'TL', 'TM']);
@@ -13,35 +13,37 @@ function accepted(rule: JurisdictionRule | undefined, jurisdiction: string): boo
 }
 
 const label: Record<IprType, string> = { trademark: 'trademark', patent: 'patent', copyright: 'copyright', design: 'design right' };
+const labelZh: Record<IprType, string> = { trademark: '商标', patent: '专利', copyright: '著作权', design: '外观设计' };
 
 /** Validity, jurisdiction and evaluation-report rules for the IPRs a complaint relies on. */
 export function iprFindings(c: Complaint, profile: PlatformProfile, today: string): Finding[] {
   const out: Finding[] = [];
   if (!c.iprType) {
-    out.push(finding('ipr.type.missing', 'iprType', 'missing', 'Please say which right you rely on: trademark, copyright or patent.'));
+    out.push(ask('ipr.type.missing', 'iprType', 'missing'));
   } else if (c.iprType !== 'copyright' && c.iprs.length === 0) {
-    out.push(finding('ipr.record.missing', 'iprs', 'missing', `Please give the registration number and issuing office of each ${label[c.iprType]} you rely on.`));
+    out.push(ask('ipr.record.missing', 'iprs', 'missing', { right: label[c.iprType], rightZh: labelZh[c.iprType] }));
   }
   for (const r of c.iprs) {
     const no = r.registrationNumber ?? `the ${label[r.type]}`;
+    const number = { number: no, numberZh: r.registrationNumber ?? `该${labelZh[r.type]}` };
     if (r.expiresOn && r.expiresOn < today) {
-      out.push(finding('ipr.expired', 'iprs', 'invalid', `${no} expired on ${r.expiresOn}. Please send the renewal certificate, or rely on a right that is in force.`, r.evidence));
+      out.push(ask('ipr.expired', 'iprs', 'invalid', { ...number, date: r.expiresOn }, r.evidence));
     }
     if (r.jurisdiction && !accepted(profile.jurisdictions[r.type], r.jurisdiction)) {
       const rule = profile.jurisdictions[r.type];
       const need = Array.isArray(rule) ? rule.join(' or ') : 'an accepted jurisdiction';
-      const wipo = r.jurisdiction === 'WIPO' ? ' For an international (WIPO) registration, send proof that it designates that country.' : '';
-      out.push(finding('jurisdiction.not_accepted', 'iprs', 'invalid', `${profile.name} accepts ${label[r.type]}s registered in ${need}; ${no} is registered in ${r.jurisdiction}. Please rely on a registration there.${wipo}`, r.evidence));
+      const needZh = Array.isArray(rule) ? rule.join('或') : '受理的法域';
+      out.push(ask('jurisdiction.not_accepted', 'iprs', 'invalid', { ...number, platform: profile.name, right: label[r.type], rightZh: labelZh[r.type], need, needZh, jurisdiction: r.jurisdiction, wipo: r.jurisdiction === 'WIPO' ? 1 : 0 }, r.evidence));
     }
     const report = profile.requiredDocuments.evaluationReport;
     if (r.type === 'patent' && report && r.patentKind && report.patentKinds.includes(r.patentKind) && report.jurisdictions.includes(r.jurisdiction ?? '') &&
       !c.documents.some((d) => d.kind === 'patent_evaluation_report')) {
       const kind = r.patentKind === 'design' ? 'design' : 'utility-model';
-      out.push(finding('patent.evaluation_report.missing', 'documents', 'missing', `${no} is a ${kind} patent: please attach its Patent Evaluation Report (专利权评价报告) issued by CNIPA. A claim chart comparing the listing with the claims is also recommended.`, r.evidence));
+      out.push(ask('patent.evaluation_report.missing', 'documents', 'missing', { ...number, kind }, r.evidence));
     }
   }
   if (c.iprType === 'patent' && c.iprs.length > 0 && !c.documents.some((d) => d.kind === 'claim_chart')) {
-    out.push(finding('patent.claim_chart.recommended', 'documents', 'warning', 'A claim chart comparing the listed product with the patent claims is recommended and speeds up review.'));
+    out.push(ask('patent.claim_chart.recommended', 'documents', 'warning'));
   }
   return out;
 }
@@ -51,7 +53,7 @@ const SELLING_ONLY = /\b(unauthori[sz]ed (seller|reseller|retailer|distributor|d
 /** Selling genuine goods without being a distributor is not infringement; the reviewer needs more. */
 export function reasonFindings(c: Complaint, text: string): Finding[] {
   if (SELLING_ONLY.test(text) && c.reason !== 'counterfeit') {
-    return [finding('reason.unauthorized_sale', 'reason', 'warning', 'Selling without authorization is not by itself an infringement (the goods may be genuine). Please explain why the goods are counterfeit or how the listing infringes, with comparison photos or a test purchase.')];
+    return [ask('reason.unauthorized_sale', 'reason', 'warning')];
   }
   return [];
 }

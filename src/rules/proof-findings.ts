@@ -1,7 +1,7 @@
 import type { Complaint, DocumentKind, DocumentMention } from '../domain/schemas/complaint.js';
 import type { Finding } from '../domain/schemas/finding.js';
 import type { PlatformProfile } from './platform-profile.js';
-import { finding } from './finding.js';
+import { ask } from './finding.js';
 
 /**
  * A document counts when the sender gave it: read from an attached file, or
@@ -20,29 +20,28 @@ export function proofFindings(c: Complaint, profile: PlatformProfile, today: str
   const out: Finding[] = [];
   const req = profile.requiredDocuments;
   if (req.identity && !has(c, 'identity', 'business_licence')) {
-    out.push(finding('proof.identity.missing', 'documents', 'missing', 'Please attach proof of identity: a copy of your ID card, passport or driver\'s license, or for a company its business registration certificate or license.'));
+    out.push(ask('proof.identity.missing', 'documents', 'missing'));
   }
   if (req.iprProof) {
     const proof = has(c, 'ipr_certificate', 'copyright_claim_statement') || c.iprs.some((r) => !r.pending && r.registrationNumber && c.iprType !== 'copyright' && has(c, 'renewal_or_assignment'));
     const receiptOnly = has(c, 'filing_receipt') || c.iprs.some((r) => r.pending);
     if (receiptOnly && !proof) {
-      out.push(finding('proof.ipr.filing_receipt', 'documents', 'invalid', 'A filing receipt for a pending application does not prove ownership. Please attach the registration certificate issued by the authority (with its seal) once the right is registered.'));
+      out.push(ask('proof.ipr.filing_receipt', 'documents', 'invalid'));
     } else if (!proof) {
-      const what = c.iprType === 'copyright' ? 'the copyright registration certificate or, for an unregistered work, a signed Copyright Claim Statement' : 'the registration certificate of each trademark or patent you rely on, bearing the authority\'s seal';
-      out.push(finding('proof.ipr.missing', 'documents', 'missing', `Please attach proof of your rights: ${what}.`));
+      out.push(ask('proof.ipr.missing', 'documents', 'missing', { copyright: c.iprType === 'copyright' ? 1 : 0 }));
     }
   }
   if (req.authorizationForAgents && c.isAgent === true) {
     const auth = c.documents.filter((d) => d.kind === 'authorization' && documentGiven(c, d));
     if (auth.length === 0) {
-      out.push(finding('authorization.missing', 'documents', 'missing', `You write on behalf of ${c.rightsOwner ?? 'the rights owner'}: please attach a letter of authorization or power of attorney signed or sealed by the owner that allows you to file IPR complaints.`));
+      out.push(ask('authorization.missing', 'documents', 'missing', { owner: c.rightsOwner ?? '' }));
     } else if (auth.every((d) => d.expiresOn !== null && d.expiresOn < today)) {
-      out.push(finding('authorization.expired', 'documents', 'invalid', `The letter of authorization expired on ${auth[0]!.expiresOn}. Please send a current letter of authorization from the rights owner.`, auth[0]!.evidence));
+      out.push(ask('authorization.expired', 'documents', 'invalid', { date: auth[0]!.expiresOn ?? '' }, auth[0]!.evidence));
     }
   }
   for (const d of c.documents) {
     if (d.kind === 'identity' && d.expiresOn && d.expiresOn < today) {
-      out.push(finding('proof.identity.expired', 'documents', 'invalid', `The identity document expired on ${d.expiresOn}. Please send a valid one.`, d.evidence));
+      out.push(ask('proof.identity.expired', 'documents', 'invalid', { date: d.expiresOn }, d.evidence));
     }
   }
   return out;
@@ -56,10 +55,10 @@ export function evidenceFileFindings(c: Complaint, profile: PlatformProfile): Fi
     const name = f.filename ?? f.sha256.slice(0, 12);
     const ext = (f.filename ?? '').split('.').pop()?.toLowerCase() ?? '';
     if (f.size > profile.evidenceFiles.maxBytes) {
-      out.push(finding('evidence.file_too_large', 'evidenceFiles', 'invalid', `${name} is ${mb(f.size)}; files may be at most ${mb(profile.evidenceFiles.maxBytes)}. Please compress or split it.`));
+      out.push(ask('evidence.file_too_large', 'evidenceFiles', 'invalid', { name, size: mb(f.size), max: mb(profile.evidenceFiles.maxBytes) }));
     }
     if (!profile.evidenceFiles.extensions.includes(ext)) {
-      out.push(finding('evidence.file_type', 'evidenceFiles', 'invalid', `${name} is not an accepted file type. Please send it as one of: ${profile.evidenceFiles.extensions.join(', ')}.`));
+      out.push(ask('evidence.file_type', 'evidenceFiles', 'invalid', { name, types: profile.evidenceFiles.extensions.join(', ') }));
     }
   }
   return out;

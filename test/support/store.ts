@@ -15,6 +15,11 @@ export function authPass(domain: string): Record<string, string> {
   return { 'Authentication-Results': `${TEST_AUTHSERV_ID}; dkim=pass header.d=${domain}; spf=pass smtp.mailfrom=${domain}; dmarc=pass header.from=${domain}` };
 }
 
+/** The key test contexts sign status and confirmation links with. */
+export const TEST_LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789';
+/** Where links in test mails point: the console harness's origin. */
+export const TEST_PUBLIC_URL = 'http://desk.test';
+
 /** A fresh SQLite file under data/tmp/, migrated; one per test file or test. */
 export function tempSqlitePath(): string {
   mkdirSync('data/tmp', { recursive: true });
@@ -36,5 +41,6 @@ export function testCtx(db: Db, options: { now?: () => Date; platforms?: Platfor
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
     mailAuth: { trustedAuthservIds: [TEST_AUTHSERV_ID] },
+    links: { secret: TEST_LINK_SECRET, statusLinkDays: 180, publicUrl: TEST_PUBLIC_URL },
   });
 }

@@ -37,7 +37,8 @@ export function replyVars(c: Case, extra: Record<string, unknown> = {}): Record<
     rightsOwner: c.rightsOwner,
     complainantName: greetingName(c.complaint.complainant.name),
     subject: c.complaint.subject,
-    findings: c.findings.map(({ code, element, severity, message }) => ({ code, element, severity, message })),
+    // Each finding in the case's language when the vocabulary has it, so a reply never mixes languages.
+    findings: c.findings.map(({ code, element, severity, message, messages }) => ({ code, element, severity, message: messages?.[c.complaint.language] ?? message })),
     // Some element was not read but may be there in other words: a reviewer looks before anyone is asked for it.
     reviewerChecksElements: c.findings.some((f) => !!f.question),
     listings: c.complaint.listings.map(({ url, valid, problem }) => ({ url, valid, problem })),

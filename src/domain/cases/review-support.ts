@@ -33,9 +33,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw new DomainError('invalid_input', 'Some fields are not valid.', { fields });
 }
 
-/** Only reviewers (console, Slack) and the system decide cases; a sender never does. */
+/** Only reviewers (console, Slack) and the system decide cases; a sender or complainant never does. */
 export function requireReviewer(ctx: Ctx): void {
-  if (ctx.actor.type === 'sender') throw new DomainError('forbidden', 'Only reviewers can decide cases.');
+  if (ctx.actor.type === 'sender' || ctx.actor.type === 'complainant') throw new DomainError('forbidden', 'Only reviewers can decide cases.');
+}
+
+/**
+ * The complainant's own verbs (withdraw, answer a counter-notice): a reviewer
+ * records them, or the complainant does it on their own case (the status page
+ * proved which one), never on another.
+ */
+export function requireReviewerOrComplainant(ctx: Ctx, notice: Case): void {
+  if (ctx.actor.type === 'complainant' && ctx.actor.id === notice.number) return;
+  requireReviewer(ctx);
 }
 
 /** Reads the case inside the transaction and checks it is the version the reviewer saw. */

@@ -13,6 +13,9 @@ import { findRelatedCase } from './find-related-case.js';
 import { mergeComplaint } from './merge-complaint.js';
 import { openCase } from './open-case.js';
 import { queueReply, type ReplyThread } from './queue-reply.js';
+import { holdChange, type HeldChangeKind } from '../complainant/held-changes.js';
+import { awaitsCounterNoticeAnswer } from './review-support.js';
+import { statusLinkFor } from '../complainant/status-link.js';
 
 export interface RouteInput {
   messageId: number;
@@ -58,8 +61,9 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   // Spam and questions get no automated answer (it would only confirm the address to a spammer),
   // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
   if (SILENT_KINDS.includes(checked.kind)) return checked;
-  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first } });
-  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement');
+  // The first reply is the acknowledgement either way, so it carries the case's status link.
+  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first, statusUrl: first ? statusLinkFor(ctx, checked) : null } });
+  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement', { vars: { statusUrl: statusLinkFor(ctx, checked) } });
   return checked;
 }
 
@@ -127,17 +131,18 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
 
   // A withdrawal or new listings by email change what the platform removes: only an authenticated sender may do that.
   const sender = input.channel === 'email' ? checkSender(input.read, ctx.mailAuth) : null;
-  const holdUnverified = async (change: 'withdrawal' | 'added_listings'): Promise<{ case: Case; joined: boolean }> => {
-    await appendCaseEvent(trx, {
-      caseId: related!.case.id,
-      at: ctx.now().toISOString(),
-      actor: ctx.actor,
-      type: 'change_held',
-      fromStatus: null,
-      toStatus: null,
-      data: { messageId: input.messageId, change, sender: senderOf(input.read), reason: sender && !sender.verified ? sender.reason : null, via: related!.via },
+  // Kept on the case, not applied; the complainant is asked (at the case's address) to confirm it.
+  const holdUnverified = async (change: HeldChangeKind): Promise<{ case: Case; joined: boolean }> => {
+    const known = new Set(related!.case.complaint.listings.map((l) => l.url));
+    const held = await holdChange(trx, ctx, related!.case, {
+      change,
+      messageId: input.messageId,
+      sender: senderOf(input.read),
+      reason: sender && !sender.verified ? sender.reason : null,
+      via: related!.via,
+      listings: change === 'added_listings' ? complaint.listings.filter((l) => !known.has(l.url)) : [],
     });
-    return { case: related!.case, joined: true };
+    return { case: held, joined: true };
   };
 
   if (related && fromComplainant && complaint.kind === 'retraction') {
@@ -152,6 +157,8 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
   if (related && fromComplainant && isAnswer && related.case.kind === 'notice') {
     if (OPEN_FOR_ANSWERS.includes(related.case.status)) {
+      // An answer while a counter-notice waits on the complainant is how they reject it by email.
+      if (sender && !sender.verified && awaitsCounterNoticeAnswer(related.case)) return holdUnverified('counter_notice_rejection');
       if (sender && !sender.verified && addsListings(related.case, complaint)) return holdUnverified('added_listings');
       return { case: await answerOnCase(trx, ctx, related.case, input, related.via), joined: true };
     }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { changeCase } from '../cases/change-case.js';
 import { queueReply } from '../cases/queue-reply.js';
-import { actorLabel, CaseRef, loadCase, parseInput, requireReviewer, requireStatus, threadOf } from '../cases/review-support.js';
+import type { Transaction } from 'kysely';
+import { actorLabel, CaseRef, loadCase, parseInput, requireReviewerOrComplainant, requireStatus, threadOf } from '../cases/review-support.js';
+import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
 import type { Case, CaseStatus } from '../schemas/index.js';
 import { reinstateListings } from '../../store/repos/listing-decisions.js';
@@ -24,21 +26,31 @@ const OPEN_COUNTER: readonly CaseStatus[] = ['received', 'deficient', 'in_review
  */
 export async function withdrawComplaint(ctx: Ctx, raw: WithdrawComplaintInput): Promise<{ case: Case; reinstated: string[] }> {
   const input = parseInput(WithdrawComplaintInput, raw);
-  requireReviewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const notice = await noticeOf(trx, await loadCase(trx, input));
-    requireStatus(notice, WITHDRAWABLE, 'withdrawn');
-    const at = ctx.now().toISOString();
-    const reinstated = await reinstateListings(trx, notice.id, at, actorLabel(ctx));
-    const withdrawn = await changeCase(trx, ctx, notice, {
-      to: 'withdrawn',
-      from: WITHDRAWABLE,
-      fields: { due_at: null },
-      event: { type: 'withdrawn', data: { note: input.note ?? null, listings: reinstated } },
-    });
-    const vars = { listings: reinstated };
-    if (input.notify) await queueReply(trx, ctx, withdrawn, await threadOf(trx, withdrawn), 'withdrawn', { vars: { ...vars, side: 'complainant' } });
-    await settleCounterNotices(trx, ctx, withdrawn, OPEN_COUNTER, 'closed', { type: 'notice_withdrawn', data: vars }, 'withdrawn', { ...vars, side: 'merchant' });
-    return { case: withdrawn, reinstated };
+    requireReviewerOrComplainant(ctx, notice);
+    return withdrawNotice(trx, ctx, notice, { note: input.note ?? null, notify: input.notify });
   });
+}
+
+/** The withdrawal itself, inside the caller's transaction (also used when a held withdrawal is confirmed). */
+export async function withdrawNotice(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  notice: Case,
+  options: { note: string | null; notify: boolean; data?: Record<string, unknown> },
+): Promise<{ case: Case; reinstated: string[] }> {
+  requireStatus(notice, WITHDRAWABLE, 'withdrawn');
+  const at = ctx.now().toISOString();
+  const reinstated = await reinstateListings(trx, notice.id, at, actorLabel(ctx));
+  const withdrawn = await changeCase(trx, ctx, notice, {
+    to: 'withdrawn',
+    from: WITHDRAWABLE,
+    fields: { due_at: null },
+    event: { type: 'withdrawn', data: { note: options.note, listings: reinstated, ...options.data } },
+  });
+  const vars = { listings: reinstated };
+  if (options.notify) await queueReply(trx, ctx, withdrawn, await threadOf(trx, withdrawn), 'withdrawn', { vars: { ...vars, side: 'complainant' } });
+  await settleCounterNotices(trx, ctx, withdrawn, OPEN_COUNTER, 'closed', { type: 'notice_withdrawn', data: vars }, 'withdrawn', { ...vars, side: 'merchant' });
+  return { case: withdrawn, reinstated };
 }

@@ -26,9 +26,13 @@ export const NEEDS_ACTION: readonly CaseStatus[] = ['in_review', 'received', 'co
 export const CaseNumber = z.string().regex(/^ND-\d{4}-\d{6,}$/);
 export type CaseNumber = z.infer<typeof CaseNumber>;
 
-/** Who did something: a reviewer, a Slack user mapped to one, or the system itself. */
+/**
+ * Who did something: a reviewer, a Slack user mapped to one, the system itself,
+ * a sender, or the complainant acting on their own case through its status page
+ * (`id` is then the case number).
+ */
 export const Actor = z.object({
-  type: z.enum(['user', 'slack', 'system', 'sender']),
+  type: z.enum(['user', 'slack', 'system', 'sender', 'complainant']),
   id: z.string(),
   name: z.string().nullable(),
 });

@@ -13,6 +13,8 @@ export const Finding = z.object({
   element: z.string(),
   severity: Severity,
   message: z.string().min(1),
+  /** The message in other languages the desk writes in (`zh`...), for replies in the case's language. */
+  messages: z.record(z.string(), z.string()).optional(),
   evidence: Span.nullable(),
   /** For an element the desk is not sure is missing: what the reviewer should confirm before the sender is asked. */
   question: z.string().optional(),

@@ -6,14 +6,15 @@ import type { Actor, Complaint } from '../../domain/schemas/index.js';
 import { caseLine } from './case-message.js';
 import { errorText, tellUser, type SlackDeps } from './deps.js';
 import { NOT_A_REVIEWER, resolveReviewer } from './reviewers.js';
+import { STATEMENTS as VOCABULARY } from '../../rules/finding-texts.js';
 
 export const FILE_VIEW = 'file_complaint';
 export const FILE_SHORTCUT = 'file_as_complaint';
 
 const IPR_TYPES = ['copyright', 'trademark', 'patent', 'design'] as const;
 const STATEMENTS = {
-  good_faith: 'I have a good faith belief that use of the material in the manner complained of is not authorized by the rights owner, its agent, or the law.',
-  accuracy: 'The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of the right that is allegedly infringed.',
+  good_faith: VOCABULARY.complaintGoodFaith.en,
+  accuracy: VOCABULARY.complaintAccuracy.en,
 } as const;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });

@@ -67,9 +67,10 @@ function onlyByStatus(q: QueueQuery): boolean {
 
 export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSummary[]; total: number }> {
   // Ids first, in index order: cases that need action (queue_rank 0), then the rest, oldest first.
-  let rows = filtered(db, db.selectFrom('cases').select('id'), q);
-  if (!q.statuses) rows = rows.orderBy('queue_rank');
-  rows = (q.sort === 'sla' ? rows.orderBy('sla_due_at') : rows.orderBy('created_at')).orderBy('id').limit(q.limit).offset(q.offset);
+  const ordered = <O>(query: SelectQueryBuilder<Database, 'cases', O>) => {
+    const ranked = q.statuses ? query : query.orderBy('queue_rank');
+    return (q.sort === 'sla' ? ranked.orderBy('sla_due_at') : ranked.orderBy('created_at')).orderBy('id').limit(q.limit).offset(q.offset);
+  };
   const countMatching = async () => {
     if (onlyByStatus(q)) {
       const counts = await countByStatus(db);
@@ -78,7 +79,17 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
     const row = await filtered(db, db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  const [page, total] = await Promise.all([rows.execute(), countMatching()]);
+  let page: Array<{ id: number | bigint }>;
+  let total: number;
+  if (q.search.text) {
+    // A text search is the costly part of its query (the trigram index reads every case whose text shares
+    // a common trigram): the page and the number of matches come from one evaluation of it, not two.
+    const rows = await ordered(filtered(db, db.selectFrom('cases').select(['id', sql<number>`count(*) over ()`.as('matching')]), q)).execute();
+    page = rows;
+    total = rows.length ? Number(rows[0]!.matching) : q.offset > 0 ? await countMatching() : 0;
+  } else {
+    [page, total] = await Promise.all([ordered(filtered(db, db.selectFrom('cases').select('id'), q)).execute(), countMatching()]);
+  }
   const ids = page.map((r) => Number(r.id));
   const full = ids.length ? await db.selectFrom('cases').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute() : [];
   const byId = new Map(full.map((r) => [Number(r.id), r]));

@@ -2,6 +2,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NOTICEDESK_BIN as BIN, startNoticedesk, type StartedDesk } from '../../support/noticedesk-process.js';
 
@@ -66,6 +67,14 @@ describe('npm start with the demo', () => {
     expect(acknowledgement).toMatch(/^Auto-Submitted: auto-replied/im);
     expect(acknowledgement).toMatch(/^Subject: .*\[ND-\d{4}-\d{6}\]/im);
     expect(acknowledgement).toMatch(/^In-Reply-To: <demo-01@northwind-games\.example>/im);
+    // Its status link points at the console that is running (port 0 was asked for) and opens the case.
+    const ackText = (await simpleParser(acknowledgement ?? '')).text ?? '';
+    const statusLink = new RegExp(`${first.url.replace(/\/$/, '')}/status/[\\w-]+\\.[\\w-]+`).exec(ackText)?.[0];
+    expect(statusLink).toBeDefined();
+    const statusPage = await fetch(statusLink!);
+    expect(statusPage.status).toBe(200);
+    expect(await statusPage.text()).toMatch(/Case ND-\d{4}-\d{6}/);
+    expect(existsSync(join(dir, 'link-secret'))).toBe(true);
     expect(await stop(first.child)).toBe(0);
 
     const cases = listCases();

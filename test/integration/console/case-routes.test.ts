@@ -34,6 +34,28 @@ describe('queue and case pages', () => {
       for (const text of ['Listings', 'Findings', 'Case record', 'Related cases', 'Accept and send', 'https://www.aliexpress.com/item/3.html']) expect(html).toContain(text);
     });
 
+    it('credits the desk with its own steps and shows no move from a status to itself', async () => {
+      const ctx = makeCtx(h.base, { type: 'sender', id: 'sam@orbit-labs.example', name: 'Sam Okafor' });
+      const c = await seedCase(ctx);
+      const html = await (await h.request(`/cases/${c.number}`, { headers: { cookie: session.cookie } })).text();
+      const timeline = html.slice(html.indexOf('class="timeline"'));
+      expect(timeline).toMatch(/<b>checked<\/b>[^]*?Noticedesk \(automatic\)/);
+      expect(timeline).not.toMatch(/<b>received<\/b> → /);
+    });
+
+    it('lists on each page only the statements of its own kind', async () => {
+      const notice = await seed();
+      const noticePage = await (await h.request(`/cases/${notice.number}`, { headers: { cookie: session.cookie } })).text();
+      expect(noticePage).toContain('<dt>good faith</dt>');
+      expect(noticePage).not.toContain('<dt>jurisdiction consent</dt>');
+      const counter = await seed({ complaint: { kind: 'counter_notice' } });
+      const counterPage = await (await h.request(`/cases/${counter.number}`, { headers: { cookie: session.cookie } })).text();
+      expect(counterPage).toContain('<dt>jurisdiction consent</dt>');
+      expect(counterPage).toContain('<dt>mistake</dt>');
+      expect(counterPage).not.toContain('<dt>good faith</dt>');
+      expect(counterPage).not.toContain('<dt>perjury</dt>');
+    });
+
     it('accepts two of three listings; the reply is written from the decision unless the reviewer words it', async () => {
       const c = await seed();
       const urls = c.complaint.listings.map((l) => l.url);

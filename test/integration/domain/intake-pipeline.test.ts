@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/domain/context.js';
@@ -72,6 +73,20 @@ function pipelineContract(store: string, open: () => Promise<Db>, close: () => v
       expect(completed?.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
       const types = (await listCaseEvents(db, opened.id)).map((e) => e.type);
       expect(types).toEqual(['received', 'checked', 'reply_queued', 'sender_answered']);
+    });
+
+    it('writes a Chinese complaint\'s deficiency reply in Chinese throughout, each finding included', async () => {
+      const body = readFileSync(join('test', 'fixtures', 'notices', 'taobao-utility-model-zh.txt'), 'utf8');
+      const { outcome } = await deliver(makeEmail({ from: 'ipr@jiaju.example', subject: '淘宝专利侵权投诉', messageId: '<zh-deficient-1@jiaju.example>', body }));
+      if (outcome.status !== 'processed') throw new Error(`not processed: ${JSON.stringify(outcome)}`);
+      expect(outcome.case.status).toBe('deficient');
+      const [deficiency] = await outboxFor(outcome.case.id);
+      expect(deficiency?.template).toBe('deficiency');
+      const vars = JSON.parse(deficiency!.vars);
+      expect(vars.findings.length).toBeGreaterThan(0);
+      for (const f of vars.findings) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+      const mail = renderReply('deficiency', vars, 'zh');
+      expect(mail.text).not.toMatch(/Please|attach|registration certificate/i);
     });
 
     it('puts a notice whose statements are in words it does not read in front of a reviewer instead of asking the sender for them', async () => {
