@@ -6,6 +6,7 @@ import { sniffImageType } from '../http/image-type.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { NoteForm } from '../views/notes.js';
+import { RightsLibrary } from '../views/rights-library.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
 import { HeldChanges } from '../views/held-changes.js';
@@ -23,6 +24,7 @@ const DONE: Record<string, string> = {
   withdraw: 'Withdrawal recorded; listings reinstated.',
   'dismiss-held-change': 'Held change set aside; it can no longer be confirmed.',
   note: 'Note saved in the case record (not sent to the sender).',
+  'attach-library': 'Document from the rights library attached to this case.',
 };
 
 function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string }) {
@@ -49,6 +51,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
         </div>
         <div>
           <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} macros={props.macros} /></div>
+          <div class="panel"><h2>Rights library</h2><RightsLibrary file={file} csrf={props.csrf} /></div>
           <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>

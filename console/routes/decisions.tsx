@@ -14,6 +14,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { dismissHeldChange } from '../../src/domain/complainant/held-changes.js';
 import { addNote } from '../../src/domain/notes/add-note.js';
 import { noteWithMacro } from '../../src/domain/cases/macros.js';
+import { attachLibraryDocument } from '../../src/domain/cases/rights-library.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf } from '../http/session.js';
 import { renderCase } from './case.js';
@@ -49,6 +50,7 @@ const ACTIONS: Record<string, (ctx: CounterNoticeCtx, ref: { caseNumber: string;
   'reject-counter-notice': (ctx, ref, b) => rejectCounterNotice(ctx, { ...ref, note: str(b, 'note') }),
   'decide-dispute': (ctx, ref, b) => decideDispute(ctx, { ...ref, outcome: str(b, 'outcome') as never, note: str(b, 'note') ?? '', reply: reply(b) }),
   withdraw: (ctx, ref, b) => withdrawComplaint(ctx, { ...ref, note: str(b, 'note') }),
+  'attach-library': (ctx, ref, b) => attachLibraryDocument(ctx, { caseNumber: ref.caseNumber, fromCase: str(b, 'fromCase') ?? '', sha256: str(b, 'sha256') ?? '' }),
   'dismiss-held-change': (ctx, ref, b) => dismissHeldChange(ctx, { ...ref, holdId: str(b, 'holdId') ?? '', note: str(b, 'note') }),
   note: (ctx, ref, b) => addNote(ctx, { caseNumber: ref.caseNumber, text: str(b, 'text') ?? '' }),
 };

@@ -123,7 +123,7 @@ export function Timeline(props: { file: CaseFile }) {
 function summarise(data: Record<string, unknown>): string {
   return Object.entries(data)
     .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${typeof v === 'string' || typeof v === 'number' ? v : Array.isArray(v) ? `${v.length} item(s)` : JSON.stringify(v).slice(0, 80)}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? (/^[0-9a-f]{64}$/.test(v) ? v.slice(0, 12) : v) : typeof v === 'number' ? v : Array.isArray(v) ? `${v.length} item(s)` : JSON.stringify(v).slice(0, 80)}`)
     .join(' · ');
 }
 

@@ -42,6 +42,19 @@ function Form(props: { c: Case; csrf: string | null; action: string; children?: 
   );
 }
 
+/** Other cases naming the same listing: the three newest, and how many more. */
+function SeenBefore(props: { others: Array<{ number: string; status: string }> | undefined }) {
+  const others = props.others ?? [];
+  if (!others.length) return null;
+  const more = others.length - 3;
+  return (
+    <div class="seen">
+      Seen before in {others.slice(0, 3).map((o, n) => <>{n ? ', ' : ''}<a href={`/cases/${o.number}`}>{o.number}</a> ({o.status.replace(/_/g, ' ')})</>)}
+      {more > 0 ? ` and ${more} more` : ''}
+    </div>
+  );
+}
+
 export function Listings(props: { file: CaseFile; form: boolean }) {
   const { case: c, decisions } = props.file;
   if (!c.complaint.listings.length) return <p class="muted">No listing URLs.</p>;
@@ -54,7 +67,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
           return (
             <tr>
               {props.form ? <td><input type="checkbox" name="listings" value={l.url} checked={l.valid} aria-label={`Take down listing ${i + 1}`} form="accept-form" /> <kbd>{i + 1}</kbd></td> : null}
-              <td class="small"><span class="url">{l.url}</span>{props.file.seenBefore[l.url] ? <div class="seen">Seen before in {props.file.seenBefore[l.url]!.map((o, n) => <>{n ? ', ' : ''}<a href={`/cases/${o.number}`}>{o.number}</a> ({o.status.replace(/_/g, ' ')})</>)}</div> : null}</td>
+              <td class="small"><span class="url">{l.url}</span><SeenBefore others={props.file.seenBefore[l.url]} /></td>
               <td class="small">{l.valid ? <span class="sev ok">valid</span> : <span class="sev invalid">{l.problem ?? 'invalid'}</span>}</td>
               <td class="small">{d ? <><b>{d.decision}</b>{d.reason ? <div class="muted">{d.reason}</div> : null}</> : <span class="muted">–</span>}</td>
             </tr>

@@ -143,7 +143,7 @@ describe('a reviewer team works the queue in a real browser', () => {
     await page.close();
   });
 
-  it('an overdue case shows past its SLA; an unanswered request comes back to Needs action; a macro goes into a reject', async () => {
+  it('an overdue case shows past its SLA; an unanswered request comes back to Needs action; a certificate from an earlier case is attached; a macro goes into a reject', async () => {
     const late = await seedCase(ago(30), { complaint: { rightsOwner: 'Late Owner Co', subject: 'Pirated film posters' } });
     const waiting = await seedCase(ago(130), { complaint: { rightsOwner: 'Silent Owner Co', subject: 'Copied product photos' } });
     await requestInfo(ago(125), { caseNumber: waiting.number, requested: ['The copyright registration certificate'] });
@@ -152,6 +152,14 @@ describe('a reviewer team works the queue in a real browser', () => {
       language: 'en',
       body: 'The listing sells genuine goods bought from an authorized distributor; reselling them is not infringement.',
     });
+    // An earlier case of the same sender holds a trademark certificate read from its attachment.
+    const earlier = await seedCase(ago(200), {
+      status: 'accepted',
+      complaint: { rightsOwner: 'Late Owner Co', documents: [{ kind: 'ipr_certificate', foundIn: 'attachment', expiresOn: '2031-05-01', evidence: { source: 'attachment:tm-certificate.pdf', start: 0, end: 11, text: 'Certificate' } }] },
+    });
+    const certSha = 'd'.repeat(64);
+    const link = await db.selectFrom('case_messages').select('message_id').where('case_id', '=', earlier.id).executeTakeFirstOrThrow();
+    await db.insertInto('attachments').values({ message_id: link.message_id, sha256: certSha, filename: 'tm-certificate.pdf', content_type: 'application/pdf', size: 4096, text: 'Certificate of registration', problem: null, stored: 1 }).execute();
     for (let i = 0; i < 4; i++) await seedCase(ago(i * 7), { complaint: { rightsOwner: `Queue Owner ${i}`, subject: `Trademark misuse on storefront ${i}`, iprType: i % 2 ? 'copyright' : 'trademark' } });
 
     const page = await browser.newPage();
@@ -167,6 +175,8 @@ describe('a reviewer team works the queue in a real browser', () => {
     expect(await rowsShown(page)).toContain(waiting.number);
 
     await page.goto(`${base}/cases/${late.number}`);
+    await Promise.all([page.waitForURL(/done=attach-library/), page.click(`li[data-library="${certSha}"] button`)]);
+    expect((await page.textContent(`li[data-library="${certSha}"]`))?.replace(/\s+/g, ' ').trim()).toBe(`ipr certificate tm-certificate.pdf from ${earlier.number} valid until 2031-05-01 attached`);
     await page.click('#decide-reject summary');
     await page.selectOption('#reason', 'possibly_genuine_goods');
     await page.selectOption('#reject-note-macro', { label: 'Genuine goods' });

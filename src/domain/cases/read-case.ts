@@ -1,4 +1,5 @@
 import { findSameListings, type SeenBefore } from './same-listings.js';
+import { listRightsLibrary, type LibraryDocument } from './rights-library.js';
 import type { Ctx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import type { Case, CaseEvent, RawMessage } from '../schemas/index.js';
@@ -29,6 +30,8 @@ export interface CaseFile {
   related: Array<{ case: Case; why: string }>;
   /** Listing URLs that other cases name too. */
   seenBefore: SeenBefore;
+  /** Documents from the complainant's earlier cases that can be attached to this one. */
+  library: LibraryDocument[];
 }
 
 async function viewMessage(message: RawMessage): Promise<CaseMessageView> {
@@ -52,8 +55,8 @@ export async function readCase(ctx: Ctx, caseNumber: string): Promise<CaseFile> 
     listListingDecisions(ctx.db, found.id),
     listRelatedCases(ctx.db, found),
   ]);
-  const seenBefore = await findSameListings(ctx, found);
-  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related, seenBefore };
+  const [seenBefore, library] = await Promise.all([findSameListings(ctx, found), listRightsLibrary(ctx, found, events)]);
+  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related, seenBefore, library };
 }
 
 /** An attachment's bytes, only when it belongs to the case (no fishing by hash). */

@@ -196,3 +196,16 @@ export async function findCasesWithListing(db: Q, url: string, excludeId: number
     .slice(0, limit)
     .map((r) => ({ number: r.number, status: r.status as CaseStatus }));
 }
+
+/** The sender's other cases, newest first: where the rights library looks for documents already received. */
+export async function listEarlierCasesOf(db: Q, complainantEmail: string, excludeId: number, limit = 20): Promise<Array<{ id: number; number: string; complaint: string }>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'number', 'complaint'])
+    .where('complainant_email', '=', complainantEmail)
+    .where('id', '!=', excludeId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), number: r.number, complaint: r.complaint }));
+}
