@@ -16,12 +16,13 @@ export const CLIENT_SCRIPT = `(() => {
     if (link) link.focus({ preventScroll: true });
   };
   const click = (sel) => { const el = document.querySelector(sel); if (el) { el.click(); return true; } return false; };
-  const open = (sel) => { const d = document.querySelector(sel); if (d) { d.open = true; const f = d.querySelector('input:not([type=hidden]),select,textarea,button'); if (f) f.focus(); } };
+  const open = (sel) => { const d = document.querySelector(sel); if (!d) return false; d.open = true; const f = d.querySelector('input:not([type=hidden]),select,textarea,button'); if (f) f.focus(); return true; };
   document.addEventListener('keydown', (e) => {
     if (e.metaKey || e.ctrlKey || e.altKey) return;
     if (typing(document.activeElement)) { if (e.key === 'Escape') document.activeElement.blur(); return; }
     const k = e.key;
-    if (k === '/') { e.preventDefault(); const s = document.querySelector('input[type=search]'); if (s) s.focus(); }
+    let handled = true;
+    if (k === '/') { const s = document.querySelector('input[type=search]'); if (s) s.focus(); }
     else if (k === 'j') select(current + 1);
     else if (k === 'k') select(current - 1);
     else if ((k === 'Enter' || k === 'o') && current >= 0) { const a = rows()[current].querySelector('a'); if (a) a.click(); }
@@ -35,6 +36,9 @@ export const CLIENT_SCRIPT = `(() => {
     else if (k === 'd') open('#decide-duplicate');
     else if (/^[1-9]$/.test(k)) { const box = document.querySelectorAll('input[name=listings]')[Number(k) - 1]; if (box) box.click(); }
     else if (k === '?') { const h = document.getElementById('help'); if (h) h.hidden = !h.hidden; }
+    else handled = false;
+    // The key that moved focus into a field must not also be typed into it.
+    if (handled) e.preventDefault();
   });
   document.querySelectorAll('[data-confirm]').forEach((form) => form.addEventListener('submit', (e) => {
     if (!confirm(form.getAttribute('data-confirm'))) e.preventDefault();
