@@ -100,13 +100,33 @@ export function Timeline(props: { file: CaseFile }) {
     <ol class="timeline">
       {props.file.events.map((e) => (
         <li>
-          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
-          <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
+          <b>{e.type.replace(/_/g, ' ')}</b>{' '}<Transition from={e.fromStatus} to={e.toStatus} step={e.type} />
+          <div class="muted small">{formatTime(e.at)} · {actorLabel(e.actor)}</div>
           {Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
       ))}
     </ol>
   );
+}
+
+/** A change of status reads "from → to"; the status a case opens in is not repeated after a step of the same name. */
+function Transition(p: { from: string | null; to: string | null; step: string }) {
+  if (!p.to || p.to === p.from) return null;
+  if (!p.from) return p.to === p.step ? null : <StatusBadge status={p.to} />;
+  return <><StatusBadge status={p.from} /> → <StatusBadge status={p.to} /></>;
+}
+
+const ACTOR_KIND: Record<CaseFile['events'][number]['actor']['type'], string> = {
+  system: 'the desk',
+  user: 'account',
+  slack: 'reviewer in Slack',
+  sender: 'sender',
+  complainant: 'complainant, on the status page',
+};
+
+function actorLabel(actor: CaseFile['events'][number]['actor']): string {
+  if (actor.type === 'system') return 'the desk';
+  return `${actor.name ?? actor.id} (${ACTOR_KIND[actor.type]})`;
 }
 
 function summarise(data: Record<string, unknown>): string {
