@@ -46,6 +46,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
       statusLinkDays: config.NOTICEDESK_STATUS_LINK_DAYS,
       publicUrl: publicUrlOf(config),
     },
+    mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {
     config,

@@ -7,26 +7,12 @@ import { checkCsrf, requireUser } from '../http/session.js';
 import { Alert, Csrf, formatTime, Page } from '../views/layout.js';
 import { readForm } from '../http/body.js';
 import { putFlash, readFlash, type Flash } from '../http/flash.js';
-import { canReview } from '../../src/store/repos/users.js';
 
 const NEW_TOKEN: Flash = { name: 'nd_new_token', path: '/admin', maxAgeSeconds: 300 };
 
 /** Administrators create and revoke API tokens; a token is shown once and only its hash is kept. */
 export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  // A reviewer who opens /admin gets the console's page saying why not, not a bare line.
-  app.get('/admin', async (c, next) => {
-    const user = c.get('user');
-    if (!user || !canReview(user) || user.role === 'admin') return next();
-    return c.html(
-      <Page title="Admin" user={user} csrf={c.get('csrfToken')}>
-        <h1>Admin</h1>
-        <Alert kind="error">Only administrators can manage API tokens. You are signed in as {user.email}, a reviewer; ask an administrator for a token.</Alert>
-        <p><a href="/">Back to the queue</a></p>
-      </Page>,
-      403,
-    );
-  });
   app.use('/admin/*', requireUser('admin'));
   app.use('/admin', requireUser('admin'));
 
@@ -35,6 +21,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const csrf = c.get('csrfToken');
     return c.html(
       <Page title="Admin" user={c.get('user')} csrf={csrf} active="admin">
+        <p><a href="/admin/accounts">Accounts</a> · <a href="/admin/macros">Macros (canned texts for decisions)</a></p>
         <h1>API tokens</h1>
         {created ? <Alert kind="ok">New token (shown once, copy it now): <code id="new-token">{created}</code></Alert> : null}
         <form class="panel filters" method="post" action="/admin/tokens">
@@ -49,7 +36,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <td>{t.revokedAt ? null : <form method="post" action={`/admin/tokens/${t.id}/revoke`}><Csrf token={csrf} /><button class="secondary" type="submit">Revoke</button></form>}</td></tr>
           ))}
         </tbody></table></div>
-        <p class="muted small">Accounts are created with <code>npx noticedesk user add</code>.</p>
+        <p class="muted small">Accounts are added and changed on <a href="/admin/accounts">Accounts</a> (or with <code>npx noticedesk user add</code>).</p>
       </Page>,
     );
   };

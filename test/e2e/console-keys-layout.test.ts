@@ -81,10 +81,12 @@ describe('case page keys and layout in a real browser', () => {
       const fit = await page.evaluate(() => {
         const select = document.getElementById('reason')!.getBoundingClientRect();
         const panel = document.getElementById('decide-reject')!.getBoundingClientRect();
-        return { selectRight: select.right, panelRight: panel.right, pageWidth: document.documentElement.scrollWidth, window: window.innerWidth };
+        // Names the element that sticks out, so a failure says where to look.
+        const wide = Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" in ${el.parentElement?.className ?? ''}`).slice(-3);
+        return { selectRight: select.right, panelRight: panel.right, pageWidth: document.documentElement.scrollWidth, window: window.innerWidth, wide };
       });
       expect(fit.selectRight).toBeLessThanOrEqual(fit.panelRight);
-      expect(fit.pageWidth).toBeLessThanOrEqual(fit.window);
+      expect(fit.pageWidth, fit.wide.join(' ')).toBeLessThanOrEqual(fit.window);
       await page.close();
     }, 60_000);
   }

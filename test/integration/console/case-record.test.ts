@@ -38,7 +38,7 @@ describe('the case record says who did what', () => {
     }
     const checked = timeline.split('<li>').find((i) => i.includes('<b>checked</b>')) ?? '';
     expect(checked).toMatch(/received<\/span> → <span class="badge deficient"/);
-    expect(checked).toContain('the desk');
+    expect(checked).toContain('Noticedesk (automatic)');
     expect(checked).not.toContain('Jane Doe');
   });
 });

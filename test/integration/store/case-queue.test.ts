@@ -1,10 +1,13 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../../src/domain/cases/list-queue.js';
 import { backfillQueueColumns, insertCase, updateCaseIf } from '../../../src/store/repos/cases.js';
 import { countByStatus } from '../../../src/store/repos/case-queue.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeComplaint } from '../../support/builders.js';
-import { openTestDb, testCtx } from '../../support/store.js';
+import { openTestDb, tempSqlitePath, testCtx } from '../../support/store.js';
+import type { Database } from '../../../src/store/tables.js';
 import { freePort } from '../../support/ports.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
@@ -114,3 +117,26 @@ queueContract(
   },
   () => pg?.stop(),
 );
+
+describe('a text search on SQLite', () => {
+  it('reads the trigram index once for the page and its total', async () => {
+    const path = tempSqlitePath();
+    await (await openTestDb(path)).destroy();
+    const statements: string[] = [];
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }), log: (event) => void statements.push(event.query.sql) });
+    for (let i = 0; i < 12; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1, i)).toISOString();
+      await insertCase(db, {
+        number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: 'in_review', kind: 'notice', platform: 'taobao', assignee: null,
+        complainant_email: 'agent@firm.example', rights_owner: i % 3 ? 'Blue Lantern Toys' : 'Red Kite Games', ipr_type: 'trademark', parent_case_id: null,
+        complaint: JSON.stringify(makeComplaint()), findings: '[]', due_at: null, version: 1, created_at: at, updated_at: at,
+      });
+    }
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), { q: 'Lantern', pageSize: '10' });
+    expect(page.total).toBe(8);
+    expect(page.cases.map((c) => c.rightsOwner)).toEqual(Array(8).fill('Blue Lantern Toys'));
+    expect(statements.filter((s) => s.includes('cases_search'))).toHaveLength(1);
+    await db.destroy();
+  });
+});
