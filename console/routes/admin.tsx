@@ -6,6 +6,9 @@ import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf, requireUser } from '../http/session.js';
 import { Alert, Csrf, formatTime, Page } from '../views/layout.js';
 import { readForm } from '../http/body.js';
+import { putFlash, readFlash, type Flash } from '../http/flash.js';
+
+const NEW_TOKEN: Flash = { name: 'nd_new_token', path: '/admin', maxAgeSeconds: 300 };
 
 /** Administrators create and revoke API tokens; a token is shown once and only its hash is kept. */
 export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
@@ -38,14 +41,19 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   };
 
-  app.get('/admin', (c) => render(c));
+  app.get('/admin', (c) => {
+    const created = readFlash(c, NEW_TOKEN, deps.secureCookies, true);
+    return render(c, typeof created === 'string' ? created : undefined);
+  });
   app.post('/admin/tokens', async (c) => {
     const body = await readForm(c);
     if (!checkCsrf(c, body._csrf)) return c.text('The form expired; reload the page.', 403);
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
     try {
       const { token } = await issueApiToken(ctx, { userId: String(body.userId ?? ''), label: typeof body.label === 'string' ? body.label : undefined });
-      return render(c, token);
+      // Post, redirect, get: reloading the page shows no form resubmission and makes no second token.
+      putFlash(c, NEW_TOKEN, token, deps.secureCookies);
+      return c.redirect('/admin', 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'invalid_input') return c.text('Unknown account.', 422);
       throw error;

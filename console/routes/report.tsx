@@ -7,8 +7,53 @@ import { clientKey, RateLimiter, remoteAddress, trustedProxyList } from '../http
 import { checkUpload, EVIDENCE_EXTENSIONS } from '../http/uploads.js';
 import { Alert, FieldError, Page } from '../views/layout.js';
 import { readForm } from '../http/body.js';
+import { putFlash, readFlash, type Flash } from '../http/flash.js';
 
 type Values = Record<string, string>;
+/** What the sender was told after posting the form; the page it is redirected to shows it (and again on reload). */
+interface Received {
+  caseNumber: string | null;
+  email: string;
+  missing: string[];
+  unread: string[];
+  reference: string;
+}
+const RECEIVED: Flash = { name: 'nd_report', path: '/report/received', maxAgeSeconds: 3600 };
+/** A cookie holds about 4 KB; items past this budget are named in the email only, and the page says so. */
+const FLASH_BUDGET = 2800;
+
+function fitReceived(r: Received): Received & { more: number } {
+  const missing: string[] = [];
+  let size = JSON.stringify({ ...r, missing: [] }).length;
+  for (const m of r.missing) {
+    size += JSON.stringify(m).length + 1;
+    if (size > FLASH_BUDGET) break;
+    missing.push(m);
+  }
+  return { ...r, missing, more: r.missing.length - missing.length };
+}
+
+function ReceivedPanel(p: { r: Received & { more?: number } }) {
+  const r = p.r;
+  if (!r.caseNumber) return <Alert kind="error">We stored your complaint but could not open a case yet; we will email you. Reference: {r.reference}</Alert>;
+  const still = r.missing.length > 0 || (r.more ?? 0) > 0;
+  return (
+    <div class="panel">
+      <Alert kind={still ? 'error' : 'ok'}>Your complaint is registered as case <b id="case-number">{r.caseNumber}</b>.</Alert>
+      {still ? (
+        <div id="still-missing">
+          <p>A reviewer can act on it once we have the following. Reply to the email we send you, keeping the case number in the subject:</p>
+          <ul>{r.missing.map((m) => <li>{m}</li>)}</ul>
+          {r.more ? <p>…and {r.more} more, listed in the email.</p> : null}
+        </div>
+      ) : (
+        <p id="next-step">It has every element we check for and now waits for a reviewer. You will hear from us when it is decided.</p>
+      )}
+      <p>An email about the case is queued for {r.email}. Quote the case number in any follow-up.</p>
+      {r.unread.length ? <Alert kind="error">We kept every file, but could not read the text of: {r.unread.join('; ')}.</Alert> : null}
+    </div>
+  );
+}
 /** With the authorization, identity and certificate files, thirteen 5 MB files: within the body limit of the form. */
 const MAX_EVIDENCE_FILES = 10;
 
@@ -93,7 +138,7 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const limiter = new RateLimiter(deps.reportRateLimit ?? 10, 3600_000);
   const proxies = trustedProxyList(deps.trustedProxies ?? []);
   const platforms = () => deps.ctx(SYSTEM, 'platforms').platforms;
-  const page = (c: Context<ConsoleEnv>, body: unknown, status: 200 | 201 | 422 | 429 = 200) =>
+  const page = (c: Context<ConsoleEnv>, body: unknown, status: 200 | 404 | 422 | 429 = 200) =>
     c.html(<Page title="Report infringement" user={c.get('user')} csrf={c.get('csrfToken')} active="report"><h1>Report an infringement</h1><p class="muted">No account needed. Fields marked * are required; you get a case number by email.</p>{body as never}</Page>, status);
 
   app.get('/report', (c) => page(c, <ReportForm platforms={platforms()} v={{}} e={{}} />));
@@ -128,25 +173,23 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const raw = new TextEncoder().encode(JSON.stringify(toSubmission(parsed.data, urls.urls, uploads, documents)));
     const ctx = deps.ctx({ type: 'sender', id: parsed.data.email.toLowerCase(), name: parsed.data.name }, c.get('requestId'));
     const result = await deps.intake(ctx, raw, 'form', `form:${c.get('requestId')}`);
-    if (!result.caseNumber) return page(c, <Alert kind="error">We stored your complaint but could not open a case yet; we will email you. Reference: {c.get('requestId')}</Alert>, 201);
-    const missing = (result.case?.findings ?? []).filter((f) => f.severity !== 'warning');
-    return page(
-      c,
-      <div class="panel">
-        <Alert kind={missing.length ? 'error' : 'ok'}>Your complaint is registered as case <b id="case-number">{result.caseNumber}</b>.</Alert>
-        {missing.length ? (
-          <div id="still-missing">
-            <p>A reviewer can act on it once we have the following. Reply to the email we send you, keeping the case number in the subject:</p>
-            <ul>{missing.map((f) => <li>{f.message}</li>)}</ul>
-          </div>
-        ) : (
-          <p id="next-step">It has every element we check for and now waits for a reviewer. You will hear from us when it is decided.</p>
-        )}
-        <p>An email about the case is queued for {parsed.data.email}. Quote the case number in any follow-up.</p>
-        {result.unread?.length ? <Alert kind="error">We kept every file, but could not read the text of: {result.unread.join('; ')}.</Alert> : null}
-      </div>,
-      201,
-    );
+    const received: Received = {
+      caseNumber: result.caseNumber ?? null,
+      email: parsed.data.email,
+      missing: (result.case?.findings ?? []).filter((f) => f.severity !== 'warning').map((f) => f.message),
+      unread: result.unread ?? [],
+      reference: c.get('requestId'),
+    };
+    // Post, redirect, get: reloading the result page shows it again and files nothing twice.
+    putFlash(c, RECEIVED, fitReceived(received), deps.secureCookies);
+    return c.redirect(RECEIVED.path, 303);
+  });
+  app.get(RECEIVED.path, (c) => {
+    const r = readFlash(c, RECEIVED, deps.secureCookies) as (Received & { more?: number }) | undefined;
+    if (!r || typeof r !== 'object' || !Array.isArray(r.missing) || !Array.isArray(r.unread)) {
+      return page(c, <div class="panel"><p id="no-result">No complaint was sent from this browser in the last hour. The case number is in the email we sent; to report an infringement, use <a href="/report">the form</a>.</p></div>, 404);
+    }
+    return page(c, <ReceivedPanel r={r} />);
   });
   return app;
 }

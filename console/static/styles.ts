@@ -42,7 +42,7 @@ ul.checklist{list-style:none;padding:0;margin:0}ul.checklist li{padding:6px 0;bo
 ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid var(--line)}ol.timeline li{position:relative;padding:0 0 12px 16px}
 ol.timeline li::before{content:"";position:absolute;left:-6px;top:5px;width:10px;height:10px;border-radius:50%;background:var(--accent)}
 details.decide{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin-bottom:8px;background:#fff}details.decide summary{cursor:pointer;font-weight:600}
-details.decide[open]{box-shadow:0 1px 6px rgba(15,23,42,.08)}
+details.decide[open]{box-shadow:0 1px 6px rgba(15,23,42,.08)}details.decide select{display:block;width:100%}.bar>select{min-width:0}
 kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-width:2px;border-radius:4px;padding:0 4px;background:#fff;color:#334155}
 .pager{display:flex;gap:8px;align-items:center;justify-content:flex-end;margin-top:12px}
 .login{max-width:380px;margin:80px auto}.hint{font-size:12px;color:var(--muted)}

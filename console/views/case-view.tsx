@@ -101,9 +101,10 @@ export function Messages(props: { file: CaseFile }) {
 // Steps the desk takes on its own while it handles a sender's message: the sender did not take them.
 const DESK_STEPS = new Set(['checked', 'reply_queued', 'reply_bounced', 'linked_to_notice', 'duplicate_linked', 'message_id_reused', 'change_held']);
 
+/** Who took a step: the desk's own steps are Noticedesk's (records written before they were credited so name the sender). */
 function byWhom(e: CaseFile['events'][number]): string {
-  if (e.actor.type === 'sender' && DESK_STEPS.has(e.type)) return 'Noticedesk (automatic)';
-  return `${e.actor.name ?? e.actor.id} (${e.actor.type})`;
+  if (e.actor.type === 'system' || (e.actor.type === 'sender' && DESK_STEPS.has(e.type))) return 'Noticedesk (automatic)';
+  return `${e.actor.name ?? e.actor.id} (${ACTOR_KIND[e.actor.type]})`;
 }
 
 export function Timeline(props: { file: CaseFile }) {
@@ -111,7 +112,7 @@ export function Timeline(props: { file: CaseFile }) {
     <ol class="timeline">
       {props.file.events.map((e) => (
         <li>
-          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus && e.toStatus !== e.fromStatus && e.toStatus !== e.type ? <> → <StatusBadge status={e.toStatus} /></> : null}
+          <b>{e.type.replace(/_/g, ' ')}</b>{' '}<Transition from={e.fromStatus} to={e.toStatus} step={e.type} />
           <div class="muted small">{formatTime(e.at)} · {byWhom(e)}</div>
           {e.type === 'note' ? <NoteBody data={e.data} /> : Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
@@ -119,6 +120,21 @@ export function Timeline(props: { file: CaseFile }) {
     </ol>
   );
 }
+
+/** A change of status reads "from → to"; the status a case opens in is not repeated after a step of the same name. */
+function Transition(p: { from: string | null; to: string | null; step: string }) {
+  if (!p.to || p.to === p.from) return null;
+  if (!p.from) return p.to === p.step ? null : <StatusBadge status={p.to} />;
+  return <><StatusBadge status={p.from} /> → <StatusBadge status={p.to} /></>;
+}
+
+const ACTOR_KIND: Record<CaseFile['events'][number]['actor']['type'], string> = {
+  system: 'automatic',
+  user: 'account',
+  slack: 'reviewer in Slack',
+  sender: 'sender',
+  complainant: 'complainant, on the status page',
+};
 
 function summarise(data: Record<string, unknown>): string {
   return Object.entries(data)

@@ -12,7 +12,7 @@ describe('API submission with a file whose text cannot be read', () => {
   beforeAll(async () => {
     h = await openConsole();
     const admin = await h.signIn(ADMIN_LOGIN);
-    token = /id="new-token">(nd_[\w-]+)</.exec(await (await h.post('/admin/tokens', admin, { userId: '1', label: 'test' })).text())?.[1] ?? '';
+    token = /id="new-token">(nd_[\w-]+)</.exec(await (await h.follow(await h.post('/admin/tokens', admin, { userId: '1', label: 'test' }), admin)).text())?.[1] ?? '';
   });
   afterAll(() => h.close());
 

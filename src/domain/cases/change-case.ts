@@ -40,8 +40,9 @@ export async function changeCase(trx: Transaction<Database>, ctx: Ctx, current: 
     at,
     actor: ctx.actor,
     type: change.event.type,
-    fromStatus: change.to ? current.status : null,
-    toStatus: change.to ?? null,
+    // A status set to the one the case already had is no step in its record.
+    fromStatus: change.to && change.to !== current.status ? current.status : null,
+    toStatus: change.to && change.to !== current.status ? change.to : null,
     data: change.event.data ?? {},
   });
   const updated = await findCaseById(trx, current.id);

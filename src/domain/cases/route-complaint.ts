@@ -4,7 +4,7 @@ import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import { findOtherWithMessageId } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';
 import type { Ctx } from '../context.js';
-import { isBlocking, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
+import { isBlocking, SYSTEM, type Case, type CaseStatus, type Channel, type Complaint, type Finding } from '../schemas/index.js';
 import { checkSender } from '../messages/sender-authentication.js';
 import { singleAddress } from '../messages/mail-addresses.js';
 import { isFromComplainant, senderOf } from './same-party.js';
@@ -53,7 +53,9 @@ function addsListings(c: Case, complaint: Complaint): boolean {
 async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, findings: Finding[], input: RouteInput, first: boolean): Promise<Case> {
   const blocking = findings.filter(isBlocking);
   const to: CaseStatus = SILENT_KINDS.includes(c.kind) || blocking.length === 0 ? 'in_review' : 'deficient';
-  const checked = await changeCase(trx, ctx, c, {
+  // The check and the automatic reply are the desk's own steps, whoever filed the message.
+  const desk: Ctx = { ...ctx, actor: SYSTEM };
+  const checked = await changeCase(trx, desk, c, {
     to,
     fields: { findings: JSON.stringify(findings) },
     event: { type: 'checked', data: { findings: findings.map((f) => f.code), problems: input.problems } },
@@ -62,8 +64,8 @@ async function settleChecked(trx: Transaction<Database>, ctx: Ctx, c: Case, find
   // and mail a machine wrote never does (RFC 3834): answering it risks a loop.
   if (SILENT_KINDS.includes(checked.kind)) return checked;
   // The first reply is the acknowledgement either way, so it carries the case's status link.
-  if (to === 'deficient') await queueReply(trx, ctx, checked, threadOf(input), 'deficiency', { vars: { firstReply: first, statusUrl: first ? statusLinkFor(ctx, checked) : null } });
-  else if (first) await queueReply(trx, ctx, checked, threadOf(input), 'acknowledgement', { vars: { statusUrl: statusLinkFor(ctx, checked) } });
+  if (to === 'deficient') await queueReply(trx, desk, checked, threadOf(input), 'deficiency', { vars: { firstReply: first, statusUrl: first ? statusLinkFor(ctx, checked) : null } });
+  else if (first) await queueReply(trx, desk, checked, threadOf(input), 'acknowledgement', { vars: { statusUrl: statusLinkFor(ctx, checked) } });
   return checked;
 }
 

@@ -3,7 +3,9 @@ import { makeCtx } from '../../../src/domain/context.js';
 import { issueApiToken } from '../../../src/domain/users/api-tokens.js';
 import { hashPassword } from '../../../src/domain/users/password.js';
 import { renderReply } from '../../../src/replies/render-reply.js';
-import { findCaseById } from '../../../src/store/repos/cases.js';
+import { findCaseById, linkMessageToCase } from '../../../src/store/repos/cases.js';
+import { acceptCase } from '../../../src/domain/cases/accept-case.js';
+import { receiveMessage } from '../../../src/domain/messages/receive-message.js';
 import { upsertUser } from '../../../src/store/repos/users.js';
 import { REVIEWER, seedCase } from '../domain/seed.js';
 import { openConsole } from './harness.js';
@@ -62,6 +64,32 @@ describe('reviewer decisions through POST /api/v1/cases/{caseNumber}/decision', 
     expect(((await bad.json()) as { error: { details: { fields: Record<string, string> } } }).error.details.fields).toHaveProperty('items');
     expect((await decide(c.number, reviewerToken, { action: 'teleport' })).status).toBe(422);
     expect((await findCaseById(h.db, c.id))?.status).toBe('in_review');
+  });
+
+  it('forwards a DMCA counter-notice: the complainant gets its copy and at least 10 business days, and the notice stays decided', async () => {
+    const ctx = makeCtx(h.base, REVIEWER);
+    const github = { platform: 'github', listings: [{ url: 'https://github.com/copycat/engine', platform: 'github', kind: 'listing' as const, valid: true, problem: null, evidence: null }] };
+    const notice = await seedCase(ctx, { complaint: github });
+    await acceptCase(ctx, { caseNumber: notice.number });
+    const merchant = { name: 'Shop Owner', organisation: 'Cheap Shop', email: 'shop@merchant.test', phone: null, address: null };
+    const counter = await seedCase(ctx, { parentCaseId: notice.id, complaint: { kind: 'counter_notice', platform: 'github', complainant: merchant, listings: [] } });
+    const text = 'I swear, under penalty of perjury, that the material was removed as a result of mistake. I consent to the jurisdiction of the Federal District Court. /s/ Shop Owner';
+    const { message } = await receiveMessage(ctx, { channel: 'email', raw: new TextEncoder().encode(`From: shop@merchant.test\r\nSubject: Counter notice\r\nMessage-ID: <cn-api@merchant.test>\r\n\r\n${text}`), origin: 'test' });
+    await h.db.transaction().execute((trx) => linkMessageToCase(trx, counter.id, message.id));
+    const res = await decide(counter.number, reviewerToken, { action: 'forward_counter_notice' });
+    expect(res.status).toBe(200);
+    const row = await h.db.selectFrom('outbox').selectAll().where('case_id', '=', notice.id).where('template', '=', 'counter-notice-forwarded').executeTakeFirstOrThrow();
+    const vars = JSON.parse(row.vars);
+    const mail = renderReply(row.template!, vars, row.language);
+    expect(mail.text).toContain('I consent to the jurisdiction of the Federal District Court.');
+    expect(mail.text).not.toMatch(/reject/i);
+    const due = new Date((await findCaseById(h.db, counter.id))!.dueAt ?? (await findCaseById(h.db, notice.id))!.dueAt!);
+    let businessDays = 0;
+    for (const d = new Date(); d < due; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() % 6 !== 0) businessDays += 1;
+    expect(businessDays).toBeGreaterThanOrEqual(10);
+    // The notice waits for a court action now; deciding it again is not offered.
+    expect((await decide(notice.number, reviewerToken, { action: 'accept' })).status).toBe(409);
+    expect((await decide(notice.number, reviewerToken, { action: 'reject', reason: 'other', note: 'again' })).status).toBe(409);
   });
 
   it('is described in the OpenAPI document with an example per action', async () => {

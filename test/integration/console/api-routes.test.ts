@@ -14,7 +14,7 @@ describe('JSON API /api/v1', () => {
   beforeAll(async () => {
     h = await openConsole();
     const admin = await h.signIn(ADMIN_LOGIN);
-    const make = async (userId: string) => /id="new-token">(nd_[\w-]+)</.exec(await (await h.post('/admin/tokens', admin, { userId, label: 'test' })).text())?.[1] ?? '';
+    const make = async (userId: string) => /id="new-token">(nd_[\w-]+)</.exec(await (await h.follow(await h.post('/admin/tokens', admin, { userId, label: 'test' }), admin)).text())?.[1] ?? '';
     token = await make('1');
     otherToken = await make('2');
   });
@@ -78,7 +78,7 @@ describe('JSON API /api/v1', () => {
     const fake = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, attachments: [{ filename: 'x.pdf', contentBase64: Buffer.from('MZ\x90\x00').toString('base64') }] }) });
     expect(fake.status).toBe(422);
     const admin = await h.signIn(ADMIN_LOGIN);
-    const revoked = /id="new-token">(nd_[\w-]+)</.exec(await (await h.post('/admin/tokens', admin, { userId: '1', label: 'to revoke' })).text())![1]!;
+    const revoked = /id="new-token">(nd_[\w-]+)</.exec(await (await h.follow(await h.post('/admin/tokens', admin, { userId: '1', label: 'to revoke' }), admin)).text())![1]!;
     expect((await api(`/api/v1/cases/${caseNumber}`, revoked)).status).toBe(200);
     const id = /action="\/admin\/tokens\/(\d+)\/revoke"/.exec(await (await h.request('/admin', { headers: { cookie: admin.cookie } })).text())![1]!;
     expect((await h.post(`/admin/tokens/${id}/revoke`, admin, {})).status).toBe(303);

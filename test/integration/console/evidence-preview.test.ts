@@ -14,7 +14,7 @@ describe('evidence preview on the case page', () => {
   afterAll(() => h.close());
 
   it('shows an attached image inline from a sandboxed preview, and the whole message without a scroll box', async () => {
-    const res = await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm({ evidence: new File([PNG], 'comparison.png', { type: 'image/png' }) }) });
+    const res = await h.follow(await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm({ evidence: new File([PNG], 'comparison.png', { type: 'image/png' }) }) }));
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())![1]!;
     const sha = createHash('sha256').update(PNG).digest('hex');
     const reviewer = await h.signIn();
@@ -32,7 +32,7 @@ describe('evidence preview on the case page', () => {
   });
 
   it('refuses to show inline what is not a PNG, JPEG or GIF by its bytes', async () => {
-    const res = await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm() });
+    const res = await h.follow(await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm() }));
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())![1]!;
     const reviewer = await h.signIn();
     const page = await (await h.request(`/cases/${number}`, { headers: { cookie: reviewer.cookie } })).text();

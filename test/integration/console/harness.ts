@@ -39,5 +39,14 @@ export async function openConsole(options: Partial<ConsoleDeps> = {}) {
     return request(path, { method: 'POST', headers: { cookie: session.cookie, origin }, body });
   }
 
-  return { db, base, app, deps, request, signIn, post, origin, close: () => db.destroy() };
+  /** Follows a redirect after a post as a browser does: a GET with the session and the cookies the answer set. */
+  async function follow(res: Response, session?: { cookie: string }): Promise<Response> {
+    const location = res.headers.get('location');
+    if (res.status !== 303 || !location) return res;
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    const cookie = [session?.cookie, ...set].filter(Boolean).join('; ');
+    return request(location, { headers: cookie ? { cookie } : {} });
+  }
+
+  return { db, base, app, deps, request, signIn, post, follow, origin, close: () => db.destroy() };
 }

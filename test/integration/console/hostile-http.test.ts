@@ -54,7 +54,7 @@ describe('hostile HTTP input', () => {
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/proof\.pdf was refused: it also contains web page markup/);
     const fine = await h.request('/report', { method: 'POST', headers: { origin: h.origin }, body: makeReportForm({ evidence: new File([SAMPLE_PDF], 'certificate.pdf') }) });
-    expect(fine.status).toBe(201);
+    expect(fine.status).toBe(303);
   });
 
   it('refuses a large sign-in body before reading it, declared or streamed', async () => {

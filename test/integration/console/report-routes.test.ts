@@ -22,8 +22,10 @@ describe('public form /report', () => {
   });
 
   it('happy: a valid submission goes through the pipeline and shows the case number', async () => {
-    const res = await submit(form());
-    expect(res.status).toBe(201);
+    const posted = await submit(form());
+    expect(posted.status).toBe(303);
+    const res = await h.follow(posted);
+    expect(res.status).toBe(200);
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())?.[1];
     expect(number).toBeTruthy();
     const c = await findCaseByNumber(h.db, number!);
@@ -60,7 +62,7 @@ describe('public form /report', () => {
   });
 
   it('security: an uploaded file downloads only for reviewers, as an attachment that cannot render', async () => {
-    const res = await submit(form({ evidence: new File([PDF], 'x".html\u202e.pdf', { type: 'text/html' }) }));
+    const res = await h.follow(await submit(form({ evidence: new File([PDF], 'x".html\u202e.pdf', { type: 'text/html' }) })));
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())![1]!;
     const sha = createHash('sha256').update(PDF).digest('hex');
     const path = `/cases/${number}/attachments/${sha}`;

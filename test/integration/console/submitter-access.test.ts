@@ -24,7 +24,7 @@ describe('submitter accounts (agents and vendors on the API)', () => {
 
   it('happy: uses the API with a token an admin made for it', async () => {
     const admin = await h.signIn(ADMIN_LOGIN);
-    const page = await (await h.post('/admin/tokens', admin, { userId: String(vendorId), label: 'vendor' })).text();
+    const page = await (await h.follow(await h.post('/admin/tokens', admin, { userId: String(vendorId), label: 'vendor' }), admin)).text();
     const token = /id="new-token">(nd_[\w-]+)</.exec(page)?.[1];
     expect(token).toBeTruthy();
     const res = await h.request('/api/v1/complaints', {

@@ -123,6 +123,9 @@ describe('counter-notice workflow', () => {
     expect(mail.text).not.toMatch(/reject/i);
     expect(mail.text).toContain('I consent to the jurisdiction of the Federal District Court.');
     expect(mail.html).toContain('Federal District Court');
+    // The rights owner's thread is its own: nothing of the merchant's message threads it.
+    expect(row.in_reply_to ?? '').not.toContain('merchant.test');
+    expect(row.references ?? '').not.toContain('merchant.test');
 
     await expect(acceptCase(dmca, { caseNumber: notice.number })).rejects.toBeInstanceOf(ConflictError);
   });

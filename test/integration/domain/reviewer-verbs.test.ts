@@ -69,6 +69,29 @@ describe('reviewer verbs', () => {
     expect(event?.actor).toEqual(REVIEWER);
   });
 
+  it('writes a partial acceptance and a rejection of a Chinese complaint in Chinese, with exactly the decided listings and the reason', async () => {
+    const c = await seedCase(ctx, { complaint: { language: 'zh' } });
+    const urls = c.complaint.listings.map((l) => l.url);
+    await acceptCase(ctx, { caseNumber: c.number, listings: urls.slice(0, 2), keptReason: '第三个链接销售正品。' });
+    const [row] = await outbox(c.id);
+    const mail = renderReply(row!.template!, JSON.parse(row!.vars), row!.language);
+    const [removedPart, keptPart] = mail.text.split('以下链接予以保留');
+    expect(removedPart).toContain(urls[0]);
+    expect(removedPart).toContain(urls[1]);
+    expect(removedPart).not.toContain(urls[2]);
+    expect(keptPart).toContain(urls[2]);
+    expect(keptPart).toContain('第三个链接销售正品。');
+    expect(mail.text).not.toMatch(/Dear|listings|removed/);
+
+    const rejected = await seedCase(ctx, { complaint: { language: 'zh' } });
+    await rejectCase(ctx, { caseNumber: rejected.number, reason: 'other', note: '请提供商标注册证书原件。' });
+    const [r] = await outbox(rejected.id);
+    const rejectMail = renderReply(r!.template!, JSON.parse(r!.vars), r!.language);
+    expect(rejectMail.text).toContain('请提供商标注册证书原件。');
+    expect(rejectMail.text).toContain('您好');
+    expect(rejectMail.text).not.toContain('Dear');
+  });
+
   it("sends a reviewer's own wording only when it keeps the decision's facts, with an HTML part", async () => {
     const c = await seedCase(ctx);
     const urls = c.complaint.listings.map((l) => l.url);

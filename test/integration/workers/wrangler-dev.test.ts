@@ -111,8 +111,11 @@ describe('the console on Workers (wrangler dev --local)', () => {
 
   it('takes a form submission with an upload through the pipeline on D1 and R2', async () => {
     const body = makeReportForm({ listingUrls: 'https://www.aliexpress.com/item/1005001.html' });
-    const res = await fetch(`${base}/report`, { method: 'POST', headers: { origin: base }, body });
-    expect(res.status).toBe(201);
+    const posted = await fetch(`${base}/report`, { method: 'POST', headers: { origin: base }, body, redirect: 'manual' });
+    expect(posted.status).toBe(303);
+    const cookie = posted.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const res = await fetch(new URL(posted.headers.get('location')!, base), { headers: { cookie } });
+    expect(res.status).toBe(200);
     caseNumber = /id="case-number">(ND-\d{4}-\d{6})</.exec(await res.text())?.[1] ?? '';
     expect(caseNumber).not.toBe('');
   });
