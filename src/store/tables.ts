@@ -144,6 +144,24 @@ export interface LeasesTable {
   expires_at: string;
 }
 
+/** Webhook outbox: one row per event and endpoint; `status` is pending, delivered or failed (gave up). */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: string;
+  type: string;
+  case_id: number | null;
+  endpoint: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_holder: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
@@ -158,6 +176,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type RawMessageRow = Selectable<RawMessagesTable>;
@@ -170,3 +189,4 @@ export type NewOutboxRow = Insertable<OutboxTable>;
 export type UserRow = Selectable<UsersTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
 export type Json = ColumnType<string, string, string>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -7,6 +7,7 @@ import * as queueIndexes from './20261126T1000-queue-indexes.js';
 import * as caseIprType from './20261127T0900-case-ipr-type.js';
 import * as queueAtScale from './20261128T0900-queue-at-scale.js';
 import * as statsIndexes from './20261128T0930-stats-indexes.js';
+import * as webhookDeliveries from './20261129T0100-webhook-deliveries.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0900-case-ipr-type': caseIprType,
   '20261128T0900-queue-at-scale': queueAtScale,
   '20261128T0930-stats-indexes': statsIndexes,
+  '20261129T0100-webhook-deliveries': webhookDeliveries,
 };
 
 export const migrationProvider: MigrationProvider = {
