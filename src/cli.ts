@@ -91,7 +91,7 @@ user
   .description('create a console account, or reset its password and role')
   .requiredOption('--email <email>', 'login email')
   .requiredOption('--password <password>', 'password (at least 8 characters)')
-  .addOption(new Option('--role <role>', 'reviewer, admin, or submitter (API only, for agents and vendors)').choices(Role.options).default('reviewer'))
+  .addOption(new Option('--role <role>', 'reviewer, admin, submitter (API only, for agents and vendors) or platform (API only: confirms takedowns)').choices(Role.options).default('reviewer'))
   .option('--name <name>', 'display name')
   .action(async (options: { email: string; password: string; role: Role; name?: string }) => {
     if (options.password.length < 8) throw new ConfigError('--password must be at least 8 characters');
