@@ -11,6 +11,7 @@ import { queueRoutes } from './routes/queue.js';
 import { reportRoutes } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminWebhookRoutes } from './routes/admin-webhooks.js';
 import { statsRoutes } from './routes/stats.js';
 import { statusRoutes } from './routes/status.js';
 import { CLIENT_SCRIPT } from './static/client.js';
@@ -47,6 +48,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', queueRoutes(deps));
   reviewer.route('/', caseRoutes(deps));
   reviewer.route('/', decisionRoutes(deps));
+  reviewer.route('/', adminWebhookRoutes(deps));
   reviewer.route('/', adminRoutes(deps));
   reviewer.route('/', statsRoutes(deps));
   app.route('/', reviewer);
