@@ -8,7 +8,7 @@ import { checkCsrf, requireUser } from '../http/session.js';
 import { Csrf, formatTime, Page } from '../views/layout.js';
 
 /** One row of the webhook table: what was sent where, how often, the last error, and "retry now". */
-export function WebhookRows(props: { rows: WebhookDeliveryRow[]; csrf: string; caseNumbers?: Map<number, string>; back: string }) {
+export function WebhookRows(props: { rows: WebhookDeliveryRow[]; csrf: string; caseNumbers?: Map<number, string>; back: string; canRetry?: boolean }) {
   return (
     <table><thead><tr><th>Event</th><th>Case</th><th>Endpoint</th><th>State</th><th>Attempts</th><th>Last error</th><th>Next attempt</th><th></th></tr></thead><tbody>
       {props.rows.map((r) => (
@@ -20,7 +20,7 @@ export function WebhookRows(props: { rows: WebhookDeliveryRow[]; csrf: string; c
           <td>{String(r.attempts)}</td>
           <td>{r.last_error ?? '–'}</td>
           <td>{r.status === 'pending' ? formatTime(r.next_attempt_at) : '–'}</td>
-          <td>{r.status === 'delivered' ? null : (
+          <td>{r.status === 'delivered' || props.canRetry === false ? null : (
             <form method="post" action={`/admin/webhooks/${r.id}/retry`}><Csrf token={props.csrf} /><input type="hidden" name="back" value={props.back} /><button class="secondary" type="submit">Retry now</button></form>
           )}</td>
         </tr>

@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { listCaseDeliveries } from '../../src/store/repos/webhooks.js';
+import type { WebhookDeliveryRow } from '../../src/store/tables.js';
+import { WebhookRows } from './admin-webhooks.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
@@ -20,7 +23,7 @@ const DONE: Record<string, string> = {
   'dismiss-held-change': 'Held change set aside; it can no longer be confirmed.',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; error?: string; done?: string }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -35,6 +38,12 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}
       {props.done && DONE[props.done] ? <Alert kind="ok">{DONE[props.done]}</Alert> : null}
       <HeldChanges file={file} csrf={props.csrf} />
+      {props.webhookFailures?.length ? (
+        <div class="panel flush">
+          <h2>Platform webhooks not delivered</h2>
+          <WebhookRows rows={props.webhookFailures} csrf={props.csrf ?? ''} back={`/cases/${c.number}`} canRetry={props.isAdmin === true} />
+        </div>
+      ) : null}
       <div class="grid">
         <div>
           <div class="panel"><h2>Listings</h2><Listings file={file} form={['received', 'deficient', 'in_review', 'awaiting_complainant'].includes(c.status) && c.kind === 'notice'} /></div>
@@ -56,9 +65,10 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
 export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
   const user = c.get('user')!;
   const file = await readCase(deps.ctx(actorOf(user), c.get('requestId')), number);
+  const webhookFailures = (await listCaseDeliveries(deps.db, file.case.id)).filter((d) => d.status === 'failed' || (d.status === 'pending' && d.last_error));
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} error={extra.error} done={c.req.query('done')} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

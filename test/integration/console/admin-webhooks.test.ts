@@ -34,6 +34,9 @@ describe('/admin/webhooks', () => {
       expect(page).toContain('HTTP 500');
       expect(page).toContain('Retry now');
       const reviewer = await h.signIn();
+      const casePage = await (await h.request(`/cases/${c.number}`, { headers: { cookie: reviewer.cookie } })).text();
+      expect(casePage).toContain('Platform webhooks not delivered');
+      expect(casePage).toContain('HTTP 500');
       expect((await h.request('/admin/webhooks', { headers: { cookie: reviewer.cookie } })).status).toBe(403);
 
       // Not due for an hour: nothing is sent until an admin asks.
@@ -45,6 +48,7 @@ describe('/admin/webhooks', () => {
       expect(receiver.received.map((r) => r.event.id)).toEqual([row!.event_id, row!.event_id]);
       expect((await h.post(`/admin/webhooks/${row!.id}/retry`, admin, {})).status).toBe(409);
       expect(await (await h.request('/admin/webhooks', { headers: { cookie: admin.cookie } })).text()).toContain('No failed deliveries.');
+      expect(await (await h.request(`/cases/${c.number}`, { headers: { cookie: reviewer.cookie } })).text()).not.toContain('Platform webhooks not delivered');
     } finally {
       await receiver.close();
     }
