@@ -17,7 +17,7 @@ import { SMTPServer } from 'smtp-server';
 import { startEmailIntake } from '../src/intake/start-email.js';
 import { startDovecot } from '../test/setup/dovecot.js';
 import { fixture, intakeCtx, OUR_ADDRESS } from '../test/integration/email/harness.js';
-import { openTestDb } from '../test/support/store.js';
+import { openTestDb, tempSqlitePath } from '../test/support/store.js';
 
 const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 200);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
@@ -35,7 +35,7 @@ const imap = async (port: number, user = 'intake', pass = 'secret') => {
 };
 
 interface Arrival { to: string; at: number }
-type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; seconds?: number; parsed?: number };
+type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; seconds?: number; parsed?: number; mainHeapMb?: number };
 
 /** Child: accept every message, drain it, report the recipient and the time to the parent. */
 async function runReceiver(port: number): Promise<void> {
@@ -58,18 +58,23 @@ async function runReceiver(port: number): Promise<void> {
 
 /** Child: the product's email intake on a fresh SQLite database, reporting what it has processed until told to stop. */
 async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
-  const db = await openTestDb();
-  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp' }, log });
+  const database = tempSqlitePath();
+  const db = await openTestDb(database);
+  const intake = startEmailIntake({ db, ctx: await intakeCtx(db), config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', database }, log });
   process.send?.({ kind: 'ready' } satisfies FromChild);
+  // Where the resident memory is: the main thread's heap is sampled; the rest is the threads.
+  let heapMb = 0;
+  const memory = setInterval(() => (heapMb = Math.max(heapMb, Math.round(process.memoryUsage().heapUsed / 1048576))), 50);
   const timer = setInterval(async () => {
     const row = await db.selectFrom('raw_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'processed').executeTakeFirstOrThrow();
     process.send?.({ kind: 'processed', count: Number(row.n) } satisfies FromChild);
   }, 200);
   await once(process, 'message');
   clearInterval(timer);
+  clearInterval(memory);
   await intake.stop();
   await db.destroy();
-  process.send?.({ kind: 'done', peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
+  process.send?.({ kind: 'done', peakRssMb: peakRssMb(), mainHeapMb: heapMb } satisfies FromChild, () => process.exit(0));
 }
 
 /** Child: the floor — fetch every message with imapflow and parse it with simpleParser, nothing else. */
@@ -191,7 +196,7 @@ async function backlog(rows: Row[]): Promise<void> {
   const takenIn = (Date.now() - started) / 1000;
   await smtp.waitFor(BACKLOG, 30 * 60_000);
   const answered = (Date.now() - started) / 1000;
-  const { peakRssMb: peak } = await intake.stop();
+  const { peakRssMb: peak, mainHeapMb } = await intake.stop();
   rows.push({ what: `Noticedesk intake of ${BACKLOG} waiting messages (stored, parsed, checked, case opened, reply queued, flagged)`, figure: `${takenIn.toFixed(1)} s (${(BACKLOG / takenIn).toFixed(0)}/s, ${(takenIn / bare.seconds!).toFixed(2)}x the floor)`, peak: `${peak} MB` });
   rows.push({ what: `  ... all ${BACKLOG} acknowledgements at SMTP`, figure: `${answered.toFixed(1)} s`, peak: '' });
   await Promise.all([dovecot.stop(), smtp.stop()]);

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from './config.js';
 import { CaseStatus } from './domain/schemas/index.js';
 import { hashPassword } from './domain/users/password.js';
+import { readPassword } from './cli/read-password.js';
 import { openRuntime } from './main.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
@@ -90,18 +91,19 @@ user
   .command('add')
   .description('create a console account, or reset its password and role')
   .requiredOption('--email <email>', 'login email')
-  .requiredOption('--password <password>', 'password (at least 8 characters)')
+  .option('--password <password>', 'password (at least 8 characters); omit it to be asked, or to read the first line of standard input')
   .addOption(new Option('--role <role>', 'reviewer, admin, submitter (API only, for agents and vendors) or platform (API only: confirms takedowns)').choices(Role.options).default('reviewer'))
   .option('--name <name>', 'display name')
-  .action(async (options: { email: string; password: string; role: Role; name?: string }) => {
-    if (options.password.length < 8) throw new ConfigError('--password must be at least 8 characters');
+  .action(async (options: { email: string; password?: string; role: Role; name?: string }) => {
+    const password = options.password ?? (await readPassword().catch((error: Error) => { throw new ConfigError(`password: ${error.message}`); }));
+    if (password.length < 8) throw new ConfigError('the password must be at least 8 characters');
     const db = openDatabase(loadConfig().NOTICEDESK_DB);
     try {
       await migrateToLatest(db);
       const created = await upsertUser(db, {
         email: options.email,
         name: options.name ?? null,
-        passwordHash: await hashPassword(options.password),
+        passwordHash: await hashPassword(password),
         role: options.role,
         at: new Date().toISOString(),
       });

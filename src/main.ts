@@ -48,6 +48,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
       publicUrl: publicUrlOf(config),
     },
     webhooks: { endpoints: webhookEndpointsOf(config), counterNoticeDays: config.NOTICEDESK_COUNTER_NOTICE_LINK_DAYS },
+    mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {
     config,

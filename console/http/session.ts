@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { deleteSession, findSession, insertSession } from '../../src/store/repos/sessions.js';
 import { canReview, type User } from '../../src/store/repos/users.js';
 import type { ConsoleDeps, ConsoleEnv } from '../deps.js';
+import { notAllowedPage } from '../views/not-allowed.js';
 
 export const SESSION_COOKIE = 'nd_session';
 const SESSION_HOURS = 12;
@@ -59,7 +60,7 @@ export function requireUser(role: 'reviewer' | 'admin' = 'reviewer') {
       return c.text('Sign in first.', 401);
     }
     if (!canReview(user)) return c.text('This account files complaints through the API; it has no access to the console.', 403);
-    if (role === 'admin' && user.role !== 'admin') return c.text('Only administrators can do this.', 403);
+    if (role === 'admin' && user.role !== 'admin') return notAllowedPage(c, 'Only administrators can open this page. Ask an administrator if you need an account or an API token.');
     await next();
   });
 }

@@ -18,6 +18,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const csrf = c.get('csrfToken');
     return c.html(
       <Page title="Admin" user={c.get('user')} csrf={csrf} active="admin">
+        <p><a href="/admin/accounts">Accounts</a> · <a href="/admin/macros">Macros (canned texts for decisions)</a></p>
         <h1>API tokens</h1>
         {created ? <Alert kind="ok">New token (shown once, copy it now): <code id="new-token">{created}</code></Alert> : null}
         <form class="panel filters" method="post" action="/admin/tokens">
@@ -32,7 +33,7 @@ export function adminRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <td>{t.revokedAt ? null : <form method="post" action={`/admin/tokens/${t.id}/revoke`}><Csrf token={csrf} /><button class="secondary" type="submit">Revoke</button></form>}</td></tr>
           ))}
         </tbody></table></div>
-        <p class="muted small">Accounts are created with <code>npx noticedesk user add</code>.</p>
+        <p class="muted small">Accounts are added and changed on <a href="/admin/accounts">Accounts</a> (or with <code>npx noticedesk user add</code>).</p>
       </Page>,
     );
   };

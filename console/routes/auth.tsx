@@ -66,7 +66,7 @@ export function authRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     // Same work whether or not the account exists, so timing does not tell which emails have one.
     dummyHash ??= hashPassword('not-a-password');
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-    if (!user || !ok) {
+    if (!user || !ok || user.disabled) {
       throttle.failed(account, client);
       return c.html(<LoginPage error="Email or password is wrong." email={email} next={safeNext(next)} />, 401);
     }

@@ -1,10 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
+import { listReviewers, type User } from '../../src/store/repos/users.js';
+import { listMacros, type Macro } from '../../src/store/repos/macros.js';
+import { sniffImageType } from '../http/image-type.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { listCaseDeliveries } from '../../src/store/repos/webhooks.js';
 import type { WebhookDeliveryRow } from '../../src/store/tables.js';
 import { WebhookRows } from './admin-webhooks.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
+import { NoteForm } from '../views/notes.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
 import { HeldChanges } from '../views/held-changes.js';
@@ -21,9 +25,10 @@ const DONE: Record<string, string> = {
   'decide-dispute': 'Dispute decided; both sides are told.',
   withdraw: 'Withdrawal recorded; listings reinstated.',
   'dismiss-held-change': 'Held change set aside; it can no longer be confirmed.',
+  note: 'Note saved in the case record (not sent to the sender).',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -32,7 +37,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
       <div class="bar spread">
         <div>
           <h1>{c.number} <StatusBadge status={c.status} /></h1>
-          <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
+          <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''}{c.slaDueAt && !c.dueAt ? ` · ${['deficient', 'awaiting_complainant'].includes(c.status) ? 'answer due' : 'review due (SLA)'} ${formatTime(c.slaDueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
         </div>
       </div>
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}
@@ -52,7 +57,8 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
           <Messages file={file} />
         </div>
         <div>
-          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} /></div>
+          <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} macros={props.macros} /></div>
+          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
         </div>
@@ -64,11 +70,13 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; erro
 /** Renders the case page, with an error banner when a decision failed (conflict, invalid input). */
 export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
   const user = c.get('user')!;
-  const file = await readCase(deps.ctx(actorOf(user), c.get('requestId')), number);
+  const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
   const webhookFailures = (await listCaseDeliveries(deps.db, file.case.id)).filter((d) => d.status === 'failed' || (d.status === 'pending' && d.last_error));
+  // Macros in the language the reply goes out in.
+  const macros = await listMacros(deps.db, /^zh/i.test(file.case.complaint.language) ? 'zh' : 'en');
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);
@@ -85,6 +93,17 @@ export function caseRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${name}"`,
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview', async (c) => {
+    const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
+    const { bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
+    const type = sniffImageType(bytes);
+    if (!type) return c.text('Only PNG, JPEG and GIF images are shown inline; download the file instead.', 415);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': type,
+      'content-disposition': 'inline',
       'content-security-policy': "default-src 'none'; sandbox",
     });
   });

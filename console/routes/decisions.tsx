@@ -12,6 +12,8 @@ import { rejectCounterNotice } from '../../src/domain/counter-notices/reject-cou
 import { withdrawComplaint } from '../../src/domain/counter-notices/withdraw-complaint.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { dismissHeldChange } from '../../src/domain/complainant/held-changes.js';
+import { addNote } from '../../src/domain/notes/add-note.js';
+import { noteWithMacro } from '../../src/domain/cases/macros.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { checkCsrf } from '../http/session.js';
 import { renderCase } from './case.js';
@@ -36,8 +38,8 @@ const reply = (b: Body) => {
 /** Form fields -> verb input; the verbs validate, this only translates. */
 const ACTIONS: Record<string, (ctx: CounterNoticeCtx, ref: { caseNumber: string; version?: number }, b: Body) => Promise<unknown>> = {
   assign: (ctx, ref, b) => assignCase(ctx, { ...ref, assignee: 'assignee' in b ? (str(b, 'assignee') ?? null) : undefined }),
-  accept: (ctx, ref, b) => acceptCase(ctx, { ...ref, listings: all(b, 'listings'), keptReason: str(b, 'keptReason'), note: str(b, 'note'), reply: reply(b) }),
-  reject: (ctx, ref, b) => rejectCase(ctx, { ...ref, reason: str(b, 'reason') as never, note: str(b, 'note'), reply: reply(b) }),
+  accept: async (ctx, ref, b) => acceptCase(ctx, { ...ref, listings: all(b, 'listings'), keptReason: str(b, 'keptReason'), note: await noteWithMacro(ctx, str(b, 'note'), str(b, 'macro')), reply: reply(b) }),
+  reject: async (ctx, ref, b) => rejectCase(ctx, { ...ref, reason: str(b, 'reason') as never, note: await noteWithMacro(ctx, str(b, 'note'), str(b, 'macro')), reply: reply(b) }),
   'request-info': (ctx, ref, b) =>
     requestInfo(ctx, { ...ref, status: str(b, 'status') as never, requested: (str(b, 'requested') ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean), reply: reply(b) }),
   duplicate: (ctx, ref, b) => markDuplicate(ctx, { ...ref, duplicateOf: str(b, 'duplicateOf') ?? '', notify: str(b, 'notify') === 'on', reply: reply(b) }),
@@ -48,6 +50,7 @@ const ACTIONS: Record<string, (ctx: CounterNoticeCtx, ref: { caseNumber: string;
   'decide-dispute': (ctx, ref, b) => decideDispute(ctx, { ...ref, outcome: str(b, 'outcome') as never, note: str(b, 'note') ?? '', reply: reply(b) }),
   withdraw: (ctx, ref, b) => withdrawComplaint(ctx, { ...ref, note: str(b, 'note') }),
   'dismiss-held-change': (ctx, ref, b) => dismissHeldChange(ctx, { ...ref, holdId: str(b, 'holdId') ?? '', note: str(b, 'note') }),
+  note: (ctx, ref, b) => addNote(ctx, { caseNumber: ref.caseNumber, text: str(b, 'text') ?? '' }),
 };
 
 function explain(error: DomainError): string {

@@ -1,7 +1,14 @@
 import { Hono } from 'hono';
 import { listQueue, type QueuePage } from '../../src/domain/cases/list-queue.js';
-import { CaseStatus, IprType, NoticeKind } from '../../src/domain/schemas/index.js';
+import { CaseStatus, IprType, NoticeKind, type CaseSummary } from '../../src/domain/schemas/index.js';
+import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { BulkBar } from '../views/bulk-bar.js';
+import { SlaCell } from '../views/sla-cell.js';
+import { slaPolicyFor } from '../../src/domain/cases/sla-deadline.js';
+import type { SlaPolicy } from '../../src/rules/sla.js';
+import { SavedViews } from '../views/saved-views.js';
+import { listViews, type SavedView } from '../../src/domain/cases/saved-views.js';
 import { ageOf, Page, StatusBadge } from '../views/layout.js';
 
 function href(filter: QueuePage['filter'], change: Record<string, string | number | undefined>): string {
@@ -25,8 +32,23 @@ function Select(props: { name: string; value: string | undefined; options: reado
   );
 }
 
-function QueueView(props: { page: QueuePage; now: Date }) {
+/** Findings in words: what blocks the case, what only warns, or that nothing is missing. */
+function FindingsWords(props: { findings: CaseSummary['findings'] }) {
+  const blocking = props.findings.filter((x) => x.severity !== 'warning').length;
+  const warnings = props.findings.length - blocking;
+  if (!props.findings.length) return <span class="sev ok">complete</span>;
+  return (
+    <>
+      {blocking ? <span class="sev missing">{blocking} missing</span> : null}
+      {blocking && warnings ? ' ' : null}
+      {warnings ? <span class="sev warning">{warnings} {warnings === 1 ? 'warning' : 'warnings'}</span> : null}
+    </>
+  );
+}
+
+function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf: string | null; query: string; views: SavedView[]; me: string; policy: (platform: string | null) => SlaPolicy }) {
   const { page, now } = props;
+  const names = new Map(props.reviewers.map((u) => [u.email, u.name ?? u.email]));
   const f = page.filter;
   const open = ['in_review', 'received', 'counter_noticed', 'disputed'].reduce((n, s) => n + (page.counts[s] ?? 0), 0);
   const tabs: Array<[string, string, number]> = [
@@ -44,8 +66,14 @@ function QueueView(props: { page: QueuePage; now: Date }) {
         {tabs.map(([value, label, n]) => <a href={href(f, { status: value, page: 1 })} aria-current={f.status === value && !f.sla ? 'true' : undefined}>{label}<span class="n">{n}</span></a>)}
         <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Over 24 h<span class="n">{page.slaBreached}</span></a>
       </nav>
+      <nav class="tabs" aria-label="Assignee">
+        <a href={href(f, { assignee: undefined, page: 1 })} aria-current={!f.assignee ? 'true' : undefined}>Everyone's</a>
+        <a href={href(f, { assignee: 'me', status: 'open', page: 1 })} aria-current={f.assignee === 'me' ? 'true' : undefined}>Mine<span class="n">{page.mine}</span></a>
+        <a href={href(f, { assignee: 'unassigned', status: 'open', page: 1 })} aria-current={f.assignee === 'unassigned' ? 'true' : undefined}>Unassigned<span class="n">{page.unassigned}</span></a>
+      </nav>
       <form class="panel filters" method="get" action="/" role="search">
         <input type="hidden" name="status" value={f.status} />
+        {f.assignee ? <input type="hidden" name="assignee" value={f.assignee} /> : null}
         <div><label for="q">Search</label><input id="q" type="search" name="q" value={f.q ?? ''} placeholder="Case number, sender, rights owner, URL" /></div>
         <Select name="platform" label="Platform" value={f.platform} options={page.platforms} />
         <Select name="kind" label="Kind" value={f.kind} options={NoticeKind.options} />
@@ -56,28 +84,31 @@ function QueueView(props: { page: QueuePage; now: Date }) {
         <button type="submit">Filter</button>
         <a class="button secondary" href="/">Reset</a>
       </form>
+      <SavedViews views={props.views} me={props.me} query={props.query} csrf={props.csrf} />
+      <BulkBar csrf={props.csrf} filter={props.query} total={page.total} reviewers={props.reviewers} />
       <div class="panel flush">
-        <table aria-label="Cases">
-          <thead><tr><th>Case</th><th>Status</th><th>Kind</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th>Assignee</th></tr></thead>
+        <table aria-label="Cases" class="queue">
+          <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status / kind</th><th>Subject</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th><a href={href(f, { sort: f.sort === 'sla' ? undefined : 'sla', page: 1 })} title="Sort by time left to the SLA target">SLA {f.sort === 'sla' ? '↑' : '↕'}</a></th><th>Assignee</th></tr></thead>
           <tbody>
             {page.cases.map((c) => {
-              const breached = ['in_review', 'received', 'counter_noticed', 'disputed'].includes(c.status) && now.getTime() - new Date(c.createdAt).getTime() > 24 * 3600_000;
-              const blocking = c.findings.filter((x) => x.severity !== 'warning').length;
               return (
                 <tr class="row" data-case={c.number}>
-                  <td><a href={`/cases/${c.number}`}>{c.number}</a></td>
-                  <td><StatusBadge status={c.status} /></td>
-                  <td>{c.kind.replace(/_/g, ' ')}</td>
+                  <td><input type="checkbox" class="pick" name="case" value={`${c.number}@${c.version}`} form="bulk" aria-label={`Select ${c.number}`} /></td>
+                  <td class="nowrap"><a href={`/cases/${c.number}`}>{c.number}</a></td>
+                  <td><StatusBadge status={c.status} /><div class="muted small">{c.kind.replace(/_/g, ' ')}</div></td>
+                  <td class="small subject">{c.subject ?? <span class="muted">no subject</span>}</td>
+                  <td>{c.iprType ?? <span class="muted">–</span>}</td>
                   <td>{c.platform ?? '–'}</td>
                   <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
                   <td>{c.listingCount}</td>
-                  <td>{blocking ? <span class="sev missing">{blocking}</span> : c.findings.length ? <span class="sev warning">{c.findings.length}</span> : <span class="sev ok">✓</span>}</td>
-                  <td>{ageOf(c.createdAt, now)} {breached ? <span class="badge sla">SLA</span> : null}</td>
-                  <td class="small">{c.assignee ?? '–'}</td>
+                  <td><FindingsWords findings={c.findings} /></td>
+                  <td class="nowrap">{ageOf(c.createdAt, now)}</td>
+                  <td class="small nowrap"><SlaCell c={c} now={now} policy={props.policy(c.platform)} /></td>
+                  <td class="small">{c.assignee ? names.get(c.assignee) ?? c.assignee : <span class="muted">unassigned</span>}</td>
                 </tr>
               );
             })}
-            {page.cases.length === 0 ? <tr><td colspan={9} class="muted">No cases match.</td></tr> : null}
+            {page.cases.length === 0 ? <tr><td colspan={12} class="muted">No cases match.</td></tr> : null}
           </tbody>
         </table>
       </div>
@@ -95,8 +126,8 @@ export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/', async (c) => {
     const user = c.get('user')!;
     const ctx = deps.ctx(actorOf(user), c.get('requestId'));
-    const page = await listQueue(ctx, c.req.query());
-    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} /></Page>);
+    const [page, reviewers, views] = await Promise.all([listQueue(ctx, c.req.query()), listReviewers(deps.db), listViews(ctx)]);
+    return c.html(<Page title="Queue" user={user} csrf={c.get('csrfToken')} active="queue"><QueueView page={page} now={ctx.now()} reviewers={reviewers} csrf={c.get('csrfToken')} query={new URL(c.req.url).search} views={views} me={user.email} policy={(p) => slaPolicyFor(ctx, p)} /></Page>);
   });
   return app;
 }

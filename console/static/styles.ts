@@ -6,7 +6,7 @@ export const STYLES = `
 .top{display:flex;align-items:center;gap:20px;padding:10px 24px;background:#0f172a;color:#e2e8f0}
 .top .brand{font-weight:700;letter-spacing:.02em;color:#fff}.top nav{display:flex;gap:14px;flex:1}.top nav a{color:#cbd5e1}.top nav a[aria-current=page]{color:#fff;font-weight:600}
 .top form{margin:0}.top .who{color:#94a3b8;font-size:13px}
-main{max-width:1280px;margin:0 auto;padding:20px 24px 60px}
+main{max-width:1400px;margin:0 auto;padding:20px 24px 60px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 10px}h3{font-size:14px;margin:14px 0 6px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
 .muted{color:var(--muted)}.small{font-size:12px}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:16px;margin-bottom:16px}
@@ -18,7 +18,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 10px}h3{font-size:
 .tabs .n{font-variant-numeric:tabular-nums;opacity:.75;margin-left:4px}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end}
 label{display:block;font-size:12px;color:var(--muted);margin-bottom:2px}
-input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #cbd5e1;border-radius:6px;background:#fff;color:var(--ink)}
+input,select,textarea{font:inherit;max-width:100%;box-sizing:border-box;padding:6px 8px;border:1px solid #cbd5e1;border-radius:6px;background:#fff;color:var(--ink)}
 textarea{width:100%;min-height:60px}.wide{width:100%}fieldset{border:1px dashed var(--line);border-radius:8px;margin:10px 0;padding:8px}.url{word-break:break-all}input[type=search]{min-width:260px}
 button,.button{font:inherit;font-weight:600;padding:6px 14px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);cursor:pointer}
 button.secondary,.button.secondary{background:#fff;color:var(--accent)}button.danger{background:var(--bad);border-color:var(--bad)}
@@ -50,4 +50,13 @@ kbd{font:11px ui-monospace,monospace;border:1px solid #cbd5e1;border-bottom-widt
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin-bottom:16px}.kpi{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px}.kpi b{display:block;font-size:24px}
 #help[hidden]{display:none}#help{position:fixed;right:20px;bottom:20px;background:#0f172a;color:#e2e8f0;padding:14px 18px;border-radius:10px;font-size:13px;box-shadow:0 10px 30px rgba(0,0,0,.3)}
 #help kbd{background:#1e293b;color:#e2e8f0;border-color:#334155}
+.bulk .bar{margin-bottom:6px}.bulk textarea{min-width:220px}
+label.inline{display:inline-flex;gap:6px;align-items:center;font-weight:normal}
+.note{white-space:pre-wrap;background:#fffbeb;border-left:3px solid #f59e0b;padding:6px 10px;margin:4px 0;border-radius:4px}
+form.inline{display:inline}.views .view{display:inline-flex;align-items:center;gap:2px}td.subject{max-width:260px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.sla-past{color:#991b1b;font-weight:700;background:#fee2e2;padding:1px 6px;border-radius:6px}.sla-near{color:#92400e;font-weight:600;background:#fef3c7;padding:1px 6px;border-radius:6px}.sla-ok{color:#065f46}
+table.queue td,table.queue th{padding:6px 6px;font-size:13px}.nowrap{white-space:nowrap}.views .tabs{margin:0}.views{padding:10px 16px}
+select,textarea,input{max-width:100%}
+.seen{margin-top:2px;color:#92400e;font-weight:600}
+.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}
 `;

@@ -1,7 +1,9 @@
 import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import type { Complaint, Finding, Span } from '../../src/domain/schemas/index.js';
 import { sandboxDocument } from './sanitize-html.js';
+import { PREVIEWABLE_IMAGE_TYPES } from '../http/image-type.js';
 import { formatTime, StatusBadge } from './layout.js';
+import { NoteBody } from './notes.js';
 
 function Evidence(props: { span: Span | null }) {
   return props.span ? <span class="evidence" title={`${props.span.source} ${props.span.start}–${props.span.end}`}>“{props.span.text}”</span> : null;
@@ -74,7 +76,7 @@ export function Messages(props: { file: CaseFile }) {
               <iframe class="html" sandbox="" referrerpolicy="no-referrer" title="Message HTML" srcdoc={sandboxDocument(m.html)}></iframe>
             </details>
           ) : null}
-          <div class="message">{m.text}</div>
+          <div class="message whole">{m.text}</div>
         </div>
       ))}
       {props.file.attachments.length ? (
@@ -85,7 +87,8 @@ export function Messages(props: { file: CaseFile }) {
               <li>
                 {a.stored ? <a href={`/cases/${props.file.case.number}/attachments/${a.sha256}`}>{a.filename ?? a.sha256.slice(0, 12)}</a> : <span>{a.filename}</span>}{' '}
                 <span class="muted small">{a.contentType} · {Math.ceil(a.size / 1024)} KB{a.problem ? ` · ${a.problem}` : ''}</span>
-                {a.text ? <details><summary>Text</summary><div class="message">{a.text.slice(0, 20_000)}</div></details> : null}
+                {a.stored && PREVIEWABLE_IMAGE_TYPES.includes(a.contentType) ? <div><img class="preview" src={`/cases/${props.file.case.number}/attachments/${a.sha256}/preview`} alt={a.filename ?? 'attached image'} loading="lazy" /></div> : null}
+                {a.text ? <details open={a.contentType === 'application/pdf'}><summary>Text{a.contentType === 'application/pdf' ? ' of the PDF' : ''}</summary><div class="message boxed">{a.text.slice(0, 20_000)}</div></details> : null}
               </li>
             ))}
           </ul>
@@ -95,14 +98,22 @@ export function Messages(props: { file: CaseFile }) {
   );
 }
 
+// Steps the desk takes on its own while it handles a sender's message: the sender did not take them.
+const DESK_STEPS = new Set(['checked', 'reply_queued', 'reply_bounced', 'linked_to_notice', 'duplicate_linked', 'message_id_reused', 'change_held']);
+
+function byWhom(e: CaseFile['events'][number]): string {
+  if (e.actor.type === 'sender' && DESK_STEPS.has(e.type)) return 'Noticedesk (automatic)';
+  return `${e.actor.name ?? e.actor.id} (${e.actor.type})`;
+}
+
 export function Timeline(props: { file: CaseFile }) {
   return (
     <ol class="timeline">
       {props.file.events.map((e) => (
         <li>
-          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus ? <> → <StatusBadge status={e.toStatus} /></> : null}
-          <div class="muted small">{formatTime(e.at)} · {e.actor.name ?? e.actor.id} ({e.actor.type})</div>
-          {Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
+          <b>{e.type.replace(/_/g, ' ')}</b>{e.toStatus && e.toStatus !== e.fromStatus && e.toStatus !== e.type ? <> → <StatusBadge status={e.toStatus} /></> : null}
+          <div class="muted small">{formatTime(e.at)} · {byWhom(e)}</div>
+          {e.type === 'note' ? <NoteBody data={e.data} /> : Object.keys(e.data).length ? <div class="small muted">{summarise(e.data)}</div> : null}
         </li>
       ))}
     </ol>

@@ -2,6 +2,9 @@ import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listing-decision.js';
 import { awaitsCounterNoticeAnswer } from '../../src/domain/cases/review-support.js';
 import type { Case } from '../../src/domain/schemas/index.js';
+import type { User } from '../../src/store/repos/users.js';
+import type { Macro } from '../../src/store/repos/macros.js';
+import { MacroPicker } from './macro-picker.js';
 import { Csrf, formatTime } from './layout.js';
 
 const UNDECIDED = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
@@ -51,7 +54,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
           return (
             <tr>
               {props.form ? <td><input type="checkbox" name="listings" value={l.url} checked={l.valid} aria-label={`Take down listing ${i + 1}`} form="accept-form" /> <kbd>{i + 1}</kbd></td> : null}
-              <td class="small"><span class="url">{l.url}</span></td>
+              <td class="small"><span class="url">{l.url}</span>{props.file.seenBefore[l.url] ? <div class="seen">Seen before in {props.file.seenBefore[l.url]!.map((o, n) => <>{n ? ', ' : ''}<a href={`/cases/${o.number}`}>{o.number}</a> ({o.status.replace(/_/g, ' ')})</>)}</div> : null}</td>
               <td class="small">{l.valid ? <span class="sev ok">valid</span> : <span class="sev invalid">{l.problem ?? 'invalid'}</span>}</td>
               <td class="small">{d ? <><b>{d.decision}</b>{d.reason ? <div class="muted">{d.reason}</div> : null}</> : <span class="muted">–</span>}</td>
             </tr>
@@ -63,7 +66,7 @@ export function Listings(props: { file: CaseFile; form: boolean }) {
 }
 
 /** The decisions a reviewer can take on this case now, each with its reply to preview and edit. */
-export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string }) {
+export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me: string; reviewers?: User[]; macros?: Macro[] }) {
   const c = props.file.case;
   const csrf = props.csrf;
   const undecided = UNDECIDED.includes(c.status) && !awaitsCounterNoticeAnswer(c);
@@ -72,6 +75,18 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
       <Form c={c} csrf={csrf} action="assign">
         {c.assignee === props.me ? <><input type="hidden" name="assignee" value="" /><button id="assign-me" class="secondary" type="submit">Release (assigned to you)</button></> : <button id="assign-me" class="secondary" type="submit">Assign to me <kbd>a</kbd></button>}
       </Form>
+      {props.reviewers?.length ? (
+        <Form c={c} csrf={csrf} action="assign">
+          <div class="bar">
+            <label for="assign-to">Assign to</label>
+            <select id="assign-to" name="assignee">
+              <option value="">nobody</option>
+              {props.reviewers.map((u) => <option value={u.email} selected={u.email === c.assignee}>{u.name ? `${u.name} (${u.email})` : u.email}</option>)}
+            </select>
+            <button class="secondary" type="submit">Assign</button>
+          </div>
+        </Form>
+      ) : null}
       {undecided && c.kind === 'notice' ? (
         <details class="decide" id="decide-accept">
           <summary>Accept <kbd>c</kbd></summary>
@@ -82,6 +97,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
             <label for="keptReason">Why the unticked listings stay up</label>
             <input id="keptReason" name="keptReason" class="wide" />
             <label for="accept-note">Note to the sender (optional)</label>
+            <MacroPicker macros={props.macros ?? []} target="accept-note" />
             <textarea id="accept-note" name="note" rows={2}></textarea>
             <Reply c={c} template="accepted" />
             <button type="submit">Accept and send</button>
@@ -98,6 +114,7 @@ export function DecisionPanels(props: { file: CaseFile; csrf: string | null; me:
                 {RejectReason.options.map((r) => <option value={r}>{REJECT_REASON_LABELS[r]}</option>)}
               </select>
               <label for="reject-note">Note to the sender</label>
+              <MacroPicker macros={props.macros ?? []} target="reject-note" />
               <textarea id="reject-note" name="note" rows={2}></textarea>
               <Reply c={c} template="rejected" />
               <button class="danger" type="submit">Reject and send</button>

@@ -80,6 +80,7 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       dataDir: config.NOTICEDESK_DATA_DIR,
       // Several instances need PostgreSQL; on SQLite this process is the only sender.
       onlySender: !/^postgres(ql)?:/i.test(config.NOTICEDESK_DB),
+      database: config.NOTICEDESK_DB,
     },
     log,
   });

@@ -35,6 +35,8 @@ export interface Ctx {
   work?: UntrustedWork;
   /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
   mailAuth?: { trustedAuthservIds: readonly string[] };
+  /** Whether reviewers @mentioned in a note can be told by Slack (the bot runs); otherwise they get a mail. */
+  mentions?: { slack: boolean };
   /** Signs links mailed to parties (status page, confirmations); absent where no links are made. */
   links?: LinkSettings;
   /** The platform's webhook endpoints; absent or empty, no webhook events are recorded. */

@@ -3,6 +3,7 @@ import type { Ctx } from '../domain/context.js';
 import type { Db } from '../store/open.js';
 import { createFolderMailer } from '../replies/folder-mailer.js';
 import { startSendWorker } from '../replies/send-worker.js';
+import { canSendFromThread, startSendThread } from '../replies/send-thread.js';
 import { createSmtpMailer } from '../replies/smtp-mailer.js';
 import { watchDropFolder } from './drop-folder/watch-drop-folder.js';
 import { startMailboxPoller } from './imap/mailbox-poller.js';
@@ -25,6 +26,12 @@ export interface EmailIntakeConfig {
   maxMessageBytes?: number;
   /** No other process sends from this database (SQLite): replies left `sending` by the last run are settled at once. */
   onlySender?: boolean;
+  /**
+   * Where `db` is (a SQLite file or a `postgres://` URL): replies are then sent
+   * from a thread of their own with its own connection, off the intake's
+   * thread. Without it (or for `:memory:`) they are sent on this thread.
+   */
+  database?: string;
 }
 
 export interface EmailIntakeDeps {
@@ -45,20 +52,22 @@ export function startEmailIntake(deps: EmailIntakeDeps): { stop(): Promise<void>
   const { config, log } = deps;
   const ctx = typeof deps.ctx === 'function' ? deps.ctx : () => deps.ctx as Ctx;
   const mailboxes = config.imapUrls.map((url) => MailboxUrl.parse(url));
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createFolderMailer(join(config.dataDir, 'outbox'));
-  const worker = startSendWorker(deps.db, mailer, {
+  const outboxDir = join(config.dataDir, 'outbox');
+  const send = {
     from: config.from,
     fromName: config.fromName,
     maxPerRecipientPerHour: config.maxRepliesPerRecipientPerHour,
     leaseMs: config.replyLeaseMs,
     settleAllClaims: config.onlySender,
-    log,
-  });
+  };
+  const worker = canSendFromThread(config.database)
+    ? startSendThread({ database: config.database, smtpUrl: config.smtpUrl, outboxDir, send }, log)
+    : startSendWorker(deps.db, config.smtpUrl ? createSmtpMailer(config.smtpUrl) : createFolderMailer(outboxDir), { ...send, log });
   const intakes =
     mailboxes.length > 0
       ? mailboxes.map((mailbox) => startMailboxPoller({ mailbox, ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs, maxMessageBytes: config.maxMessageBytes }))
       : [watchDropFolder({ dir: join(config.dataDir, 'inbox'), ctx, log, onProcessed: worker.nudge, pollMs: config.pollMs, maxMessageBytes: config.maxMessageBytes })];
-  log(`email intake: ${mailboxes.length > 0 ? `${mailboxes.length} IMAP mailbox(es)` : `drop folder ${join(config.dataDir, 'inbox')}`}; replies via ${config.smtpUrl ? 'SMTP' : join(config.dataDir, 'outbox')}`);
+  log(`email intake: ${mailboxes.length > 0 ? `${mailboxes.length} IMAP mailbox(es)` : `drop folder ${join(config.dataDir, 'inbox')}`}; replies via ${config.smtpUrl ? 'SMTP' : outboxDir}`);
   let stopping: Promise<void> | null = null;
   return {
     stop() {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../domain/context.js';
-import { commitPrepared, prepareMessage, processMessage, type Prepared, type ProcessOutcome } from '../domain/messages/process-message.js';
+import { commitPreparedBatch, prepareMessage, processMessage, type Prepared, type ProcessOutcome } from '../domain/messages/process-message.js';
 import { receiveMessage } from '../domain/messages/receive-message.js';
 
 export interface TakeInResult {
@@ -36,47 +36,79 @@ export interface IntakePipeline {
   /**
    * Stores the message now and starts reading it on the work threads; its
    * case is written later, in the order pushed. Resolves when there is room
-   * for another, so a caller streaming a mailbox never holds more than
-   * `window` messages in memory.
+   * for another, so a caller streaming a mailbox never holds more than the
+   * pipeline's window in memory.
    */
   push(raw: Uint8Array, origin: string, done: (result: TakeInResult) => void): Promise<void>;
   /** Writes everything pushed, in order. */
   drain(): Promise<void>;
 }
 
+export interface PipelineOptions {
+  /** Messages in hand at once (stored, being read, or waiting for their write). */
+  window?: number;
+  /** Bytes of messages in hand at once; a large message leaves room for fewer others. */
+  windowBytes?: number;
+  /** Messages written in one transaction at most. */
+  maxBatch?: number;
+}
+
 interface InFlight {
   ctx: Ctx;
   messageId: number;
   duplicate: boolean;
+  bytes: number;
   prepared: Promise<Prepared>;
+  ready: Prepared | null;
   done: (result: TakeInResult) => void;
 }
 
 /**
  * The intake of a stream of emails: storing and the case writes stay on this
  * thread, in arrival order; reading and parsing of the next messages runs on
- * the work threads meanwhile. Crash safety is that of `takeInEmail`: each
- * message is stored before it is read and settled in the transaction that
- * writes its case.
+ * the work threads meanwhile. A full window writes its older half, and
+ * whatever else is ready, in one transaction, so a backlog pays for one
+ * commit per batch instead of one per message. Crash safety is that of `takeInEmail`: each message is
+ * stored before it is read, and settled in the transaction that writes its
+ * case; a caller hears of a message (`done`) only once that has committed.
  */
-export function createIntakePipeline(ctx: () => Ctx, window = 4): IntakePipeline {
+export function createIntakePipeline(ctx: () => Ctx, options: PipelineOptions = {}): IntakePipeline {
+  const { window = 16, windowBytes = 32 * 1024 * 1024, maxBatch = 32 } = options;
   const inFlight: InFlight[] = [];
-  async function writeOldest(): Promise<void> {
-    const head = inFlight.shift();
-    if (!head) return;
-    const outcome = await commitPrepared(head.ctx, await head.prepared);
-    head.done({ messageId: head.messageId, duplicate: head.duplicate, outcome });
+  let bytesInHand = 0;
+  /**
+   * Writes at least `least` messages from the head (waiting for them to be
+   * read), and whatever else is ready behind them, in one transaction.
+   */
+  async function writeHead(least: number): Promise<void> {
+    let count = Math.min(least, inFlight.length, maxBatch);
+    for (let i = 0; i < count; i++) inFlight[i]!.ready = await inFlight[i]!.prepared;
+    while (count < inFlight.length && count < maxBatch && inFlight[count]!.ready) count++;
+    const batch = inFlight.splice(0, count);
+    const outcomes = await commitPreparedBatch(batch.map((entry) => ({ ctx: entry.ctx, prepared: entry.ready! })));
+    batch.forEach((entry, i) => {
+      bytesInHand -= entry.bytes;
+      entry.done({ messageId: entry.messageId, duplicate: entry.duplicate, outcome: outcomes[i]! });
+    });
   }
+  // A full window writes its older half while the threads read the newer half.
+  const half = Math.max(1, Math.floor(window / 2));
   return {
     async push(raw, origin, done) {
       const each = ctx();
+      const bytes = raw.byteLength;
       const { message, duplicate } = await receiveMessage(each, { channel: 'email', raw, origin });
-      const prepared = prepareMessage(each, message);
-      inFlight.push({ ctx: each, messageId: message.id, duplicate, prepared, done });
-      while (inFlight.length >= window) await writeOldest();
+      const prepared = prepareMessage(each, message).catch((error: unknown): Prepared => ({ kind: 'failed', message, error: error instanceof Error ? error.message : String(error) }));
+      const entry: InFlight = { ctx: each, messageId: message.id, duplicate, bytes, prepared, ready: null, done };
+      void prepared.then((ready) => (entry.ready = ready));
+      inFlight.push(entry);
+      bytesInHand += bytes;
+      if (inFlight.length >= window) await writeHead(half);
+      // Large messages: write until the bytes in hand fit again.
+      while (bytesInHand > windowBytes && inFlight.length > 0) await writeHead(1);
     },
     async drain() {
-      while (inFlight.length) await writeOldest();
+      while (inFlight.length) await writeHead(inFlight.length);
     },
   };
 }

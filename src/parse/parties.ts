@@ -278,6 +278,10 @@ const OWNER_SELF = /\b(i am|i'm|we are) (the )?(sole |original |exclusive )?(cop
 const ORG_ON_BEHALF = /(?:^|[.\n]\s*)(?!I\b|We\b|Yes\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4} (?:on behalf of|for and on behalf of)\b/m;
 // "LookingGlass is authorized to act on behalf of Comcast", "We, Acme Brand Services, are duly authorized": a named firm acting for the owner.
 const ORG_AUTHORIZED = /(?:^|[.\n]\s*)(?!(?:I|We|Yes|It|This|He|She|They|The)\b)[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4},? (?:is|are) (?:duly )?authori[sz]ed to act on behalf of\b|\bWe, [A-Z][^,\n]{1,60}, are (?:duly )?authori[sz]ed\b/m;
+// An owner appointing the sender: "Blizzard has authorized Irdeto to act as its agent", "I am authorized to act by T-Mobile USA, Inc.",
+// "the owner on whose behalf FontData is acting".
+const APPOINTED = /\bauthori[sz]ed (?:us|me|[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,3}) to act as (?:its|their|his|her) [^.\n]{0,30}agents?\b|\b(?:I am|I'm|we are) authori[sz]ed to act (?:by|for) [A-Z]|\bon (?:whose|who'?s) behalf [^.\n]{1,60}\b(?:is|are) acting\b/;
+const STATUTORY_LINE = /good[- ]faith belief|fair use|have read and understand|penalty of perjury/i;
 const AGENT_WEAK = /\bauthori[sz]ed to act on (the )?(copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of|\bon behalf of\b/i;
 
 // A team name ("Acme Brand Protection", "Acme Anti-Piracy") on a line that also names the owner is the owner's own department.
@@ -316,7 +320,8 @@ function ownerSelf(text: string, owner: string | null, ownOrg: string | null): R
   const either = OWNER_SELF.exec(text);
   if (!either) return null;
   const tail = rest.split('\n').filter((l) => l.trim()).slice(-12).join('\n');
-  const plain = rest.replace(/\[(?:private|redacted)\]/gi, ' ').replace(/[^\n]*(?:good[- ]faith belief|fair use|have read and understand|penalty of perjury)[^\n]*/gi, ' ');
+  // Lines of statutory wording are blanked whole; tested line by line, so no line is rescanned from every position.
+  const plain = rest.replace(/\[(?:private|redacted)\]/gi, ' ').split('\n').map((line) => (STATUTORY_LINE.test(line) ? ' ' : line)).join('\n');
   return owner || ownOrg || FIRST_PERSON.test(plain) || OWN_ORG_LINE.test(tail.replace(/\[(?:private|redacted)\],?/gi, '')) ? either : null;
 }
 
@@ -349,7 +354,7 @@ export function findAgency(src: SourceText, isResponse: boolean, owner: string |
     if (/^our customers?$/i.test(strong[0]) && OWN_PRODUCT.test(sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length).text)) continue;
     return { isAgent: true, evidence: sentenceSpan(src, strong.index ?? 0, (strong.index ?? 0) + strong[0].length) };
   }
-  const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text);
+  const org = ORG_ON_BEHALF.exec(src.text) ?? ORG_AUTHORIZED.exec(src.text) ?? APPOINTED.exec(src.text);
   if (org) return { isAgent: true, evidence: sentenceSpan(src, org.index, org.index + org[0].length) };
   if (staffOf) return { isAgent: false, evidence: staffOf };
   const staff = ownerStaffLine(src, owner);

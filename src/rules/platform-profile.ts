@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentKind, IprType, PatentKind } from '../domain/schemas/complaint.js';
+import { DEFAULT_SLA, SlaPolicy } from './sla.js';
 
 /** A regex written as a string in the JSON profile; checked at load so a typo fails fast. */
 const Pattern = z.string().refine((s) => {
@@ -73,6 +74,8 @@ export const PlatformProfile = z.object({
       copyToComplainant: z.boolean().default(true),
     })
     .optional(),
+  /** The review target and the sender's answer window (24 h around the clock, 120 h to answer, by default). */
+  sla: SlaPolicy.default(DEFAULT_SLA),
 });
 export type PlatformProfile = z.infer<typeof PlatformProfile>;
 export type PlatformProfileInput = z.input<typeof PlatformProfile>;

@@ -37,6 +37,10 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      // Another connection writes too (the reply sender's thread). A deferred transaction that has read
+      // cannot take the write lock once that connection has committed (SQLITE_BUSY_SNAPSHOT, which no busy
+      // timeout retries), so every transaction takes the lock at its start and waits for it there.
+      if (sql === 'begin') sql = 'begin immediate';
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);

@@ -48,6 +48,8 @@ export interface CasesTable {
   complaint: string;
   findings: string;
   due_at: string | null;
+  /** When a reviewer is due to act (needs action), or the sender's answer is due (waiting); see the case-sla migration. */
+  sla_due_at: ColumnType<string | null, string | null | undefined, string | null | undefined>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -118,6 +120,8 @@ export interface UsersTable {
   role: string;
   slack_user_id: string | null;
   created_at: string;
+  /** Set when an admin disabled the account. */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -162,6 +166,26 @@ export interface WebhookDeliveriesTable {
   delivered_at: string | null;
 }
 
+/** A named queue filter; `query` is the queue's query string, `shared` 1 when every reviewer sees it. */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  name: string;
+  owner: string;
+  shared: number;
+  query: string;
+  created_at: string;
+}
+
+/** A canned text for a decision's note, per language. */
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  language: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   raw_messages: RawMessagesTable;
   attachments: AttachmentsTable;
@@ -177,6 +201,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  saved_views: SavedViewsTable;
+  macros: MacrosTable;
 }
 
 export type RawMessageRow = Selectable<RawMessagesTable>;

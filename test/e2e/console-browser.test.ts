@@ -149,4 +149,40 @@ describe('console in a real browser', () => {
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(await frame?.evaluate(() => document.querySelectorAll('script,img,svg').length).catch(() => 0)).toBe(0);
   });
+  it('shortcuts open a panel without typing their letter, the case page fits 1400 px, /admin explains itself to a reviewer', async () => {
+    const raw = [
+      'From: Sam Okafor <sam@orbit-labs.example>',
+      'To: ipr@noticedesk.test',
+      'Subject: Copied listing photos',
+      'Message-ID: <shortcuts-1@orbit-labs.example>',
+      '',
+      'We own the copyright in our product photos. These AliExpress listings copy them:',
+      'https://www.aliexpress.com/item/1005007.html',
+      'https://www.aliexpress.com/item/1005008.html',
+    ].join('\r\n');
+    const ctx = makeCtx(ctxBase);
+    const { message } = await receiveMessage(ctx, { channel: 'email', raw: new TextEncoder().encode(raw), origin: 'e2e' });
+    const outcome = await processMessage(ctx, message.id);
+    const number = outcome.status === 'processed' ? outcome.case.number : '';
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${base}/cases/${number}`);
+    if (page.url().includes('/login')) {
+      await signIn(page);
+      await page.goto(`${base}/cases/${number}`);
+    }
+    await page.keyboard.press('x');
+    await page.waitForSelector('#decide-reject[open]');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? '')).not.toContain('x');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('d');
+    await page.waitForSelector('#decide-duplicate[open]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('duplicateOf');
+    expect(await page.inputValue('#duplicateOf')).toBe('');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
+    const admin = await page.goto(`${base}/admin`);
+    expect(admin?.status()).toBe(403);
+    expect(await page.textContent('#not-allowed')).toContain('Only administrators');
+    expect(await page.locator('header.top').count()).toBe(1);
+  });
 });

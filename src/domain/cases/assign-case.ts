@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import { changeCase } from './change-case.js';
+import { DomainError } from '../errors.js';
+import { canReview, findUserByEmail } from '../../store/repos/users.js';
 import { CaseRef, loadCase, parseInput, requireReviewer } from './review-support.js';
 
 export const AssignCaseInput = CaseRef.extend({
@@ -14,7 +16,8 @@ export type AssignCaseInput = z.input<typeof AssignCaseInput>;
 export async function assignCase(ctx: Ctx, raw: AssignCaseInput): Promise<{ case: Case }> {
   const input = parseInput(AssignCaseInput, raw);
   requireReviewer(ctx);
-  const assignee = input.assignee === undefined ? ctx.actor.id : input.assignee;
+  const assignee = input.assignee === undefined ? ctx.actor.id : input.assignee?.toLowerCase() ?? null;
+  if (assignee && assignee !== ctx.actor.id.toLowerCase()) await requireReviewerAccount(ctx, assignee);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, input);
     if (current.assignee === assignee) return { case: current };
@@ -24,4 +27,12 @@ export async function assignCase(ctx: Ctx, raw: AssignCaseInput): Promise<{ case
     });
     return { case: changed };
   });
+}
+
+/** A case goes to someone who can work it: an existing reviewer or admin account. */
+async function requireReviewerAccount(ctx: Ctx, email: string): Promise<void> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user || !canReview(user)) {
+    throw new DomainError('invalid_input', `There is no reviewer account ${email}.`, { fields: { assignee: 'not a reviewer account' } });
+  }
 }

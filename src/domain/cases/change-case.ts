@@ -4,6 +4,7 @@ import { ConflictError } from '../errors.js';
 import type { Case, CaseStatus } from '../schemas/index.js';
 import { appendCaseEvent, findCaseById, updateCaseIf } from '../../store/repos/cases.js';
 import type { CaseUpdate, Database } from '../../store/tables.js';
+import { slaDueOnEntering } from './sla-deadline.js';
 
 export interface CaseChange {
   /** New status; omitted when only fields change. */
@@ -20,8 +21,11 @@ export interface CaseChange {
  * race, nothing is written and a ConflictError says so.
  */
 export async function changeCase(trx: Transaction<Database>, ctx: Ctx, current: Case, change: CaseChange): Promise<Case> {
-  const at = ctx.now().toISOString();
+  const now = ctx.now();
+  const at = now.toISOString();
+  const slaDue = change.to && change.fields?.sla_due_at === undefined ? slaDueOnEntering(ctx, current.platform, current.status, change.to, now) : undefined;
   const applied = await updateCaseIf(trx, current.id, current.version, change.from ?? null, {
+    ...(slaDue !== undefined ? { sla_due_at: slaDue } : {}),
     ...change.fields,
     ...(change.to ? { status: change.to } : {}),
     updated_at: at,

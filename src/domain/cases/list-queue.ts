@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { CaseStatus, IprType, NEEDS_ACTION, NoticeKind, type CaseSummary } from '../schemas/index.js';
-import { countByStatus, countOlderThan, listPlatformsInUse, queryQueue } from '../../store/repos/case-queue.js';
+import { UNASSIGNED, countByStatus, countNeedingActionFor, countOlderThan, listPlatformsInUse, queryQueue, type QueueQuery } from '../../store/repos/case-queue.js';
+import { DomainError } from '../errors.js';
 import { parseInput } from './review-support.js';
 
 export { NEEDS_ACTION };
@@ -18,8 +19,11 @@ export const QueueFilter = z.object({
   findings: z.preprocess(emptyToUndefined, z.enum(['yes', 'no']).optional()),
   age: z.preprocess(emptyToUndefined, z.enum(['today', 'over_24h', 'over_3d', 'over_7d']).optional()),
   sla: z.preprocess(emptyToUndefined, z.enum(['breached']).optional()),
+  /** `me` (the signed-in reviewer), `unassigned`, or an account's email. */
   assignee: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** `received` (oldest first, the default) or `sla` (soonest due first). */
+  sort: z.preprocess(emptyToUndefined, z.enum(['received', 'sla']).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(200).default(50)),
 });
@@ -32,6 +36,9 @@ export interface QueuePage {
   pages: number;
   counts: Record<string, number>;
   slaBreached: number;
+  /** Cases needing action held by the reader, and by nobody. */
+  mine: number;
+  unassigned: number;
   platforms: string[];
 }
 
@@ -39,32 +46,52 @@ function hoursAgo(now: Date, hours: number): string {
   return new Date(now.getTime() - hours * 3600 * 1000).toISOString();
 }
 
-/** The review queue: filters, search, pagination and the counts the console shows beside them. */
-export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
-  const filter = parseInput(QueueFilter, raw);
+/** The repository query a filter stands for, from `offset`, at most `limit` rows. */
+function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): QueueQuery {
   const now = ctx.now();
   const statuses = filter.sla === 'breached' || filter.status === 'open' ? NEEDS_ACTION : filter.status === 'all' ? null : [filter.status];
   const ageBefore = { over_24h: 24, over_3d: 72, over_7d: 168 } as const;
   let createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
   if (filter.sla === 'breached') createdBefore = [createdBefore, hoursAgo(now, SLA_HOURS)].filter((v): v is string => !!v).sort()[0] ?? null;
   const caseNumber = filter.q && /^ND-\d{4}-\d{6,}$/i.test(filter.q) ? filter.q.toUpperCase() : null;
-  const [{ cases, total }, counts, slaBreached, platforms] = await Promise.all([
-    queryQueue(ctx.db, {
-      statuses,
-      platform: filter.platform ?? null,
-      kind: filter.kind ?? null,
-      iprType: filter.iprType ?? null,
-      hasFindings: filter.findings === undefined ? null : filter.findings === 'yes',
-      createdBefore,
-      createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
-      assignee: filter.assignee ?? null,
-      search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
-      limit: filter.pageSize,
-      offset: (filter.page - 1) * filter.pageSize,
-    }),
+  return {
+    statuses,
+    platform: filter.platform ?? null,
+    kind: filter.kind ?? null,
+    iprType: filter.iprType ?? null,
+    hasFindings: filter.findings === undefined ? null : filter.findings === 'yes',
+    createdBefore,
+    createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
+    assignee: filter.assignee === 'me' ? ctx.actor.id : (filter.assignee ?? null),
+    search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
+    sort: filter.sort ?? 'received',
+    limit,
+    offset,
+  };
+}
+
+/** The review queue: filters, search, pagination and the counts the console shows beside them. */
+export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
+  const filter = parseInput(QueueFilter, raw);
+  const now = ctx.now();
+  const [{ cases, total }, counts, slaBreached, mine, unassigned, platforms] = await Promise.all([
+    queryQueue(ctx.db, toQuery(ctx, filter, filter.pageSize, (filter.page - 1) * filter.pageSize)),
     countByStatus(ctx.db),
     countOlderThan(ctx.db, NEEDS_ACTION, hoursAgo(now, SLA_HOURS)),
+    countNeedingActionFor(ctx.db, ctx.actor.id),
+    countNeedingActionFor(ctx.db, UNASSIGNED),
     ctx.platforms.length ? ctx.platforms.map((p) => p.id) : listPlatformsInUse(ctx.db),
   ]);
-  return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, platforms };
+  return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, mine, unassigned, platforms };
+}
+
+/**
+ * Every case a filter matches (all pages), for "select all matching". More
+ * than `limit` is refused rather than cut short, so no case is left out unseen.
+ */
+export async function listMatchingCases(ctx: Ctx, raw: unknown, limit: number): Promise<Array<{ caseNumber: string; version: number }>> {
+  const filter = parseInput(QueueFilter, raw);
+  const { cases, total } = await queryQueue(ctx.db, toQuery(ctx, filter, limit, 0));
+  if (total > limit) throw new DomainError('invalid_input', `The filter matches ${total} cases; one action takes at most ${limit}. Narrow the filter.`, { fields: { matching: 'too many cases' } });
+  return cases.map((c) => ({ caseNumber: c.number, version: c.version }));
 }

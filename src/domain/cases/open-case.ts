@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { Case, CaseStatus, Complaint, Finding } from '../schemas/index.js';
 import { appendCaseEvent, insertCase, linkMessageToCase } from '../../store/repos/cases.js';
 import { nextCaseNumber } from '../../store/repos/counters.js';
+import { slaDueOnEntering } from './sla-deadline.js';
 import type { Database } from '../../store/tables.js';
 import { recordWebhookEvents } from '../webhooks/record-events.js';
 
@@ -31,6 +32,7 @@ export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: Open
     complaint: JSON.stringify(input.complaint),
     findings: JSON.stringify(input.findings),
     due_at: null,
+    sla_due_at: slaDueOnEntering(ctx, input.complaint.platform, null, status, now) ?? null,
     version: 0,
     created_at: at,
     updated_at: at,

@@ -1,3 +1,4 @@
+import { findSameListings, type SeenBefore } from './same-listings.js';
 import type { Ctx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import type { Case, CaseEvent, RawMessage } from '../schemas/index.js';
@@ -26,6 +27,8 @@ export interface CaseFile {
   attachments: AttachmentInfo[];
   decisions: Array<ListingDecision & { decidedAt: string; decidedBy: string }>;
   related: Array<{ case: Case; why: string }>;
+  /** Listing URLs that other cases name too. */
+  seenBefore: SeenBefore;
 }
 
 async function viewMessage(message: RawMessage): Promise<CaseMessageView> {
@@ -49,7 +52,8 @@ export async function readCase(ctx: Ctx, caseNumber: string): Promise<CaseFile> 
     listListingDecisions(ctx.db, found.id),
     listRelatedCases(ctx.db, found),
   ]);
-  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related };
+  const seenBefore = await findSameListings(ctx, found);
+  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related, seenBefore };
 }
 
 /** An attachment's bytes, only when it belongs to the case (no fishing by hash). */

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import { SYSTEM, type Actor } from '../schemas/index.js';
 import { reinstateOverdue } from './reinstate-overdue.js';
+import { returnUnanswered } from '../cases/return-unanswered.js';
 
 export interface SchedulerHost {
   ctx(actor?: Actor, requestId?: string): Ctx;
@@ -26,6 +27,8 @@ export function startScheduler(host: SchedulerHost, options: { intervalMs?: numb
       try {
         const summary = await reinstateOverdue(host.ctx(SYSTEM));
         if (summary.reinstated.length) log(`deadline passed, listings reinstated: ${summary.reinstated.join(', ')}`);
+        const returned = await returnUnanswered(host.ctx(SYSTEM));
+        if (returned.length) log(`no answer in time, back to reviewers: ${returned.join(', ')}`);
       } catch (error) {
         log(`scheduler: ${(error as Error).message}`);
       } finally {

@@ -84,47 +84,58 @@ export async function prepareMessage(ctx: Ctx, message: RawMessage): Promise<Pre
   }
 }
 
-async function ignoreAutomated(ctx: Ctx, messageId: number, automated: Extract<Automated, { automated: true }>): Promise<ProcessOutcome> {
-  return ctx.db.transaction().execute(async (trx) => {
-    let caseId: number | null = null;
-    if (automated.kind === 'bounce' && automated.bouncedMessageId) {
-      caseId = await findCaseIdByReplyMessageId(trx, [automated.bouncedMessageId]);
-      if (caseId) {
-        await linkMessageToCase(trx, caseId, messageId);
-        await appendCaseEvent(trx, {
-          caseId,
-          at: ctx.now().toISOString(),
-          actor: ctx.actor,
-          type: 'reply_bounced',
-          fromStatus: null,
-          toStatus: null,
-          data: { messageId, bouncedMessageId: automated.bouncedMessageId, reason: automated.reason },
-        });
-      }
-    }
-    const settled = await settleMessage(trx, messageId, 'ignored', { caseId, error: `${automated.kind}: ${automated.reason}` });
-    if (!settled) throw new Error('message was processed concurrently');
-    return { status: 'ignored', reason: automated.reason, caseId } as const;
-  });
+type Written = Exclude<ProcessOutcome, { status: 'already_processed' }>;
+
+/** Another process settled the message first: the transaction is rolled back and the caller looks again. */
+class SettledElsewhere extends Error {
+  constructor() {
+    super('message was processed concurrently');
+  }
 }
 
-async function fileComplaint(ctx: Ctx, prepared: Extract<Prepared, { kind: 'complaint' }>): Promise<ProcessOutcome> {
+async function writeAutomated(trx: Transaction<Database>, ctx: Ctx, messageId: number, automated: Extract<Automated, { automated: true }>): Promise<Written> {
+  let caseId: number | null = null;
+  if (automated.kind === 'bounce' && automated.bouncedMessageId) {
+    caseId = await findCaseIdByReplyMessageId(trx, [automated.bouncedMessageId]);
+    if (caseId) {
+      await linkMessageToCase(trx, caseId, messageId);
+      await appendCaseEvent(trx, {
+        caseId,
+        at: ctx.now().toISOString(),
+        actor: ctx.actor,
+        type: 'reply_bounced',
+        fromStatus: null,
+        toStatus: null,
+        data: { messageId, bouncedMessageId: automated.bouncedMessageId, reason: automated.reason },
+      });
+    }
+  }
+  if (!(await settleMessage(trx, messageId, 'ignored', { caseId, error: `${automated.kind}: ${automated.reason}` }))) throw new SettledElsewhere();
+  return { status: 'ignored', reason: automated.reason, caseId };
+}
+
+async function writeComplaint(trx: Transaction<Database>, ctx: Ctx, prepared: Extract<Prepared, { kind: 'complaint' }>): Promise<Written> {
   const { message, content, kept, complaint } = prepared;
   const attachmentProblems = kept.records.flatMap((r) => (r.problem ? [`${r.filename ?? 'attachment'}: ${r.problem}`] : []));
-  return ctx.db.transaction().execute(async (trx: Transaction<Database>) => {
-    await insertAttachmentRecords(trx, message.id, kept.records);
-    const routed = await routeComplaint(trx, ctx, {
-      messageId: message.id,
-      channel: message.channel,
-      read: content.read,
-      complaint,
-      problems: [...content.read.problems, ...attachmentProblems],
-      check: (c) => checkComplaint(c, { platforms: ctx.platforms, now: ctx.now() }).findings,
-    });
-    const settled = await settleMessage(trx, message.id, 'processed', { caseId: routed.case.id });
-    if (!settled) throw new Error('message was processed concurrently');
-    return { status: 'processed', case: routed.case, joined: routed.joined, problems: attachmentProblems } as const;
+  await insertAttachmentRecords(trx, message.id, kept.records);
+  const routed = await routeComplaint(trx, ctx, {
+    messageId: message.id,
+    channel: message.channel,
+    read: content.read,
+    complaint,
+    problems: [...content.read.problems, ...attachmentProblems],
+    check: (c) => checkComplaint(c, { platforms: ctx.platforms, now: ctx.now() }).findings,
   });
+  if (!(await settleMessage(trx, message.id, 'processed', { caseId: routed.case.id }))) throw new SettledElsewhere();
+  return { status: 'processed', case: routed.case, joined: routed.joined, problems: attachmentProblems };
+}
+
+/** Everything one prepared message writes; several may share the transaction. */
+async function writePrepared(trx: Transaction<Database>, ctx: Ctx, prepared: Exclude<Prepared, { kind: 'done' }>): Promise<Written> {
+  if (prepared.kind === 'automated') return writeAutomated(trx, ctx, prepared.message.id, prepared.automated);
+  if (prepared.kind === 'complaint') return writeComplaint(trx, ctx, prepared);
+  if (!(await settleMessage(trx, prepared.message.id, 'failed', { error: prepared.error }))) throw new SettledElsewhere();
+  return { status: 'failed', error: prepared.error };
 }
 
 /**
@@ -136,16 +147,47 @@ export async function commitPrepared(ctx: Ctx, prepared: Prepared): Promise<Proc
   if (prepared.kind === 'done') return prepared.outcome;
   const { message } = prepared;
   try {
-    if (prepared.kind === 'automated') return await ignoreAutomated(ctx, message.id, prepared.automated);
-    if (prepared.kind === 'complaint') return await fileComplaint(ctx, prepared);
-    await settleMessage(ctx.db, message.id, 'failed', { error: prepared.error });
-    return { status: 'failed', error: prepared.error };
+    return await ctx.db.transaction().execute((trx) => writePrepared(trx, ctx, prepared));
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const again = await findMessageById(ctx.db, message.id);
     if (again && again.state !== 'stored') return { status: 'already_processed', caseId: again.caseId };
     await settleMessage(ctx.db, message.id, 'failed', { error: text });
     return { status: 'failed', error: text };
+  }
+}
+
+/** A prepared message and the context (request id, clock) it is written with. */
+export interface PreparedEntry {
+  ctx: Ctx;
+  prepared: Prepared;
+}
+
+/**
+ * Writes several prepared messages, in the order given, in one transaction:
+ * on a busy intake the commit, not the statements, is most of the cost of a
+ * message. Each message's writes are those of `commitPrepared`, so a crash
+ * leaves all of them `stored` and they are run again. When any one of them
+ * fails, the transaction is rolled back whole and each is written alone, so
+ * a failure stays that message's own and its neighbours are not held back.
+ */
+export async function commitPreparedBatch(entries: readonly PreparedEntry[]): Promise<ProcessOutcome[]> {
+  const writes = entries.filter((e) => e.prepared.kind !== 'done');
+  if (writes.length < 2) {
+    const outcomes: ProcessOutcome[] = [];
+    for (const entry of entries) outcomes.push(await commitPrepared(entry.ctx, entry.prepared));
+    return outcomes;
+  }
+  try {
+    return await writes[0]!.ctx.db.transaction().execute(async (trx) => {
+      const outcomes: ProcessOutcome[] = [];
+      for (const { ctx, prepared } of entries) outcomes.push(prepared.kind === 'done' ? prepared.outcome : await writePrepared(trx, ctx, prepared));
+      return outcomes;
+    });
+  } catch {
+    const outcomes: ProcessOutcome[] = [];
+    for (const entry of entries) outcomes.push(await commitPrepared(entry.ctx, entry.prepared));
+    return outcomes;
   }
 }
 

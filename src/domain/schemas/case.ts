@@ -70,6 +70,8 @@ export const Case = z.object({
   findings: z.array(Finding),
   /** Deadline of the current step (counter-notice answer...), ISO time. */
   dueAt: z.string().datetime().nullable(),
+  /** The review target (needs action) or the sender's answer deadline (waiting); null on cases older than the SLA. */
+  slaDueAt: z.string().datetime().nullable().default(null),
   /** Optimistic-lock counter: every state change increments it. */
   version: z.number().int().nonnegative(),
   createdAt: z.string().datetime(),
@@ -92,6 +94,9 @@ export interface CaseSummary {
   listingCount: number;
   findings: Finding[];
   dueAt: string | null;
+  slaDueAt: string | null;
+  /** The version the reader saw; a decision sent with it conflicts when the case changed meanwhile. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

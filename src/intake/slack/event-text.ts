@@ -22,6 +22,8 @@ export function eventText(event: CaseEvent): string | null {
   switch (event.type) {
     case 'received':
       return null;
+    case 'note':
+      return `:memo: Note${by(event)}: ${str(d.text) ?? ''}`;
     case 'reply_queued':
       return `:envelope: Reply queued to ${str(d.to) ?? 'the sender'} (${str(d.template) ?? 'reply'})`;
     case 'reply_sent':

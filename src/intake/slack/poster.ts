@@ -89,6 +89,7 @@ export class CasePoster {
 
   /** Returns true when the case's message should be redrawn. */
   private async handle(ctx: Ctx, event: CaseEvent): Promise<boolean> {
+    if (event.type === 'note') await this.tellMentioned(ctx, event);
     const post = await findSlackPost(ctx.db, event.caseId);
     if (!post) {
       if (event.toStatus === 'in_review') await this.postCase(ctx, event.caseId);
@@ -101,6 +102,17 @@ export class CasePoster {
     }
     await advanceSlackPost(ctx.db, event.caseId, event.id);
     return event.toStatus !== null || event.type === 'assigned' || event.type === 'unassigned';
+  }
+
+  /** A reviewer @mentioned in a note, linked to a Slack user, gets a direct message from the bot. */
+  private async tellMentioned(ctx: Ctx, event: CaseEvent): Promise<void> {
+    const mentioned = Array.isArray(event.data.mentioned) ? (event.data.mentioned as Array<{ via?: string; slackUserId?: string | null }>) : [];
+    const found = mentioned.some((m) => m.via === 'slack' && m.slackUserId) ? await findCaseById(ctx.db, event.caseId) : null;
+    for (const m of mentioned) {
+      if (m.via !== 'slack' || !m.slackUserId || !found) continue;
+      const text = `${eventText(event) ?? 'You were mentioned in a note'} (case <${this.options.consoleUrl.replace(/\/$/, '')}/cases/${found.number}|${found.number}>)`;
+      await this.call(() => this.options.client.chat.postMessage({ channel: m.slackUserId!, text, unfurl_links: false }));
+    }
   }
 
   /** Posts a case still waiting for review; one that moved on before we saw it is left alone. */

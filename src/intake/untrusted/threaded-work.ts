@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ReadAttachment } from '../mime/read-message.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 import type { Complaint } from '../../domain/schemas/index.js';
@@ -6,6 +7,7 @@ import { ownBuffer, WorkerPool } from './pool.js';
 
 export interface ThreadedWorkOptions {
   platforms: readonly PlatformProfile[];
+  /** Reading and parsing threads (default: one per core beside the main thread, at least one, at most four). */
   threads?: number;
   /** Resident memory of the whole process above which a PDF being read is given up (MB). */
   rssCeilingMb?: number;
@@ -32,7 +34,9 @@ function asBuffer(bytes: Uint8Array): Buffer {
  * rejects with WorkLimitError and its thread is replaced.
  */
 export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
-  const pool = new WorkerPool({ size: options.threads, workerData: { platforms: options.platforms } });
+  // The main thread (IMAP, case writes) keeps a core busy too: on two cores one thread reads and parses as
+  // fast as the writes go, and a second would only add its memory (about 70 MB).
+  const pool = new WorkerPool({ size: options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1)), workerData: { platforms: options.platforms } });
   // PDFs get their own thread: pdf.js is large, and a crafted file inflates into buffers the heap
   // limit does not see, so this thread is watched against the process's memory and ended when idle.
   const pdfPool = new WorkerPool({ size: 1, entry: new URL('./pdf-worker.mjs', import.meta.url), idleMs: 15_000, rssCeilingMb: options.rssCeilingMb ?? 340 });

@@ -26,6 +26,7 @@ export async function findUserByTokenHash(db: Q, tokenHash: string): Promise<Use
     .selectAll('users')
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   return row ? toUser(row) : null;
 }

@@ -18,6 +18,7 @@ export function toCase(row: CaseRow): Case {
     complaint: JSON.parse(row.complaint),
     findings: JSON.parse(row.findings),
     dueAt: row.due_at,
+    slaDueAt: row.sla_due_at ?? null,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -23,6 +23,7 @@ export async function findSession(db: Q, idHash: string, nowIso: string): Promis
     .select(['sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.id', '=', idHash)
     .where('sessions.expires_at', '>', nowIso)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
   return { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at };

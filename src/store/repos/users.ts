@@ -17,16 +17,18 @@ export const User = z.object({
   name: z.string().nullable(),
   role: Role,
   slackUserId: z.string().nullable(),
+  /** An admin disabled the account: no sign-in, no token, no new cases. */
+  disabled: z.boolean().default(false),
 });
 export type User = z.infer<typeof User>;
 
 /** Whether the account may review and decide cases (console, Slack). */
-export function canReview(user: Pick<User, 'role'>): boolean {
-  return user.role === 'reviewer' || user.role === 'admin';
+export function canReview(user: Pick<User, 'role'> & { disabled?: boolean }): boolean {
+  return !user.disabled && (user.role === 'reviewer' || user.role === 'admin');
 }
 
 export function toUser(row: UserRow): User {
-  return User.parse({ id: Number(row.id), email: row.email, name: row.name, role: row.role, slackUserId: row.slack_user_id });
+  return User.parse({ id: Number(row.id), email: row.email, name: row.name, role: row.role, slackUserId: row.slack_user_id, disabled: row.disabled_at != null });
 }
 
 export async function findUserByEmail(db: Q, email: string): Promise<(User & { passwordHash: string }) | null> {
@@ -54,4 +56,31 @@ export async function upsertUser(db: Q, user: { email: string; name: string | nu
     .executeTakeFirstOrThrow();
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return toUser(row);
+}
+
+/** Accounts that can hold and decide cases, by name then email. */
+export async function listReviewers(db: Q): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().where('role', 'in', ['reviewer', 'admin']).where('disabled_at', 'is', null).orderBy('name').orderBy('email').execute();
+  return rows.map(toUser);
+}
+
+/** Changes what an admin may change of an account; disabling also ends its sessions. False when there is no such account. */
+export async function updateAccount(db: Q, id: number, change: { role?: Role; disabledAt?: string | null; passwordHash?: string; name?: string | null }): Promise<boolean> {
+  const set = {
+    ...(change.role ? { role: change.role } : {}),
+    ...(change.disabledAt !== undefined ? { disabled_at: change.disabledAt } : {}),
+    ...(change.passwordHash ? { password_hash: change.passwordHash } : {}),
+    ...(change.name !== undefined ? { name: change.name } : {}),
+  };
+  const result = await db.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  // A new password or a disabled account ends every session: whoever held the old one is signed out.
+  if (change.passwordHash || change.disabledAt) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  return true;
+}
+
+/** Admins left who can still sign in. */
+export async function countActiveAdmins(db: Q): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -34,6 +34,15 @@ describe('queue and case pages', () => {
       for (const text of ['Listings', 'Findings', 'Case record', 'Related cases', 'Accept and send', 'https://www.aliexpress.com/item/3.html']) expect(html).toContain(text);
     });
 
+    it('credits the desk with its own steps and shows no move from a status to itself', async () => {
+      const ctx = makeCtx(h.base, { type: 'sender', id: 'sam@orbit-labs.example', name: 'Sam Okafor' });
+      const c = await seedCase(ctx);
+      const html = await (await h.request(`/cases/${c.number}`, { headers: { cookie: session.cookie } })).text();
+      const timeline = html.slice(html.indexOf('class="timeline"'));
+      expect(timeline).toMatch(/<b>checked<\/b>[^]*?Noticedesk \(automatic\)/);
+      expect(timeline).not.toMatch(/<b>received<\/b> → /);
+    });
+
     it('lists on each page only the statements of its own kind', async () => {
       const notice = await seed();
       const noticePage = await (await h.request(`/cases/${notice.number}`, { headers: { cookie: session.cookie } })).text();

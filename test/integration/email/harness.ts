@@ -72,7 +72,7 @@ export async function startHarness(imapPort: number, smtpPort: number): Promise<
       intake = startEmailIntake({
         db,
         ctx,
-        config: { imapUrls: [dovecot.url('INBOX', options.imapQuery)], smtpUrl: smtp.url, from: OUR_ADDRESS, dataDir: 'data/tmp', maxRepliesPerRecipientPerHour: options.maxPerHour, pollMs: 5_000 },
+        config: { imapUrls: [dovecot.url('INBOX', options.imapQuery)], smtpUrl: smtp.url, from: OUR_ADDRESS, dataDir: 'data/tmp', maxRepliesPerRecipientPerHour: options.maxPerHour, pollMs: 5_000, database: dbPath },
         log: (line) => logs.push(line),
       });
     },

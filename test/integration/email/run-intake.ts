@@ -9,7 +9,7 @@ const db = openDatabase(dbPath);
 const intake = startEmailIntake({
   db,
   ctx: await intakeCtx(db),
-  config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', replyLeaseMs: 1_500, pollMs: 1_000 },
+  config: { imapUrls: [imapUrl], smtpUrl, from: OUR_ADDRESS, dataDir: 'data/tmp', replyLeaseMs: 1_500, pollMs: 1_000, database: dbPath },
   log: (line) => process.stdout.write(`${line}\n`),
 });
 process.on('SIGTERM', () => {

@@ -1,10 +1,13 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../../src/domain/cases/list-queue.js';
 import { backfillQueueColumns, insertCase, updateCaseIf } from '../../../src/store/repos/cases.js';
 import { countByStatus } from '../../../src/store/repos/case-queue.js';
 import type { Db } from '../../../src/store/open.js';
 import { makeComplaint } from '../../support/builders.js';
-import { openTestDb, testCtx } from '../../support/store.js';
+import { openTestDb, tempSqlitePath, testCtx } from '../../support/store.js';
+import type { Database } from '../../../src/store/tables.js';
 import { freePort } from '../../support/ports.js';
 import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
 
@@ -114,3 +117,47 @@ queueContract(
   },
   () => pg?.stop(),
 );
+
+describe('queue statements on SQLite', () => {
+  let path: string;
+  let db: Kysely<Database>;
+  const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+  beforeAll(async () => {
+    path = tempSqlitePath();
+    await (await openTestDb(path)).destroy();
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }), log: (event) => void statements.push(event.query) });
+    for (let i = 0; i < 12; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1, i)).toISOString();
+      await insertCase(db, {
+        number: `ND-2026-${String(i + 1).padStart(6, '0')}`, status: 'in_review', kind: 'notice', platform: 'taobao', assignee: null,
+        complainant_email: 'agent@firm.example', rights_owner: i % 3 ? 'Blue Lantern Toys' : 'Red Kite Games', ipr_type: 'trademark', parent_case_id: null,
+        complaint: JSON.stringify(makeComplaint()), findings: i % 4 ? '[]' : '[{"code":"dmca.signature","element":"signature","severity":"missing","message":"No signature.","evidence":null}]',
+        due_at: null, version: 1, created_at: at, updated_at: at,
+      });
+    }
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('reads the trigram index once for the page and its total of a text search', async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), { q: 'Lantern', pageSize: '10' });
+    expect(page.total).toBe(8);
+    expect(page.cases.map((c) => c.rightsOwner)).toEqual(Array(8).fill('Blue Lantern Toys'));
+    expect(statements.filter((s) => s.sql.includes('cases_search'))).toHaveLength(1);
+  });
+
+  it('counts the cases with findings through a findings index, not by reading every case', async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), { findings: 'yes', pageSize: '10' });
+    expect(page.total).toBe(3);
+    const reader = new SQLite(path, { readonly: true });
+    const plans = statements
+      .filter((s) => s.sql.includes(`"findings" != '[]'`))
+      .map((s) => (reader.prepare(`explain query plan ${s.sql}`).all(...(s.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+    reader.close();
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) expect(plan).toMatch(/cases_with_findings/);
+  });
+});

@@ -1,0 +1,26 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../store/open.js';
+import { createFolderMailer } from './folder-mailer.js';
+import { startSendWorker } from './send-worker.js';
+import { createSmtpMailer } from './smtp-mailer.js';
+import type { SendThreadMessage, SendThreadOptions } from './send-thread.js';
+
+// The reply sender on a thread of its own, with its own database connection: rendering, building the
+// MIME and talking SMTP no longer take turns with the intake on the main thread.
+const options = workerData as SendThreadOptions;
+const port = parentPort!;
+const db = openDatabase(options.database);
+const mailer = options.smtpUrl ? createSmtpMailer(options.smtpUrl) : createFolderMailer(options.outboxDir);
+const worker = startSendWorker(db, mailer, { ...options.send, log: (line) => port.postMessage({ kind: 'log', line } satisfies SendThreadMessage) });
+
+port.on('message', (message: 'nudge' | 'stop') => {
+  if (message === 'nudge') return worker.nudge();
+  void (async () => {
+    // The send in hand is finished (and settled) before the connection closes.
+    await worker.stop();
+    await db.destroy();
+    port.postMessage({ kind: 'stopped' } satisfies SendThreadMessage);
+    port.close();
+  })();
+});
+port.postMessage({ kind: 'ready' } satisfies SendThreadMessage);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
+
+const notice = (opening: string) =>
+  `${opening}\n\nThe repository https://github.com/copycat/heron copies the Heron game client.\n\nI have a good faith belief that use of the copyrighted materials described above is not authorized by the copyright owner, its agent, or the law.\nI swear, under penalty of perjury, that the information in this notification is accurate and that I am authorized to act on behalf of the owner.\n\nJane Roe`;
+
+describe('a sender the owner appointed', () => {
+  it.each([
+    'Lumen Watch Inc. swears that Heron Games Ltd has authorized Lumen Watch to act as its non-exclusive agent for copyright notices.',
+    'I am authorized to act by Heron Games Ltd, the owner of the copyrighted work.',
+    'Heron Games Ltd is the owner on whose behalf Lumen Watch is acting.',
+  ])('writes for someone else: %s', (opening) => {
+    expect(parseNotice({ text: notice(opening) }).isAgent).toBe(true);
+  });
+
+  it('is not read into an owner who authorizes nobody', () => {
+    expect(parseNotice({ text: notice('We are Heron Games Ltd and we own the Heron game client.') }).isAgent).not.toBe(true);
+  });
+});
