@@ -11,6 +11,7 @@ import { queueRoutes } from './routes/queue.js';
 import { reportRoutes } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminWebhookRoutes } from './routes/admin-webhooks.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { viewRoutes } from './routes/views.js';
 import { adminMacroRoutes } from './routes/admin-macros.js';
@@ -51,6 +52,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewer.route('/', queueRoutes(deps));
   reviewer.route('/', caseRoutes(deps));
   reviewer.route('/', decisionRoutes(deps));
+  reviewer.route('/', adminWebhookRoutes(deps));
   reviewer.route('/', bulkRoutes(deps));
   reviewer.route('/', viewRoutes(deps));
   reviewer.route('/', adminMacroRoutes(deps));

@@ -92,7 +92,7 @@ user
   .description('create a console account, or reset its password and role')
   .requiredOption('--email <email>', 'login email')
   .option('--password <password>', 'password (at least 8 characters); omit it to be asked, or to read the first line of standard input')
-  .addOption(new Option('--role <role>', 'reviewer, admin, or submitter (API only, for agents and vendors)').choices(Role.options).default('reviewer'))
+  .addOption(new Option('--role <role>', 'reviewer, admin, submitter (API only, for agents and vendors) or platform (API only: confirms takedowns)').choices(Role.options).default('reviewer'))
   .option('--name <name>', 'display name')
   .action(async (options: { email: string; password?: string; role: Role; name?: string }) => {
     const password = options.password ?? (await readPassword().catch((error: Error) => { throw new ConfigError(`password: ${error.message}`); }));

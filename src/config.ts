@@ -44,6 +44,20 @@ export const Config = z.object({
   NOTICEDESK_STATUS_LINK_DAYS: z.coerce.number().int().positive().max(3650).default(180),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
+  /**
+   * Where webhook events go: one URL, or several separated by commas. Each endpoint gets every event.
+   * NOTICEDESK_WEBHOOK_SECRET holds one secret for all of them, or one per URL in the same order.
+   */
+  NOTICEDESK_WEBHOOK_URL: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  NOTICEDESK_WEBHOOK_SECRET: z.string().default('').transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /** First retry delay of a failed webhook; each next one doubles (with jitter) up to an hour. */
+  NOTICEDESK_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
+  /** How long a webhook is retried before it is marked failed (then only "retry now" sends it). */
+  NOTICEDESK_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().min(24).default(72),
+  /** Time allowed for the endpoint to answer one delivery. */
+  NOTICEDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
+  /** Days the merchant's counter-notice link (in `listing.remove`) stays valid; its expiry is the deadline sent. */
+  NOTICEDESK_COUNTER_NOTICE_LINK_DAYS: z.coerce.number().int().positive().max(365).default(30),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),

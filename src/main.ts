@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
+import { pairWebhookEndpoints } from './domain/webhooks/endpoints.js';
 import { makeCtx, type Ctx, type CtxBase } from './domain/context.js';
 import type { Actor } from './domain/schemas/index.js';
 import { createThreadedWork } from './intake/untrusted/threaded-work.js';
@@ -46,6 +47,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
       statusLinkDays: config.NOTICEDESK_STATUS_LINK_DAYS,
       publicUrl: publicUrlOf(config),
     },
+    webhooks: { endpoints: webhookEndpointsOf(config), counterNoticeDays: config.NOTICEDESK_COUNTER_NOTICE_LINK_DAYS },
     mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {
@@ -65,4 +67,12 @@ export function publicUrlOf(config: Config): string {
   if (config.NOTICEDESK_PUBLIC_URL) return config.NOTICEDESK_PUBLIC_URL.replace(/\/+$/, '');
   const host = config.NOTICEDESK_HOST === '0.0.0.0' ? '127.0.0.1' : config.NOTICEDESK_HOST;
   return `http://${host}:${config.NOTICEDESK_PORT}`;
+}
+
+function webhookEndpointsOf(config: Config) {
+  try {
+    return pairWebhookEndpoints(config.NOTICEDESK_WEBHOOK_URL, config.NOTICEDESK_WEBHOOK_SECRET);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}\nSee .env.example for every setting.`);
+  }
 }

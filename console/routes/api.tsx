@@ -14,6 +14,7 @@ import { RateLimiter } from '../http/rate-limit.js';
 import { checkUpload } from '../http/uploads.js';
 import { Page } from '../views/layout.js';
 import { OPENAPI } from './openapi.js';
+import { confirmListingByApi } from './api-listings.js';
 import { decideByApi } from './api-decisions.js';
 
 const ApiComplaint = ComplaintInput.extend({
@@ -47,6 +48,7 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
   app.use('/api/v1/complaints', authed);
   app.use('/api/v1/cases/*', authed);
+  app.use('/api/v1/listings/*', authed);
 
   app.post('/api/v1/complaints', async (c) => {
     const parsed = ApiComplaint.safeParse(await c.req.json().catch(() => null));
@@ -81,6 +83,7 @@ export function apiRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.json({ caseNumber: x.number, status: x.status, findings: x.findings.map(({ code, severity, message }) => ({ code, severity, message })), listings: x.complaint.listings.map((l) => ({ url: l.url, decision: decided.get(l.url) ?? null })), dueAt: x.dueAt, createdAt: x.createdAt, updatedAt: x.updatedAt });
   });
   app.post('/api/v1/cases/:number/decision', (c) => decideByApi(c, deps));
+  app.post('/api/v1/listings/confirm', (c) => confirmListingByApi(c, deps));
   app.get('/api/v1/cases/:number/events', async (c) => {
     const file = await caseOf(c, deps);
     return c.json({ events: file.events.map((e) => ({ at: e.at, type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus })) });

@@ -4,6 +4,9 @@ import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { listMacros, type Macro } from '../../src/store/repos/macros.js';
 import { sniffImageType } from '../http/image-type.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
+import { listCaseDeliveries } from '../../src/store/repos/webhooks.js';
+import type { WebhookDeliveryRow } from '../../src/store/tables.js';
+import { WebhookRows } from './admin-webhooks.js';
 import { Checklist, Messages, ParsedFields, Related, Timeline } from '../views/case-view.js';
 import { NoteForm } from '../views/notes.js';
 import { RightsLibrary } from '../views/rights-library.js';
@@ -27,7 +30,7 @@ const DONE: Record<string, string> = {
   'attach-library': 'Document from the rights library attached to this case.',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -42,6 +45,12 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}
       {props.done && DONE[props.done] ? <Alert kind="ok">{DONE[props.done]}</Alert> : null}
       <HeldChanges file={file} csrf={props.csrf} />
+      {props.webhookFailures?.length ? (
+        <div class="panel flush">
+          <h2>Platform webhooks not delivered</h2>
+          <WebhookRows rows={props.webhookFailures} csrf={props.csrf ?? ''} back={`/cases/${c.number}`} canRetry={props.isAdmin === true} />
+        </div>
+      ) : null}
       <div class="grid">
         <div>
           <div class="panel"><h2>Listings</h2><Listings file={file} form={['received', 'deficient', 'in_review', 'awaiting_complainant'].includes(c.status) && c.kind === 'notice'} /></div>
@@ -65,11 +74,12 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
 export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
   const user = c.get('user')!;
   const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
+  const webhookFailures = (await listCaseDeliveries(deps.db, file.case.id)).filter((d) => d.status === 'failed' || (d.status === 'pending' && d.last_error));
   // Macros in the language the reply goes out in.
   const macros = await listMacros(deps.db, /^zh/i.test(file.case.complaint.language) ? 'zh' : 'en');
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

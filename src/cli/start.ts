@@ -3,6 +3,7 @@ import { createConsoleApp } from '../../console/app.js';
 import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
+import { startWebhookWorker } from '../domain/webhooks/deliver.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import { ConfigError } from '../config.js';
 import { publicUrlOf, type Runtime } from '../main.js';
@@ -55,6 +56,18 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
   log(`Noticedesk console: http://${config.NOTICEDESK_HOST}:${port}/`);
   const scheduler = startScheduler({ ctx: (actor, requestId) => ({ ...runtime.ctx(actor, requestId), counterNotice: deps.counterNotice }) }, { log });
   services.push({ name: 'deadline scheduler', stop: () => scheduler.stop() });
+  if (runtime.base.webhooks?.endpoints.length) {
+    const webhooks = startWebhookWorker({
+      db: runtime.db,
+      endpoints: runtime.base.webhooks.endpoints,
+      now: () => new Date(),
+      retryBaseMs: config.NOTICEDESK_WEBHOOK_RETRY_BASE_MS,
+      retryForMs: config.NOTICEDESK_WEBHOOK_RETRY_HOURS * 3_600_000,
+      timeoutMs: config.NOTICEDESK_WEBHOOK_TIMEOUT_MS,
+      log,
+    });
+    services.push({ name: 'webhook delivery', stop: () => webhooks.stop() });
+  }
   // Started last so it stops first: the message in hand is finished before the database closes.
   const email = startEmailIntake({
     db: runtime.db,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/open.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
 import type { UntrustedWork } from './messages/untrusted-work.js';
+import type { WebhookSettings } from './webhooks/record-events.js';
 import { SYSTEM, type Actor } from './schemas/index.js';
 
 /** Where attachment bytes live (disk under data/, or an object store elsewhere). */
@@ -38,6 +39,8 @@ export interface Ctx {
   mentions?: { slack: boolean };
   /** Signs links mailed to parties (status page, confirmations); absent where no links are made. */
   links?: LinkSettings;
+  /** The platform's webhook endpoints; absent or empty, no webhook events are recorded. */
+  webhooks?: WebhookSettings;
 }
 
 export interface LinkSettings {

@@ -148,6 +148,24 @@ export interface LeasesTable {
   expires_at: string;
 }
 
+/** Webhook outbox: one row per event and endpoint; `status` is pending, delivered or failed (gave up). */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: string;
+  type: string;
+  case_id: number | null;
+  endpoint: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_holder: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 /** A named queue filter; `query` is the queue's query string, `shared` 1 when every reviewer sees it. */
 export interface SavedViewsTable {
   id: Generated<number>;
@@ -182,6 +200,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   saved_views: SavedViewsTable;
   macros: MacrosTable;
 }
@@ -196,3 +215,4 @@ export type NewOutboxRow = Insertable<OutboxTable>;
 export type UserRow = Selectable<UsersTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
 export type Json = ColumnType<string, string, string>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

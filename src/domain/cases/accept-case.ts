@@ -7,6 +7,7 @@ import { changeCase } from './change-case.js';
 import type { ListingDecision } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
+import { recordDecisionEvents } from '../webhooks/record-events.js';
 import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const AcceptCaseInput = CaseRef.extend({
@@ -50,6 +51,7 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
       fields: { due_at: null },
       event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null } },
     });
+    await recordDecisionEvents(trx, ctx, changed, decisions);
     const removed = decisions.filter((d) => d.decision === 'removed').map((d) => d.url);
     const kept = decisions.filter((d) => d.decision === 'kept').map((d) => d.url);
     const rendered = checkEditedReply(input.reply, [

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { Case, CaseStatus } from '../schemas/index.js';
 import { changeCase } from './change-case.js';
 import { queueReply } from './queue-reply.js';
+import { recordWebhookEvents } from '../webhooks/record-events.js';
 import { CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireStatus, threadOf } from './review-support.js';
 
 export const CloseCaseInput = CaseRef.extend({
@@ -27,6 +28,7 @@ export async function closeCase(ctx: Ctx, raw: CloseCaseInput): Promise<{ case: 
       fields: { due_at: null },
       event: { type: 'closed', data: { note: input.note } },
     });
+    await recordWebhookEvents(trx, ctx, changed, [{ type: 'case.closed', data: { note: input.note } }]);
     const replyId = input.notify
       ? await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'closed', { vars: { note: input.note }, rendered: input.reply })
       : null;

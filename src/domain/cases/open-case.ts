@@ -5,6 +5,7 @@ import { appendCaseEvent, insertCase, linkMessageToCase } from '../../store/repo
 import { nextCaseNumber } from '../../store/repos/counters.js';
 import { slaDueOnEntering } from './sla-deadline.js';
 import type { Database } from '../../store/tables.js';
+import { recordWebhookEvents } from '../webhooks/record-events.js';
 
 export interface OpenCaseInput {
   complaint: Complaint;
@@ -46,5 +47,8 @@ export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: Open
     toStatus: status,
     data: { messageId: input.messageId, kind: input.complaint.kind },
   });
+  await recordWebhookEvents(trx, ctx, created, [
+    { type: 'case.opened', data: { listings: input.complaint.listings.map((l) => ({ url: l.url })), rights_owner: input.complaint.rightsOwner, ipr_type: input.complaint.iprType } },
+  ]);
   return created;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
+import { recordDecisionEvents } from '../webhooks/record-events.js';
 import { changeCase } from './change-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
@@ -32,6 +33,7 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
       fields: { due_at: null },
       event: { type: 'rejected', data: { reason: input.reason, note: input.note ?? null } },
     });
+    await recordDecisionEvents(trx, ctx, changed, kept);
     const replyId = await queueReply(trx, ctx, changed, await threadOf(trx, changed), 'rejected', {
       vars: { reason: input.reason, reasonText: REJECT_REASON_LABELS[input.reason], note: input.note ?? null },
       rendered: checkEditedReply(input.reply, [{ what: 'the reason', text: REJECT_REASON_LABELS[input.reason] }, ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import { listListingDecisions, reinstateListings } from '../../store/repos/listing-decisions.js';
 import { noticeOf, settleCounterNotices } from './counter-notice-support.js';
+import { recordRestoreEvents } from '../webhooks/record-events.js';
 
 export const DisputeOutcome = z.enum(['takedown_upheld', 'reinstate']);
 export type DisputeOutcome = z.infer<typeof DisputeOutcome>;
@@ -34,6 +35,7 @@ export async function decideDispute(ctx: Ctx, raw: DecideDisputeInput): Promise<
       from: ['disputed'],
       event: { type: 'dispute_decided', data: { outcome: input.outcome, note: input.note, listings } },
     });
+    await recordRestoreEvents(trx, ctx, decided, listings, 'dispute_decided');
     const vars = { outcome: input.outcome, note: input.note, listings };
     await queueReply(trx, ctx, decided, await threadOf(trx, decided), 'dispute-decided', { vars: { ...vars, side: 'complainant' }, rendered: input.reply });
     const counterNotices = await settleCounterNotices(trx, ctx, decided, ['disputed'], 'closed', { type: 'dispute_decided', data: vars }, 'dispute-decided', { ...vars, side: 'merchant' });

@@ -7,6 +7,7 @@ import { findCaseById } from '../../store/repos/cases.js';
 import { listOverdueCases } from '../../store/repos/case-links.js';
 import { reinstateListings } from '../../store/repos/listing-decisions.js';
 import { settleCounterNotices } from './counter-notice-support.js';
+import { recordRestoreEvents } from '../webhooks/record-events.js';
 
 export interface ReinstateSummary {
   reinstated: string[];
@@ -34,6 +35,7 @@ export async function reinstateOverdue(ctx: Ctx): Promise<ReinstateSummary> {
           fields: { due_at: null },
           event: { type: 'reinstated', data: { reason: 'no_answer_in_time', dueAt: current.dueAt, listings: urls } },
         });
+        await recordRestoreEvents(trx, ctx, reinstated, urls, 'no_answer_in_time');
         const vars = { reason: 'no_answer_in_time', listings: urls };
         await queueReply(trx, ctx, reinstated, await threadOf(trx, reinstated), 'reinstated', { vars });
         await settleCounterNotices(trx, ctx, reinstated, ['awaiting_complainant'], 'closed', { type: 'counter_notice_upheld', data: vars }, 'reinstated', vars);

@@ -7,6 +7,7 @@ import * as queueIndexes from './20261126T1000-queue-indexes.js';
 import * as caseIprType from './20261127T0900-case-ipr-type.js';
 import * as queueAtScale from './20261128T0900-queue-at-scale.js';
 import * as statsIndexes from './20261128T0930-stats-indexes.js';
+import * as webhookDeliveries from './20261129T1100-webhook-deliveries.js';
 import * as savedViews from './20261129T0900-saved-views.js';
 import * as caseSla from './20261129T0930-case-sla.js';
 import * as macros from './20261129T1000-macros.js';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0930-case-sla': caseSla,
   '20261129T1000-macros': macros,
   '20261129T1030-user-disabled': userDisabled,
+  '20261129T1100-webhook-deliveries': webhookDeliveries,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,7 +8,7 @@ type Q = Kysely<Database> | Transaction<Database>;
  * `reviewer` and `admin` work in the console and Slack; `submitter` is an
  * agent's or vendor's account that files complaints through the API only.
  */
-export const Role = z.enum(['reviewer', 'admin', 'submitter']);
+export const Role = z.enum(['reviewer', 'admin', 'submitter', 'platform']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({

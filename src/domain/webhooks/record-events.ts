@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Ctx } from '../context.js';
+import type { Case } from '../schemas/index.js';
+import type { ListingDecision } from '../cases/listing-decision.js';
+import { signLink } from '../links/signed-link.js';
+import { insertWebhookDeliveries } from '../../store/repos/webhooks.js';
+import type { Database } from '../../store/tables.js';
+
+/** Event types the desk sends to the platform's endpoints. */
+export const WEBHOOK_EVENT_TYPES = ['case.opened', 'case.decided', 'listing.remove', 'listing.restore', 'counter_notice.received', 'case.closed'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export interface WebhookEndpoint {
+  url: string;
+  secret: string;
+}
+
+export interface WebhookSettings {
+  endpoints: readonly WebhookEndpoint[];
+  /** Days the merchant's counter-notice link in `listing.remove` stays valid; its expiry is the deadline sent. */
+  counterNoticeDays: number;
+}
+
+export interface WebhookEvent {
+  id: string;
+  type: WebhookEventType;
+  created_at: string;
+  case: { number: string; status: string; kind: string; platform: string | null };
+  data: Record<string, unknown>;
+}
+
+function caseSummary(c: Case): WebhookEvent['case'] {
+  return { number: c.number, status: c.status, kind: c.kind, platform: c.platform };
+}
+
+/**
+ * Writes events to the webhook outbox inside the caller's transaction, one
+ * row per configured endpoint; when the case change rolls back, so do they.
+ * Without configured endpoints nothing is written.
+ */
+export async function recordWebhookEvents(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: Case,
+  events: { type: WebhookEventType; data: Record<string, unknown> }[],
+): Promise<WebhookEvent[]> {
+  const endpoints = ctx.webhooks?.endpoints ?? [];
+  if (endpoints.length === 0 || events.length === 0) return [];
+  const at = ctx.now().toISOString();
+  const built: WebhookEvent[] = events.map((e) => ({ id: `evt_${randomUUID()}`, type: e.type, created_at: at, case: caseSummary(c), data: e.data }));
+  await insertWebhookDeliveries(
+    trx,
+    built.flatMap((event) =>
+      endpoints.map((ep) => ({ eventId: event.id, type: event.type, caseId: c.id, endpoint: ep.url, body: JSON.stringify(event), at })),
+    ),
+  );
+  return built;
+}
+
+/** The counter-notice link and its deadline for the merchant of a removed listing; nulls where links are not configured. */
+export function counterNoticeLink(ctx: Ctx, c: Case): { url: string | null; deadline: string | null } {
+  const days = ctx.webhooks?.counterNoticeDays ?? 0;
+  if (!ctx.links || days <= 0) return { url: null, deadline: null };
+  const expiresAt = new Date(ctx.now().getTime() + days * 86_400_000);
+  const token = signLink(ctx.links.secret, { purpose: 'counter_notice', caseId: c.id, expiresAt });
+  return { url: `${ctx.links.publicUrl.replace(/\/+$/, '')}/counter-notice/${token}`, deadline: expiresAt.toISOString() };
+}
+
+/** `case.decided` with each listing's outcome, then one `listing.remove` per removed listing. */
+export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, decisions: ListingDecision[]): Promise<void> {
+  if (!ctx.webhooks?.endpoints.length) return;
+  const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c) : { url: null, deadline: null };
+  await recordWebhookEvents(trx, ctx, c, [
+    { type: 'case.decided', data: { outcome: c.status, listings: decisions.map((d) => ({ url: d.url, outcome: d.decision, reason: d.reason })) } },
+    ...decisions
+      .filter((d) => d.decision === 'removed')
+      .map((d) => ({
+        type: 'listing.remove' as const,
+        data: {
+          listing: { url: d.url, platform: c.platform, case_number: c.number },
+          statement_of_reasons: null,
+          counter_notice: { url: link.url, deadline: link.deadline },
+        },
+      })),
+  ]);
+}
+
+/** One `listing.restore` per listing put back. */
+export async function recordRestoreEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, urls: string[], reason: string): Promise<void> {
+  await recordWebhookEvents(
+    trx,
+    ctx,
+    c,
+    urls.map((url) => ({ type: 'listing.restore' as const, data: { listing: { url, platform: c.platform, case_number: c.number }, reason } })),
+  );
+}
