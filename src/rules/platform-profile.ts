@@ -34,6 +34,24 @@ export const RequiredDocuments = z.object({
 });
 export type RequiredDocuments = z.infer<typeof RequiredDocuments>;
 
+/** EU and EEA country codes the Transparency Database accepts as a territorial scope. */
+export const EEA_COUNTRIES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO'] as const;
+
+/**
+ * What the statement of reasons (DSA Art. 17) says for this platform: where a
+ * removal applies, the terms clause that forbids infringing listings, where an
+ * out-of-court dispute can be taken, and the language merchants are written in.
+ */
+export const DsaProfile = z.object({
+  territorialScope: z.array(z.enum(EEA_COUNTRIES)).min(1).default([...EEA_COUNTRIES]),
+  termsClause: z.string().trim().min(1).max(500),
+  termsUrl: z.string().url().optional(),
+  /** A certified out-of-court dispute settlement body (Art. 21), or where to find one. */
+  outOfCourt: z.string().trim().min(1).max(500).default('a certified out-of-court dispute settlement body (DSA Art. 21): https://digital-strategy.ec.europa.eu/en/policies/dsa-out-court-dispute-settlement'),
+  merchantLanguage: z.enum(['en', 'zh']).default('en'),
+});
+export type DsaProfile = z.infer<typeof DsaProfile>;
+
 export const PlatformProfile = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string(),
@@ -76,6 +94,8 @@ export const PlatformProfile = z.object({
     .optional(),
   /** The review target and the sender's answer window (24 h around the clock, 120 h to answer, by default). */
   sla: SlaPolicy.default(DEFAULT_SLA),
+  /** Statement-of-reasons facts; absent, statements name no terms clause and use the defaults. */
+  dsa: DsaProfile.optional(),
 });
 export type PlatformProfile = z.infer<typeof PlatformProfile>;
 export type PlatformProfileInput = z.input<typeof PlatformProfile>;

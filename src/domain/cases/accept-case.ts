@@ -6,6 +6,7 @@ import { saveListingDecisions } from '../../store/repos/listing-decisions.js';
 import { changeCase } from './change-case.js';
 import type { ListingDecision } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
+import { recordStatements } from '../dsa/record-statements.js';
 import { queueReply } from './queue-reply.js';
 import { recordDecisionEvents } from '../webhooks/record-events.js';
 import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
@@ -45,14 +46,15 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
     const partial = decisions.some((d) => d.decision === 'kept');
     const at = ctx.now().toISOString();
     await saveListingDecisions(trx, current.id, decisions, at, actorLabel(ctx));
+    const removed = decisions.filter((d) => d.decision === 'removed').map((d) => d.url);
+    const statements = await recordStatements(trx, ctx, current, removed, { decidedAt: at });
     const changed = await changeCase(trx, ctx, current, {
       to: partial ? 'partially_accepted' : 'accepted',
       from: UNDECIDED,
       fields: { due_at: null },
-      event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null } },
+      event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null, statementsOfReasons: statements.map((s) => s.puid) } },
     });
     await recordDecisionEvents(trx, ctx, changed, decisions);
-    const removed = decisions.filter((d) => d.decision === 'removed').map((d) => d.url);
     const kept = decisions.filter((d) => d.decision === 'kept').map((d) => d.url);
     const rendered = checkEditedReply(input.reply, [
       ...removed.map((url) => ({ what: 'listing to remove', text: url })),

@@ -12,6 +12,7 @@ import * as savedViews from './20261129T0900-saved-views.js';
 import * as caseSla from './20261129T0930-case-sla.js';
 import * as macros from './20261129T1000-macros.js';
 import * as userDisabled from './20261129T1030-user-disabled.js';
+import * as statementsOfReasons from './20261129T1100-statements-of-reasons.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261129T1000-macros': macros,
   '20261129T1030-user-disabled': userDisabled,
   '20261129T1100-webhook-deliveries': webhookDeliveries,
+  '20261129T1110-statements-of-reasons': statementsOfReasons,
 };
 
 export const migrationProvider: MigrationProvider = {
