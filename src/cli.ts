@@ -145,6 +145,24 @@ program
     }
   });
 
+const dsa = program.command('dsa').description('EU Digital Services Act duties');
+dsa
+  .command('statements')
+  .description('print the statements of reasons as the DSA Transparency Database API takes them')
+  .option('--since <date>', 'only statements of decisions taken on or after this day (YYYY-MM-DD) or time')
+  .option('--json', 'JSON Lines: one statement per line (default: one request body)')
+  .action(async (options: { since?: string; json?: boolean }) => {
+    const { printDsaStatements, parseSince } = await import('./cli/dsa.js');
+    parseSince(options.since);
+    const db = openDatabase(loadConfig().NOTICEDESK_DB);
+    try {
+      await migrateToLatest(db);
+      await printDsaStatements(db, { since: options.since, json: !!options.json }, out);
+    } finally {
+      await db.destroy();
+    }
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError ? error.message : `noticedesk: ${(error as Error).message}`}\n`);
   process.exit(1);

@@ -49,6 +49,8 @@ export const DsaProfile = z.object({
   /** A certified out-of-court dispute settlement body (Art. 21), or where to find one. */
   outOfCourt: z.string().trim().min(1).max(500).default('a certified out-of-court dispute settlement body (DSA Art. 21): https://digital-strategy.ec.europa.eu/en/policies/dsa-out-court-dispute-settlement'),
   merchantLanguage: z.enum(['en', 'zh']).default('en'),
+  /** What a listing is, as the Transparency Database's content type constant. */
+  contentType: z.enum(['CONTENT_TYPE_PRODUCT', 'CONTENT_TYPE_TEXT', 'CONTENT_TYPE_IMAGE', 'CONTENT_TYPE_VIDEO', 'CONTENT_TYPE_APP', 'CONTENT_TYPE_AUDIO']).default('CONTENT_TYPE_PRODUCT'),
 });
 export type DsaProfile = z.infer<typeof DsaProfile>;
 

@@ -14,7 +14,7 @@ export const StatementOfReasons = z.object({
   caseNumber: z.string(),
   platform: z.string().nullable(),
   listingUrl: z.string(),
-  restriction: z.object({ kind: z.literal('listing_removed'), territorialScope: z.array(z.enum(EEA_COUNTRIES)).min(1) }),
+  restriction: z.object({ kind: z.literal('listing_removed'), territorialScope: z.array(z.enum(EEA_COUNTRIES)).min(1), contentType: DsaProfile.shape.contentType.removeDefault() }),
   facts: z.object({
     source: z.enum(['notice', 'trusted_flagger_notice']),
     /** The right the notice relies on; null when the notice did not say. */
@@ -81,7 +81,7 @@ export function buildStatements(facts: StatementFacts): StatementOfReasons[] {
       caseNumber: current.number,
       platform: current.platform,
       listingUrl: url,
-      restriction: { kind: 'listing_removed', territorialScope: dsa.territorialScope },
+      restriction: { kind: 'listing_removed', territorialScope: dsa.territorialScope, contentType: dsa.contentType },
       facts: {
         source: facts.trustedFlagger ? 'trusted_flagger_notice' : 'notice',
         right,
