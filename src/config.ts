@@ -60,6 +60,16 @@ export const Config = z.object({
   NOTICEDESK_COUNTER_NOTICE_LINK_DAYS: z.coerce.number().int().positive().max(365).default(30),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** The DSA Transparency Database (https://transparency.dsa.ec.europa.eu, or its sandbox); unset, nothing is submitted. */
+  NOTICEDESK_DSA_API_URL: optionalUrl(['https', 'http']),
+  /** The platform's API token for the Transparency Database; needed with NOTICEDESK_DSA_API_URL. */
+  NOTICEDESK_DSA_API_TOKEN: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  /** Seconds between two submission runs to the Transparency Database. */
+  NOTICEDESK_DSA_SUBMIT_SECONDS: z.coerce.number().int().positive().max(86400).default(300),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
@@ -68,11 +78,15 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
+const ConfigChecked = Config.superRefine((c, ctx) => {
+  if (c.NOTICEDESK_DSA_API_URL && !c.NOTICEDESK_DSA_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['NOTICEDESK_DSA_API_TOKEN'], message: 'required when NOTICEDESK_DSA_API_URL is set' });
+});
+
 export class ConfigError extends Error {}
 
 /** Reads the environment once at start; a bad value stops the start with a readable list. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = Config.safeParse(env);
+  const result = ConfigChecked.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);

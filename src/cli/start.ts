@@ -4,6 +4,7 @@ import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { startWebhookWorker } from '../domain/webhooks/deliver.js';
+import { startDsaSubmitter } from '../dsa/submit-worker.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import { ConfigError } from '../config.js';
 import { publicUrlOf, type Runtime } from '../main.js';
@@ -67,6 +68,10 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       log,
     });
     services.push({ name: 'webhook delivery', stop: () => webhooks.stop() });
+  }
+  if (config.NOTICEDESK_DSA_API_URL && config.NOTICEDESK_DSA_API_TOKEN) {
+    const dsa = startDsaSubmitter(runtime.db, { url: config.NOTICEDESK_DSA_API_URL, token: config.NOTICEDESK_DSA_API_TOKEN, intervalMs: config.NOTICEDESK_DSA_SUBMIT_SECONDS * 1000, log });
+    services.push({ name: 'DSA submitter', stop: () => dsa.stop() });
   }
   // Started last so it stops first: the message in hand is finished before the database closes.
   const email = startEmailIntake({
