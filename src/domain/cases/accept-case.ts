@@ -54,7 +54,7 @@ export async function acceptCase(ctx: Ctx, raw: AcceptCaseInput): Promise<{ case
       fields: { due_at: null },
       event: { type: partial ? 'partially_accepted' : 'accepted', data: { listings: decisions, note: input.note ?? null, statementsOfReasons: statements.map((s) => s.puid) } },
     });
-    await recordDecisionEvents(trx, ctx, changed, decisions);
+    await recordDecisionEvents(trx, ctx, changed, decisions, statements);
     const kept = decisions.filter((d) => d.decision === 'kept').map((d) => d.url);
     const rendered = checkEditedReply(input.reply, [
       ...removed.map((url) => ({ what: 'listing to remove', text: url })),

@@ -6,6 +6,7 @@ import type { ListingDecision } from '../cases/listing-decision.js';
 import { signLink } from '../links/signed-link.js';
 import { insertWebhookDeliveries } from '../../store/repos/webhooks.js';
 import type { Database } from '../../store/tables.js';
+import type { StatementOfReasons } from '../dsa/statement-of-reasons.js';
 
 /** Event types the desk sends to the platform's endpoints. */
 export const WEBHOOK_EVENT_TYPES = ['case.opened', 'case.decided', 'listing.remove', 'listing.restore', 'counter_notice.received', 'case.closed'] as const;
@@ -68,7 +69,7 @@ export function counterNoticeLink(ctx: Ctx, c: Case): { url: string | null; dead
 }
 
 /** `case.decided` with each listing's outcome, then one `listing.remove` per removed listing. */
-export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, decisions: ListingDecision[]): Promise<void> {
+export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, decisions: ListingDecision[], statements: readonly StatementOfReasons[] = []): Promise<void> {
   if (!ctx.webhooks?.endpoints.length) return;
   const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c) : { url: null, deadline: null };
   await recordWebhookEvents(trx, ctx, c, [
@@ -79,7 +80,7 @@ export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx,
         type: 'listing.remove' as const,
         data: {
           listing: { url: d.url, platform: c.platform, case_number: c.number },
-          statement_of_reasons: null,
+          statement_of_reasons: statements.find((s) => s.listingUrl === d.url) ?? null,
           counter_notice: { url: link.url, deadline: link.deadline },
         },
       })),

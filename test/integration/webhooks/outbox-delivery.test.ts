@@ -48,10 +48,10 @@ describe('webhook outbox and delivery', () => {
       expect(new Set(receiver.received.map((r) => r.event.id)).size).toBe(4);
       const decided = receiver.received[1]!.event.data as { listings: { url: string; outcome: string }[] };
       expect(decided.listings.map((l) => l.outcome)).toEqual(['removed', 'removed', 'kept']);
-      const removals = receiver.received.slice(2).map((r) => r.event.data as { listing: { url: string; platform: string | null; case_number: string }; statement_of_reasons: null; counter_notice: { url: string; deadline: string } });
+      const removals = receiver.received.slice(2).map((r) => r.event.data as { listing: { url: string; platform: string | null; case_number: string }; statement_of_reasons: { puid: string; listingUrl: string } | null; counter_notice: { url: string; deadline: string } });
       expect(removals.map((r) => r.listing.url)).toEqual(urls.slice(0, 2));
       expect(removals[0]!.listing.case_number).toBe(c.number);
-      expect(removals[0]!.statement_of_reasons).toBeNull();
+      expect(removals[0]!.statement_of_reasons).toMatchObject({ listingUrl: removals[0]!.listing.url, puid: expect.stringMatching(/-L\d+$/) });
       expect(removals[0]!.counter_notice.deadline).toBe('2026-03-18T10:00:00.000Z');
       const token = removals[0]!.counter_notice.url.split('/counter-notice/')[1]!;
       const check = verifyLink(TEST_LINK_SECRET, token, 'counter_notice', clock);
