@@ -89,10 +89,13 @@ describe('webhook delivery across a kill -9 of the desk', () => {
       await new Promise((r) => second.child.once('exit', r));
 
       expect(requests.every((r) => r.valid)).toBe(true);
+      // The seeded cases' messages are still stored unprocessed; the desk takes them in at start and may open cases: their events count too.
+      const all = (await db.selectFrom('webhook_deliveries').select('event_id').execute()).map((r) => r.event_id);
+      expect(all).toEqual(expect.arrayContaining(ids));
       // Every event got exactly one 2xx; only the one in flight at the kill was sent twice, with the same id.
-      expect([...answered].sort()).toEqual([...ids].sort());
+      expect([...answered].sort()).toEqual([...all].sort());
       expect(requests.filter((r) => r.id === inFlight)).toHaveLength(2);
-      expect(requests).toHaveLength(7);
+      expect(requests).toHaveLength(all.length + 1);
     } finally {
       await db.destroy();
       server.closeAllConnections();
