@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadHolidays } from '../src/domain/counter-notices/load-holidays.js';
 import type { CounterNoticeSettings } from '../src/domain/counter-notices/business-days.js';
 import { submitStructured } from '../src/domain/cases/submit-structured.js';
-import { PROJECT_DIR, type Runtime } from '../src/main.js';
+import { PROJECT_DIR, type Runtime } from '../src/runtime.js';
 import type { ConsoleDeps } from './deps.js';
 
 /** The console's dependencies under Node, from the one runtime `noticedesk start` opened. */

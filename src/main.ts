@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, type Config } from './config.js';
 import { pairWebhookEndpoints } from './domain/webhooks/endpoints.js';
-import { makeCtx, type Ctx, type CtxBase } from './domain/context.js';
-import type { Actor } from './domain/schemas/index.js';
+import { makeCtx, type CtxBase } from './domain/context.js';
 import { createThreadedWork } from './intake/untrusted/threaded-work.js';
 import { loadPlatforms } from './rules/load-platforms.js';
 import { createDiskFileStore } from './store/file-store.js';
@@ -11,16 +9,9 @@ import { loadLinkSecret } from './store/link-secret.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase, type Db } from './store/open.js';
 
-/** The folder the project ships with (platform profiles, demo notices), whatever the working directory. */
-export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
+import { PROJECT_DIR, type Runtime } from './runtime.js';
 
-export interface Runtime {
-  config: Config;
-  db: Db;
-  base: CtxBase;
-  ctx(actor?: Actor, requestId?: string): Ctx;
-  close(): Promise<void>;
-}
+export { PROJECT_DIR, type Runtime };
 
 /**
  * The one Node wiring: opens and migrates the store, loads the platform

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../domain/context.js';
 import { SYSTEM, type Actor } from '../../domain/schemas/index.js';
-import type { Runtime } from '../../main.js';
+import type { Runtime } from '../../runtime.js';
 import { createSlackBot, slackRoute } from './bot.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
