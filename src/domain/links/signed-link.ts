@@ -98,6 +98,9 @@ export function verifyLink(secret: string | Uint8Array, token: string, purpose: 
   const expected = mac(key, payload);
   const actual = Buffer.from(given, 'base64url');
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'invalid' };
+  // Only the one spelling the desk writes: a last character differing in its unused bits decodes to the same
+  // bytes, and such a second spelling of a valid token is refused rather than accepted.
+  if (actual.toString('base64url') !== given) return { ok: false, reason: 'invalid' };
   const claims = readClaims(payload);
   if (!claims || claims.purpose !== purpose) return { ok: false, reason: 'invalid' };
   if (claims.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', claims };

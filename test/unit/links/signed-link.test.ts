@@ -22,6 +22,15 @@ describe('signed links', () => {
     expect(check).toEqual({ ok: true, claims: { purpose: 'status', caseId: 15, expiresAt: LATER, extra: 'held-7' } });
   });
 
+  it('refuses a second spelling of its signature whose last character differs only in unused bits', () => {
+    const token = signLink(SECRET, { purpose: 'status', caseId: 9, expiresAt: LATER });
+    const [payload, sig] = token.split('.') as [string, string];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = [...alphabet].map((ch) => `${sig.slice(0, -1)}${ch}`).find((t) => t !== sig && Buffer.from(t, 'base64url').equals(Buffer.from(sig, 'base64url')));
+    expect(twin).toBeDefined();
+    expect(verifyLink(SECRET, `${payload}.${twin}`, 'status', NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('refuses a token made for another purpose', () => {
     const token = signLink(SECRET, claims({ purpose: 'status' }));
     expect(verifyLink(SECRET, token, 'confirm_change', NOW)).toEqual({ ok: false, reason: 'invalid' });
