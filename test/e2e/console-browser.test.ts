@@ -1,8 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
 import { submitStructured } from '../../src/domain/cases/submit-structured.js';
@@ -17,8 +14,8 @@ import { upsertUser } from '../../src/store/repos/users.js';
 import type { Db } from '../../src/store/open.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
+import { launchChromium, type TestBrowser } from '../support/chromium.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOGIN = { email: 'rita@desk.test', password: 'correct horse battery' };
 
 describe('console in a real browser', () => {
@@ -26,7 +23,7 @@ describe('console in a real browser', () => {
   let server: ServerType;
   let base: string;
   let browser: BrowserContext;
-  let profile: string;
+  let chrome: TestBrowser;
   let smtp: SmtpReceiver;
   let ctxBase: ReturnType<typeof testCtx>;
 
@@ -40,16 +37,15 @@ describe('console in a real browser', () => {
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
-    profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    chrome = await launchChromium();
+    browser = chrome.browser;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await smtp?.stop();
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     await db?.destroy();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   async function signIn(page: Page) {

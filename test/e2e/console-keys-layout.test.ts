@@ -1,22 +1,19 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx } from '../../src/domain/context.js';
 import { processMessage } from '../../src/domain/messages/process-message.js';
 import { receiveMessage } from '../../src/domain/messages/receive-message.js';
 import { openConsole, REVIEWER_LOGIN } from '../integration/console/harness.js';
+import { launchChromium, type TestBrowser } from '../support/chromium.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('case page keys and layout in a real browser', () => {
   let h: Awaited<ReturnType<typeof openConsole>>;
   let server: ServerType;
   let base: string;
   let browser: BrowserContext;
-  let profile: string;
+  let chrome: TestBrowser;
   let caseNumber: string;
 
   beforeAll(async () => {
@@ -38,15 +35,14 @@ describe('case page keys and layout in a real browser', () => {
     const { message } = await receiveMessage(ctx, { channel: 'email', raw: new TextEncoder().encode(raw), origin: 'e2e' });
     const outcome = await processMessage(ctx, message.id);
     caseNumber = outcome.status === 'processed' ? outcome.case.number : '';
-    profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    chrome = await launchChromium();
+    browser = chrome.browser;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     await h?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   async function openCase(page: Page) {

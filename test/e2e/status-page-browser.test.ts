@@ -1,8 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
 import { submitStructured } from '../../src/domain/cases/submit-structured.js';
@@ -17,15 +14,15 @@ import type { Db } from '../../src/store/open.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { makeDmcaBody, makeEmail } from '../support/mail.js';
 import { openTestDb, testCtx } from '../support/store.js';
+import { launchChromium, type TestBrowser } from '../support/chromium.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the complainant\'s status page in a real browser', () => {
   let db: Db;
   let server: ServerType;
   let base: string;
   let browser: BrowserContext;
-  let profile: string;
+  let chrome: TestBrowser;
   let smtp: SmtpReceiver;
   let ctxBase: CtxBase;
 
@@ -39,17 +36,16 @@ describe('the complainant\'s status page in a real browser', () => {
     ctxBase = { ...plain, links: { ...plain.links!, publicUrl: base } };
     app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
     smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
-    profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    chrome = await launchChromium();
+    browser = chrome.browser;
   }, 120_000);
   let app: ReturnType<typeof createConsoleApp>;
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await smtp?.stop();
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     await db?.destroy();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   async function deliver(raw: Uint8Array) {

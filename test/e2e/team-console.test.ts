@@ -1,8 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
 import { requestInfo } from '../../src/domain/cases/request-info.js';
@@ -21,8 +21,8 @@ import type { Db } from '../../src/store/open.js';
 import { REVIEWER, seedCase } from '../integration/domain/seed.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
+import { launchChromium, type TestBrowser } from '../support/chromium.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
 const SAM = { email: 'sam@desk.test', password: 'second pass phrase' };
 const HOUR = 3600_000;
@@ -34,7 +34,7 @@ describe('a reviewer team works the queue in a real browser', () => {
   let server: ServerType;
   let base: string;
   let browser: BrowserContext;
-  let profile: string;
+  let chrome: TestBrowser;
   let smtp: SmtpReceiver;
   let ctxBase: ReturnType<typeof testCtx>;
   const ago = (hours: number) => makeCtx({ ...ctxBase, now: () => new Date(Date.now() - hours * HOUR) }, REVIEWER);
@@ -51,17 +51,16 @@ describe('a reviewer team works the queue in a real browser', () => {
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
-    profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1400, height: 1000 } });
+    chrome = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    browser = chrome.browser;
     mkdirSync(SCREENS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await smtp?.stop();
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     await db?.destroy();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   async function signIn(page: Page, login: { email: string; password: string }) {

@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface TestBrowser {
+  browser: BrowserContext;
+  /** Closes the browser and removes its throwaway profile. */
+  close(): Promise<void>;
+}
+
+/** Starts real Chromium in a throwaway profile for a browser test. */
+export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, ...(options.viewport ? { viewport: options.viewport } : {}) });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
