@@ -3,22 +3,15 @@ import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import type { Database } from '../../store/tables.js';
 import { saveStatements } from '../../store/repos/statements.js';
-import { signLink } from '../links/signed-link.js';
 import { buildStatements, type StatementOfReasons } from './statement-of-reasons.js';
+import { counterNoticeLink } from '../links/counter-notice-link.js';
 
-const DAY_MS = 24 * 3600 * 1000;
 /** Art. 20: internal complaints stay open for at least six months after the decision. */
 export const COUNTER_NOTICE_LINK_DAYS = 184;
 
-export function counterNoticePath(token: string): string {
-  return `/counter-notice/${token}`;
-}
-
 /** The merchant's counter-notice link for a case; null where the desk makes no links. */
 export function counterNoticeLinkFor(ctx: Ctx, caseId: number): string | null {
-  if (!ctx.links) return null;
-  const expiresAt = new Date(ctx.now().getTime() + COUNTER_NOTICE_LINK_DAYS * DAY_MS);
-  return `${ctx.links.publicUrl}${counterNoticePath(signLink(ctx.links.secret, { purpose: 'counter_notice', caseId, expiresAt }))}`;
+  return counterNoticeLink(ctx, caseId, COUNTER_NOTICE_LINK_DAYS).url;
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Transaction } from 'kysely';
 import type { Ctx } from '../context.js';
 import type { Case } from '../schemas/index.js';
 import type { ListingDecision } from '../cases/listing-decision.js';
-import { signLink } from '../links/signed-link.js';
 import { insertWebhookDeliveries } from '../../store/repos/webhooks.js';
 import type { Database } from '../../store/tables.js';
 import type { StatementOfReasons } from '../dsa/statement-of-reasons.js';
+import { counterNoticeLink } from '../links/counter-notice-link.js';
 
 /** Event types the desk sends to the platform's endpoints. */
 export const WEBHOOK_EVENT_TYPES = ['case.opened', 'case.decided', 'listing.remove', 'listing.restore', 'counter_notice.received', 'case.closed'] as const;
@@ -59,19 +59,10 @@ export async function recordWebhookEvents(
   return built;
 }
 
-/** The counter-notice link and its deadline for the merchant of a removed listing; nulls where links are not configured. */
-export function counterNoticeLink(ctx: Ctx, c: Case): { url: string | null; deadline: string | null } {
-  const days = ctx.webhooks?.counterNoticeDays ?? 0;
-  if (!ctx.links || days <= 0) return { url: null, deadline: null };
-  const expiresAt = new Date(ctx.now().getTime() + days * 86_400_000);
-  const token = signLink(ctx.links.secret, { purpose: 'counter_notice', caseId: c.id, expiresAt });
-  return { url: `${ctx.links.publicUrl.replace(/\/+$/, '')}/counter-notice/${token}`, deadline: expiresAt.toISOString() };
-}
-
 /** `case.decided` with each listing's outcome, then one `listing.remove` per removed listing. */
 export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, decisions: ListingDecision[], statements: readonly StatementOfReasons[] = []): Promise<void> {
   if (!ctx.webhooks?.endpoints.length) return;
-  const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c) : { url: null, deadline: null };
+  const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c.id, ctx.webhooks?.counterNoticeDays ?? 0) : { url: null, deadline: null };
   await recordWebhookEvents(trx, ctx, c, [
     { type: 'case.decided', data: { outcome: c.status, listings: decisions.map((d) => ({ url: d.url, outcome: d.decision, reason: d.reason })) } },
     ...decisions
