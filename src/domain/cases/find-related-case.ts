@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ReadMessage } from '../../intake/mime/read-message.js';
+import type { ReadMessage } from '../messages/read-message.js';
 import { findCaseById, findCaseByNumber } from '../../store/repos/cases.js';
 import { findCaseIdByReplyMessageId } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
