@@ -6,6 +6,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
 import { createDiskFileStore } from '../../src/store/file-store.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
+import { LINK_DAYS_DEFAULT } from '../../src/config.js';
 
 /** The authserv-id the test receiving server writes in Authentication-Results. */
 export const TEST_AUTHSERV_ID = 'mx.noticedesk.test';
@@ -41,6 +42,6 @@ export function testCtx(db: Db, options: { now?: () => Date; platforms?: Platfor
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
     mailAuth: { trustedAuthservIds: [TEST_AUTHSERV_ID] },
-    links: { secret: TEST_LINK_SECRET, statusLinkDays: 180, publicUrl: TEST_PUBLIC_URL },
+    links: { secret: TEST_LINK_SECRET, days: LINK_DAYS_DEFAULT, publicUrl: TEST_PUBLIC_URL },
   });
 }

@@ -19,8 +19,6 @@ export interface WebhookEndpoint {
 
 export interface WebhookSettings {
   endpoints: readonly WebhookEndpoint[];
-  /** Days the merchant's counter-notice link in `listing.remove` stays valid; its expiry is the deadline sent. */
-  counterNoticeDays: number;
 }
 
 export interface WebhookEvent {
@@ -62,7 +60,7 @@ export async function recordWebhookEvents(
 /** `case.decided` with each listing's outcome, then one `listing.remove` per removed listing. */
 export async function recordDecisionEvents(trx: Transaction<Database>, ctx: Ctx, c: Case, decisions: ListingDecision[], statements: readonly StatementOfReasons[] = []): Promise<void> {
   if (!ctx.webhooks?.endpoints.length) return;
-  const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c.id, ctx.webhooks?.counterNoticeDays ?? 0) : { url: null, deadline: null };
+  const link = decisions.some((d) => d.decision === 'removed') ? counterNoticeLink(ctx, c.id) : { url: null, deadline: null };
   await recordWebhookEvents(trx, ctx, c, [
     { type: 'case.decided', data: { outcome: c.status, listings: decisions.map((d) => ({ url: d.url, outcome: d.decision, reason: d.reason })) } },
     ...decisions
