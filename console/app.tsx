@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { pingStore } from '../src/store/repos/cases.js';
 import type { ConsoleDeps, ConsoleEnv } from './deps.js';
 import { routeBodyLimits } from './http/body.js';
 import { toErrorBody, wantsJson } from './http/errors.js';
@@ -36,7 +37,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', routeBodyLimits());
 
   app.get('/healthz', async (c) => {
-    await deps.db.selectFrom('cases').select('id').limit(1).execute();
+    await pingStore(deps.db);
     return c.json({ status: 'ok' });
   });
   app.get('/static/app.css', (c) => c.body(STYLES, 200, { 'content-type': 'text/css; charset=utf-8', ...STATIC_HEADERS }));

@@ -5,6 +5,7 @@ import { DomainError } from '../src/domain/errors.js';
 import { openD1Database, type D1Binding } from '../src/store/d1.js';
 import type { ConsoleDeps } from './deps.js';
 import { bundledHolidays, bundledPlatforms } from './worker-data.js';
+import { inlineWork } from '../src/intake/untrusted/inline-work.js';
 
 /** The part of Cloudflare's `R2Bucket` binding the file store uses. */
 export interface R2BucketLike {
@@ -32,10 +33,13 @@ export function workerConsoleDeps(env: WorkerEnv): ConsoleDeps {
   const config = loadConfig(vars);
   const db = openD1Database(env.DB);
   const counterNotice = { businessDays: config.NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS, holidays: bundledHolidays() };
+  const platforms = bundledPlatforms();
   const base: CtxBase = {
     db,
     now: () => new Date(),
-    platforms: bundledPlatforms(),
+    platforms,
+    // No threads here; pdf.js needs DOM classes workerd lacks, so a PDF is kept and its text recorded as not read.
+    work: inlineWork(platforms, async () => ({ text: null, problem: 'PDF text is not read by the Workers deployment; the file is kept' })),
     files: env.FILES ? r2FileStore(env.FILES) : refusingFileStore(),
     ownAddresses: [config.NOTICEDESK_FROM],
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type DomainErrorCode } from '../../src/domain/errors.js';
 import type { ConsoleEnv } from '../deps.js';
@@ -33,6 +34,10 @@ export function toErrorBody(error: unknown, requestId: string): { status: Conten
     return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, requestId, details: error.details } } };
   }
   if (error instanceof HttpError) return { status: error.status, body: { error: { code: error.code, message: error.message, requestId } } };
+  // Hono's own refusals (a body that is not JSON, a malformed request) keep their status and message.
+  if (error instanceof HTTPException && error.status < 500) {
+    return { status: error.status as ContentfulStatusCode, body: { error: { code: 'bad_request', message: error.message, requestId } } };
+  }
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. Quote the request id if you report it.', requestId } } };
 }
 

@@ -8,7 +8,6 @@ import { forwardCounterNotice } from '../../src/domain/counter-notices/forward-c
 import { DomainError } from '../../src/domain/errors.js';
 import { canReview, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
-import { fieldErrors } from '../http/complaint-input.js';
 
 /** The reviewer decisions the API takes: the console's verbs, with the same rules and the same mails. */
 export const DecisionRequest = z.discriminatedUnion('action', [
@@ -25,15 +24,12 @@ export const DecisionRequest = z.discriminatedUnion('action', [
 ]);
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
-/** POST /api/v1/cases/{caseNumber}/decision: 200 {caseNumber, status}; 403 for a submitter; 409 when the case changed; 422 with field errors. */
-export async function decideByApi(c: Context<ConsoleEnv & { Variables: { apiUser: User } }>, deps: ConsoleDeps) {
+/** POST /api/v1/cases/{caseNumber}/decision: {caseNumber, status}; 403 for a submitter; 409 when the case changed. */
+export async function decideByApi(c: Context<ConsoleEnv & { Variables: { apiUser: User } }>, deps: ConsoleDeps, caseNumber: string, d: DecisionRequest) {
   const user = c.get('apiUser');
   if (!canReview(user)) throw new DomainError('forbidden', 'Only reviewer and admin tokens can decide cases.');
-  const parsed = DecisionRequest.safeParse(await c.req.json().catch(() => null));
-  if (!parsed.success) throw new DomainError('invalid_input', 'Some fields are not valid.', { fields: fieldErrors(parsed.error) });
   const ctx = deps.ctx(actorOf(user), c.get('requestId'));
-  const ref = { caseNumber: c.req.param('number') ?? '', version: parsed.data.version };
-  const d = parsed.data;
+  const ref = { caseNumber, version: d.version };
   let status: string;
   switch (d.action) {
     case 'accept':
@@ -53,5 +49,5 @@ export async function decideByApi(c: Context<ConsoleEnv & { Variables: { apiUser
       status = (await forwardCounterNotice(ctx, { ...ref, businessDays: d.businessDays })).counterNotice.status;
       break;
   }
-  return c.json({ caseNumber: ref.caseNumber, status });
+  return { caseNumber: ref.caseNumber, status };
 }

@@ -48,7 +48,7 @@ function Actions(props: { view: StatusView; token: string; csrf: string }) {
       {view.canWithdraw ? (
         <section class="panel" aria-labelledby="withdraw-h">
           <h2 id="withdraw-h">Withdraw the complaint</h2>
-          <p>Withdrawing ends the case; listings removed because of it are reinstated.</p>
+          <p>Withdrawing ends the case; listings removed because of it are to be reinstated.</p>
           <form method="post" action={`${base}/withdraw`}>
             <input type="hidden" name="_csrf" value={csrf} />
             <button type="submit" class="danger">Withdraw my complaint</button>

@@ -31,8 +31,8 @@ export interface Ctx {
   /** Our own addresses: mail from them is never answered. */
   ownAddresses: readonly string[];
   limits: IntakeLimits;
-  /** Where MIME, PDF text and parsing run: bounded threads under Node; inline when absent. */
-  work?: UntrustedWork;
+  /** The message reader, PDF text extractor and parser: bounded threads under Node, inline in Workers and tests. */
+  work: UntrustedWork;
   /** Which receiving servers' Authentication-Results are believed; none means no email sender is authenticated. */
   mailAuth?: { trustedAuthservIds: readonly string[] };
   /** Whether reviewers @mentioned in a note can be told by Slack (the bot runs); otherwise they get a mail. */

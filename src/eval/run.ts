@@ -8,6 +8,7 @@ import { bySplit, readSplit } from './split.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const REPO_CORPUS = resolve(here, '../../test/corpus/github-dmca');
+export const DEVELOPMENT_BASELINE = resolve(here, '../../test/corpus/development-baseline.json');
 const pct = (r: Ratio): string => (r.n === 0 ? 'n/a' : `${((100 * r.ok) / r.n).toFixed(1)}% (${r.ok}/${r.n})`);
 
 function print(name: string, f: Figures, verbose: boolean): void {
@@ -48,8 +49,11 @@ async function main(): Promise<void> {
     figures[name] = { files: f.files, ...headline(f) };
   }
   if (args.includes('--write-baseline')) {
-    const file = join(dir, 'baseline.json');
-    writeFileSync(file, JSON.stringify({ validation: figures.validation ?? figures.all }, null, 1) + '\n');
+    // The repository's corpus keeps its validation figures beside it; any other labelled set
+    // (the development set) is recorded in test/corpus/development-baseline.json.
+    const file = dir === REPO_CORPUS ? join(dir, 'baseline.json') : DEVELOPMENT_BASELINE;
+    const figuresOf = dir === REPO_CORPUS ? { validation: figures.validation ?? figures.all } : { development: figures.all };
+    writeFileSync(file, JSON.stringify(figuresOf, null, 1) + '\n');
     console.log(`\nwrote ${file}`);
   } else if (args.includes('--json')) {
     console.log(JSON.stringify(figures));

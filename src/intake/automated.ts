@@ -1,11 +1,8 @@
 import { isOwnAddress, mailboxKey } from '../domain/messages/mail-addresses.js';
+import type { Automated, AutomatedKind } from '../domain/messages/read-message.js';
 import type { ReadMessage } from './mime/read-message.js';
 
-export type AutomatedKind = 'auto_reply' | 'bounce' | 'list' | 'own';
-
-export type Automated =
-  | { automated: false }
-  | { automated: true; kind: AutomatedKind; reason: string; bouncedMessageId: string | null };
+export type { Automated, AutomatedKind };
 
 /** Set on every reply we send, so our own mail coming back is never answered. */
 export const OWN_MARKER_HEADER = 'x-noticedesk-case';

@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../../src/store/open.js';
 import { createDiskFileStore } from '../../src/store/file-store.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 import { LINK_DAYS_DEFAULT } from '../../src/config.js';
+import { pdfTextOf } from '../../src/intake/mime/pdf-text.js';
+import { inlineWork } from '../../src/intake/untrusted/inline-work.js';
 
 /** The authserv-id the test receiving server writes in Authentication-Results. */
 export const TEST_AUTHSERV_ID = 'mx.noticedesk.test';
@@ -34,10 +36,12 @@ export async function openTestDb(location: string = tempSqlitePath()): Promise<D
 }
 
 export function testCtx(db: Db, options: { now?: () => Date; platforms?: PlatformProfile[] } = {}): Ctx {
+  const platforms = options.platforms ?? [];
   return makeCtx({
     db,
     now: options.now ?? (() => new Date()),
-    platforms: options.platforms ?? [],
+    platforms,
+    work: inlineWork(platforms, pdfTextOf),
     files: createDiskFileStore(join('data', 'tmp', 'attachments')),
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { ReadMessage } from '../../intake/mime/read-message.js';
-import { findCaseById, findCaseByNumber } from '../../store/repos/cases.js';
+import type { ReadMessage } from '../messages/read-message.js';
+import { findCaseById, findCaseByNumber, findLatestNoticeNaming } from '../../store/repos/cases.js';
+import { findCaseIdOfMessageIds } from '../../store/repos/messages.js';
 import { findCaseIdByReplyMessageId } from '../../store/repos/outbox.js';
 import type { Database } from '../../store/tables.js';
 import type { Case, Complaint } from '../schemas/index.js';
@@ -18,27 +19,15 @@ async function byThreadHeaders(trx: Transaction<Database>, read: ReadMessage): P
   if (ids.length === 0) return null;
   const fromReply = await findCaseIdByReplyMessageId(trx, ids);
   if (fromReply) return findCaseById(trx, fromReply);
-  const row = await trx
-    .selectFrom('raw_messages')
-    .select('case_id')
-    .where('message_id', 'in', ids)
-    .where('case_id', 'is not', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.case_id == null ? null : findCaseById(trx, Number(row.case_id));
+  const caseId = await findCaseIdOfMessageIds(trx, ids);
+  return caseId === null ? null : findCaseById(trx, caseId);
 }
 
 /** A counter-notice or withdrawal names the listings of the notice it answers. */
 async function byListingUrl(trx: Transaction<Database>, complaint: Complaint): Promise<Case | null> {
   for (const listing of complaint.listings.slice(0, 5)) {
-    const row = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('kind', '=', 'notice')
-      .where('complaint', 'like', `%${JSON.stringify(listing.url).slice(1, -1).replace(/[%_]/g, '')}%`)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (row) return findCaseById(trx, Number(row.id));
+    const id = await findLatestNoticeNaming(trx, listing.url);
+    if (id !== null) return findCaseById(trx, id);
   }
   return null;
 }

@@ -7,7 +7,6 @@ import { findCaseByNumber, listCaseEvents } from '../../store/repos/cases.js';
 import { listCaseAttachments, listRelatedCases, type AttachmentInfo } from '../../store/repos/case-links.js';
 import { listCaseMessages } from '../../store/repos/messages.js';
 import { listListingDecisions } from '../../store/repos/listing-decisions.js';
-import { readContent } from '../messages/read-content.js';
 import type { ListingDecision } from './listing-decision.js';
 
 export interface CaseMessageView {
@@ -34,9 +33,9 @@ export interface CaseFile {
   library: LibraryDocument[];
 }
 
-async function viewMessage(message: RawMessage): Promise<CaseMessageView> {
+async function viewMessage(ctx: Ctx, message: RawMessage): Promise<CaseMessageView> {
   try {
-    const { read } = await readContent(message);
+    const { read } = (await ctx.work.read(message, ctx.ownAddresses)).content;
     const from = read.from ? [read.from.name, read.from.address && `<${read.from.address}>`].filter(Boolean).join(' ') : null;
     return { id: message.id, channel: message.channel, receivedAt: message.receivedAt, from, subject: read.subject, text: read.text, html: read.html };
   } catch (error) {
@@ -56,7 +55,7 @@ export async function readCase(ctx: Ctx, caseNumber: string): Promise<CaseFile> 
     listRelatedCases(ctx.db, found),
   ]);
   const [seenBefore, library] = await Promise.all([findSameListings(ctx, found), listRightsLibrary(ctx, found, events)]);
-  return { case: found, events, messages: await Promise.all(messages.map(viewMessage)), attachments, decisions, related, seenBefore, library };
+  return { case: found, events, messages: await Promise.all(messages.map((m) => viewMessage(ctx, m))), attachments, decisions, related, seenBefore, library };
 }
 
 /** An attachment's bytes, only when it belongs to the case (no fishing by hash). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { CaseNumber, type Case, type CaseEvent, type Complaint, type DocumentKind } from '../schemas/index.js';
-import { appendCaseEvent, findCaseByNumber } from '../../store/repos/cases.js';
+import { appendCaseEvent, findCaseByNumber, listCaseEventData } from '../../store/repos/cases.js';
 import { listCaseAttachments } from '../../store/repos/case-links.js';
 import { listEarlierCasesOf } from '../../store/repos/case-queue.js';
 import { loadCase, parseInput, requireReviewer } from './review-support.js';
@@ -73,8 +73,8 @@ export async function attachLibraryDocument(ctx: Ctx, raw: AttachLibraryInput): 
   if (!doc) throw new NotFoundError(`${input.fromCase} holds no such document of this complainant.`, { fields: { sha256: 'not in the library' } });
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadCase(trx, { caseNumber: input.caseNumber });
-    const already = await trx.selectFrom('case_events').select('data').where('case_id', '=', current.id).where('type', '=', 'library_document_attached').execute();
-    if (already.some((e) => { const d = JSON.parse(e.data) as { fromCase?: string; sha256?: string }; return d.fromCase === doc.fromCase && d.sha256 === doc.sha256; })) {
+    const already = (await listCaseEventData(trx, current.id, 'library_document_attached')) as Array<{ fromCase?: string; sha256?: string }>;
+    if (already.some((d) => d.fromCase === doc.fromCase && d.sha256 === doc.sha256)) {
       throw new ConflictError(`That document is already attached to ${current.number}.`);
     }
     await appendCaseEvent(trx, {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ReadMessage } from '../../intake/mime/read-message.js';
+import type { ReadMessage } from '../messages/read-message.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import { findOtherWithMessageId } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';

@@ -1,4 +1,4 @@
-import type { ReadMessage } from '../../intake/mime/read-message.js';
+import type { ReadMessage } from '../messages/read-message.js';
 import type { Case } from '../schemas/index.js';
 
 /** Mail providers whose domain says nothing about who the sender works for. */

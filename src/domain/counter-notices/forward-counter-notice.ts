@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { readContent } from '../messages/read-content.js';
 import { listCaseMessages } from '../../store/repos/messages.js';
 import type { Database } from '../../store/tables.js';
 import { changeCase } from '../cases/change-case.js';
@@ -24,10 +23,10 @@ export const ForwardCounterNoticeInput = CaseRef.extend({
 export type ForwardCounterNoticeInput = z.input<typeof ForwardCounterNoticeInput>;
 
 /** What the merchant wrote, every message of the counter-notice as received: the complainant gets it as a copy (DMCA 512(g)(2)(B)). */
-async function counterNoticeText(trx: Transaction<Database>, caseId: number): Promise<string | null> {
+async function counterNoticeText(ctx: CounterNoticeCtx, trx: Transaction<Database>, caseId: number): Promise<string | null> {
   const texts: string[] = [];
   for (const message of await listCaseMessages(trx, caseId)) {
-    const { read } = await readContent(message);
+    const { read } = (await ctx.work.read(message, ctx.ownAddresses)).content;
     if (read.text.trim()) texts.push(read.text.trim());
   }
   return texts.length ? texts.join('\n\n---\n\n').slice(0, 20_000) : null;
@@ -67,7 +66,7 @@ export async function forwardCounterNotice(ctx: CounterNoticeCtx, raw: ForwardCo
     }
     const dueAt = addBusinessDays(ctx.now(), days, settings.holidays).toISOString();
     const complainantMay = procedure?.complainantMay ?? 'reject';
-    const copy = procedure?.copyToComplainant === false ? null : await counterNoticeText(trx, counter.id);
+    const copy = procedure?.copyToComplainant === false ? null : await counterNoticeText(ctx, trx, counter.id);
     const data = { counterNotice: counter.number, notice: notice.number, dueAt };
     const waitingNotice = await changeCase(trx, ctx, notice, {
       to: 'awaiting_complainant',

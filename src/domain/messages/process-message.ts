@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Automated } from '../../intake/automated.js';
+import type { Automated } from './read-message.js';
 import { checkComplaint } from '../../rules/index.js';
 import { appendCaseEvent, linkMessageToCase } from '../../store/repos/cases.js';
 import { findMessageById, insertAttachmentRecords, settleMessage } from '../../store/repos/messages.js';
@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 import type { Case, Complaint, RawMessage } from '../schemas/index.js';
 import type { MessageContent } from './read-content.js';
 import { storeAttachments, type KeptAttachments } from './store-attachments.js';
-import { inlineWork, WorkLimitError, type UntrustedWork } from './untrusted-work.js';
+import { WorkLimitError, type UntrustedWork } from './untrusted-work.js';
 
 export type ProcessOutcome =
   | { status: 'already_processed'; caseId: number | null }
@@ -58,7 +58,7 @@ async function twice<T>(step: () => Promise<T>): Promise<T> {
  */
 export async function prepareMessage(ctx: Ctx, message: RawMessage): Promise<Prepared> {
   if (message.state !== 'stored') return { kind: 'done', outcome: { status: 'already_processed', caseId: message.caseId } };
-  const work: UntrustedWork = ctx.work ?? inlineWork(ctx.platforms);
+  const work: UntrustedWork = ctx.work;
   try {
     const { content, automated } = await twice(() => work.read(message, ctx.ownAddresses));
     if (automated.automated) return { kind: 'automated', message, automated };

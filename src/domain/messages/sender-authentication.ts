@@ -1,4 +1,4 @@
-import type { ReadMessage } from '../../intake/mime/read-message.js';
+import type { ReadMessage } from './read-message.js';
 
 /** Which receiving servers' Authentication-Results headers (RFC 8601) the desk believes. */
 export interface MailAuthSettings {

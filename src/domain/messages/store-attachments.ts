@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import type { EvidenceFile, StoredAttachment } from '../schemas/index.js';
-import type { ReadAttachment } from '../../intake/mime/read-message.js';
+import type { ReadAttachment } from './read-message.js';
 import { WorkLimitError, type UntrustedWork } from './untrusted-work.js';
 
 export interface KeptAttachments {

@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Attachment } from 'mailparser';
+import type { ReadAttachment } from '../../domain/messages/read-message.js';
 
-/** One attachment as read from MIME, with its bytes and any text we could extract. */
-export interface ReadAttachment {
-  filename: string | null;
-  contentType: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  text: string | null;
-  /** Why the text could not be read (broken PDF...), kept for the case record. PDF text is read later, on a bounded thread. */
-  problem: string | null;
-}
+export type { ReadAttachment };
 
 export function describeAttachment(content: Buffer, contentType: string, filename: string | null): Omit<ReadAttachment, 'text' | 'problem'> {
   return { filename, contentType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };

@@ -1,9 +1,8 @@
 import type { AddressObject } from 'mailparser';
 
-export interface MailAddress {
-  name: string | null;
-  address: string | null;
-}
+import type { MailAddress } from '../../domain/messages/read-message.js';
+
+export type { MailAddress };
 
 export function firstAddress(value: AddressObject | AddressObject[] | undefined): MailAddress | null {
   const list = Array.isArray(value) ? value : value ? [value] : [];

@@ -12,3 +12,8 @@ export async function extractPdfText(data: Buffer): Promise<{ text: string | nul
     await parser.destroy().catch(() => undefined);
   }
 }
+
+/** The PDF text extractor of the `UntrustedWork` port, under Node. */
+export function pdfTextOf(bytes: Uint8Array): Promise<{ text: string | null; problem: string | null }> {
+  return extractPdfText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}

@@ -1,3 +1,4 @@
+import type { ReadMessage } from '../../domain/messages/read-message.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { htmlToText } from '../../parse/html.js';
 import { readAttachment, type ReadAttachment } from './attachments.js';
@@ -9,27 +10,7 @@ export type { ReadAttachment } from './attachments.js';
 export type { MailAddress } from './headers.js';
 
 /** What the intake needs from one email: addressing, threading headers, text and attachments. */
-export interface ReadMessage {
-  messageId: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string | null;
-  date: string | null;
-  /** The complainant's address: for a forwarded notice, the original sender. */
-  from: MailAddress | null;
-  replyTo: string | null;
-  returnPath: string | null;
-  headers: Record<string, string>;
-  /** Every Authentication-Results header, topmost (last added) first. */
-  authResults?: string[];
-  text: string;
-  html: string | null;
-  attachments: ReadAttachment[];
-  /** Problems met while reading (unknown charset, truncated part...); the message is still kept. */
-  problems: string[];
-  /** Set when a colleague forwarded the notice: who forwarded it, how, and what they wrote. */
-  forwarded?: { by: MailAddress | null; via: 'attachment' | 'inline'; note: string } | null;
-}
+export type { ReadMessage };
 
 /** Bodies beyond this are cut: no notice is that long, and regexes downstream stay fast. */
 export const MAX_TEXT_CHARS = 1_000_000;

@@ -1,11 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { inlineWork, type ParseRequest, type ReadOutcome, type StoredBytes } from '../../domain/messages/untrusted-work.js';
+import type { ParseRequest, ReadOutcome, StoredBytes } from '../../domain/messages/untrusted-work.js';
+import { pdfTextOf } from '../mime/pdf-text.js';
+import { inlineWork } from './inline-work.js';
 import { ownBuffer } from './pool.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 
 // One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
 const { platforms } = workerData as { platforms: PlatformProfile[] };
-const work = inlineWork(platforms);
+const work = inlineWork(platforms, pdfTextOf);
 
 type Task =
   | { kind: 'read'; payload: { message: StoredBytes; ownAddresses: string[] } }

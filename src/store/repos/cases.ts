@@ -171,3 +171,26 @@ export async function backfillQueueColumns(db: Kysely<Database>, batch = 500): P
     done += rows.length;
   }
 }
+
+/** The newest notice whose complaint names `url` (a counter-notice or withdrawal names the listings of the notice it answers). */
+export async function findLatestNoticeNaming(db: Q, url: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('kind', '=', 'notice')
+    .where('complaint', 'like', `%${JSON.stringify(url).slice(1, -1).replace(/[%_]/g, '')}%`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}
+
+/** The data of a case's events of one type, oldest first. */
+export async function listCaseEventData(db: Q, caseId: number, type: string): Promise<unknown[]> {
+  const rows = await db.selectFrom('case_events').select('data').where('case_id', '=', caseId).where('type', '=', type).orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.data) as unknown);
+}
+
+/** The cheapest read that proves the store answers (the health check). */
+export async function pingStore(db: Q): Promise<void> {
+  await db.selectFrom('cases').select('id').limit(1).execute();
+}

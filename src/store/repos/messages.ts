@@ -143,3 +143,15 @@ export async function countInterruptedRun(db: Q, id: number): Promise<number | n
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? count : null;
 }
+
+/** The case of the newest stored message carrying one of these Message-IDs (a reply's In-Reply-To/References). */
+export async function findCaseIdOfMessageIds(db: Q, messageIds: string[]): Promise<number | null> {
+  const row = await db
+    .selectFrom('raw_messages')
+    .select('case_id')
+    .where('message_id', 'in', messageIds)
+    .where('case_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.case_id == null ? null : Number(row.case_id);
+}

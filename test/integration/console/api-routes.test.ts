@@ -49,6 +49,40 @@ describe('JSON API /api/v1', () => {
     expect(await (await h.request('/api/v1/docs')).text()).toContain('Submit a complaint');
   });
 
+  it('describes and validates from one schema: what the document says a field takes is what a request is checked against', async () => {
+    const doc = (await (await h.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[]; maxLength?: number }>; required: string[] }> };
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(['/cases/{caseNumber}', '/cases/{caseNumber}/decision', '/cases/{caseNumber}/events', '/complaints', '/listings/confirm']);
+    const fields = doc.components.schemas.Complaint!;
+    expect(fields.required).toContain('signature');
+    const enumValues = fields.properties.iprType!.enum!;
+    expect(enumValues).toContain('trademark');
+    // A value outside the documented enum and a string over the documented length are both refused, field by field.
+    const over = 'x'.repeat(fields.properties.signature!.maxLength! + 1);
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, iprType: 'trade secret', signature: over }) });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { details: { fields: Record<string, string> } } };
+    expect(Object.keys(body.error.details.fields).sort()).toEqual(['iprType', 'signature']);
+    expect(await (await h.request('/api/v1/docs')).text()).toContain('Confirm a removal or restoration');
+  });
+
+  it('happy: the documented example complaint is accepted as it stands', async () => {
+    const doc = (await (await h.request('/api/v1/openapi.json')).json()) as { components: { schemas: { Complaint: { examples: object[] } } } };
+    const [example] = doc.components.schemas.Complaint.examples;
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify(example) });
+    expect(res.status).toBe(201);
+  });
+
+  it('error: a body that is not JSON is refused with 400 in the one error shape', async () => {
+    const res = await api('/api/v1/complaints', token, { method: 'POST', body: '{"platform": ' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.requestId).toBeTruthy();
+  });
+
   it('error: answers invalid input with the one error shape and per-field messages', async () => {
     const res = await api('/api/v1/complaints', token, { method: 'POST', body: JSON.stringify({ ...complaint, email: 'x', listingUrls: [] }) });
     expect(res.status).toBe(422);

@@ -4,20 +4,15 @@ import { statusLinkFor } from '../../../src/domain/complainant/status-link.js';
 import { makeCtx, type Ctx } from '../../../src/domain/context.js';
 import { counterNoticeLink } from '../../../src/domain/links/counter-notice-link.js';
 import { verifyLink } from '../../../src/domain/links/signed-link.js';
+import { testCtx } from '../../support/store.js';
 
 const SECRET = 'link-period-secret-0123456789abcdef0123456789';
 const NOW = new Date('2026-03-04T10:00:00Z');
 
 function ctxWithDays(days: number): Ctx {
-  return makeCtx({
-    db: null as never,
-    now: () => NOW,
-    platforms: [],
-    files: { put: async () => '', get: async () => null },
-    ownAddresses: [],
-    limits: { maxAttachmentBytes: 1 },
-    links: { secret: SECRET, days, publicUrl: 'https://desk.example' },
-  });
+  // No store is touched: links are made from the clock and the settings alone.
+  const base = testCtx(null as never, { now: () => NOW });
+  return makeCtx({ ...base, links: { secret: SECRET, days, publicUrl: 'https://desk.example' } });
 }
 
 function expiryOf(url: string, purpose: 'status' | 'counter_notice'): string {

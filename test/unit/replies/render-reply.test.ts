@@ -66,6 +66,19 @@ describe('renderReply', () => {
     expect(reply.text).toContain('Reviewer note <i>here</i>');
   });
 
+  it('says a listing is back online or taken down only as a decision until the platform confirms it', () => {
+    // Only listing-confirmed reports what the platform did; every other mail states what was decided.
+    const claims = /available again|were reinstated|are reinstated|is back online|stay removed|已恢复|已重新上线|保持删除状态?。$/m;
+    for (const language of ['en', 'zh']) {
+      for (const [template, extra] of [['reinstated', {}], ['reinstated', { reason: 'no_answer_in_time' }], ['withdrawn', {}], ['dispute-decided', { outcome: 'reinstate' }], ['dispute-decided', { outcome: 'keep_removed' }]] as const) {
+        const reply = renderReply(template, { ...vars, ...extra }, language);
+        expect(reply.text, `${template} ${language}`).not.toMatch(claims);
+      }
+    }
+    expect(renderReply('reinstated', vars, 'en').text).toContain('are to be put back online');
+    expect(renderReply('dispute-decided', { ...vars, outcome: 'reinstate' }, 'en').text).toContain('are to be reinstated');
+  });
+
   it('refuses unknown templates and path tricks', () => {
     expect(() => renderReply('no-such-template', vars, 'en')).toThrow(/no template/);
     expect(() => renderReply('../partials/layout', vars, 'en')).toThrow(/not a template name/);
