@@ -64,7 +64,7 @@ describe('the merchant\'s counter-notice form in a real browser', () => {
     const notice = (await acceptCase(makeCtx(ctxBase, REVIEWER), { caseNumber: filed.case.number })).case;
     await deliverDueWebhooks({ db, endpoints: [{ url: hooks.url, secret: SECRET }], now: () => new Date(), retryBaseMs: 1_000, retryForMs: 3_600_000, timeoutMs: 5_000 });
     const removal = hooks.received.find((h) => h.event.type === 'listing.remove');
-    const link = (removal?.event.data.counter_notice as { url: string }).url;
+    const link = (removal?.event.data.counter_notice as { url: string } | undefined)?.url ?? '';
     expect(link.startsWith(`${base}/counter-notice/`)).toBe(true);
 
     const page = await chrome.browser.newPage();
