@@ -15,6 +15,7 @@ import { SYSTEM, type Case } from '../../../src/domain/schemas/index.js';
 import { deliverDueWebhooks } from '../../../src/domain/webhooks/deliver.js';
 import { verifyWebhookSignature } from '../../../src/domain/webhooks/signature.js';
 import { STATEMENTS } from '../../../src/rules/finding-texts.js';
+import { renderReply } from '../../../src/replies/render-reply.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { listChildCases } from '../../../src/store/repos/case-links.js';
 import { findCaseById, listCaseEvents } from '../../../src/store/repos/cases.js';
@@ -181,7 +182,13 @@ describe('the merchant\'s counter-notice form', () => {
     expect(counter!.findings.map((f) => f.code).sort()).toEqual(['counter.jurisdiction.missing', 'counter.mistake.missing', 'counter.signature.missing']);
     expect(receipt).toContain('It cannot be forwarded to the rights owner until we have the following:');
     expect(receipt).toContain('Please sign the counter-notice with your full legal name.');
-    expect((await db.selectFrom('outbox').select('template').where('case_id', '=', counter!.id).execute()).map((r) => r.template)).toEqual(['deficiency']);
+    const [mail] = await db.selectFrom('outbox').select(['template', 'vars', 'language']).where('case_id', '=', counter!.id).execute();
+    expect(mail?.template).toBe('deficiency');
+    // The mail names what was filed: a counter-notice, not a notice.
+    const rendered = renderReply('deficiency', JSON.parse(mail!.vars), mail!.language);
+    expect(rendered.subject).toContain('Your counter-notice needs more information');
+    expect(rendered.text).toContain(`Your counter-notice was registered as case ${counter!.number}`);
+    expect(rendered.text).toContain('Please add the statement: "I swear, under penalty of perjury');
     const [hook] = (await deliver()).filter((h) => h.event.type === 'counter_notice.received');
     expect(hook!.event.data.counter_notice).toMatchObject({ status: 'deficient', missing: ['counter.signature.missing', 'counter.mistake.missing', 'counter.jurisdiction.missing'] });
   });
