@@ -11,8 +11,8 @@ const WORDS = {
     copy: (dmca: boolean) => `Your counter-notice, with your name and contact details, is sent to the person who filed the complaint${dmca ? ', as 17 U.S.C. 512(g) requires' : ''}.`,
     next: (days: number, court: boolean) =>
       court
-        ? `A reviewer checks it; once it holds everything below, it is forwarded to the complainant, and the listings are restored after ${days} business days unless the complainant tells us they have filed a court action against you.`
-        : `A reviewer checks it; once it holds everything below, it is forwarded to the rights owner, who has ${days} business days to answer. Without an answer, the listings are reinstated.`,
+        ? `A reviewer checks it; once it has both statements and your signature, it is forwarded to the complainant, and ${days} business days after that we ask the platform to restore the listings, unless the complainant has told us they filed a court action against you.`
+        : `A reviewer checks it; once it has both statements and your signature, it is forwarded to the rights owner, who then has ${days} business days to answer. Without an answer, we ask the platform to reinstate the listings.`,
     nothing: (n: string) => `Nothing is removed under case ${n} any more: there is nothing to contest.`,
     listings: 'The removed listings this counter-notice is about',
     you: 'Who you are',
@@ -49,8 +49,8 @@ const WORDS = {
     copy: (dmca: boolean) => `您的反通知（包括您的姓名和联系方式）将发送给投诉人${dmca ? '，这是美国法典第17编第512(g)条的要求' : ''}。`,
     next: (days: number, court: boolean) =>
       court
-        ? `审核人员将审核反通知；内容齐全后，我们会将其转交投诉人。除非投诉人告知我们已对您提起诉讼，商品将在 ${days} 个工作日后恢复。`
-        : `审核人员将审核反通知；内容齐全后，我们会将其转交权利人，权利人有 ${days} 个工作日答复。逾期未答复的，商品将被恢复。`,
+        ? `审核人员将审核反通知；包含两项声明及您的签名后，我们会将其转交投诉人。转交 ${days} 个工作日后，除非投诉人告知我们已对您提起诉讼，我们将通知平台恢复商品。`
+        : `审核人员将审核反通知；包含两项声明及您的签名后，我们会将其转交权利人，权利人随后有 ${days} 个工作日答复。逾期未答复的，我们将通知平台恢复商品。`,
     nothing: (n: string) => `案件 ${n} 下已没有被删除的商品，无需提交反通知。`,
     listings: '本反通知涉及的被删除商品',
     you: '您的信息',
