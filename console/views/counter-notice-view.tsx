@@ -7,14 +7,14 @@ const WORDS = {
   en: {
     title: 'Counter-notice',
     h1: (n: string) => `Counter-notice for case ${n}`,
-    intro: (n: string, platform: string) => `These listings on ${platform} were removed under case ${n} after a complaint from a rights owner. If you believe a listing was removed by mistake or misidentification, you may file a counter-notice here. No account is needed.`,
+    intro: (n: string, platform: string) => `After a complaint from a rights owner, we decided under case ${n} that these listings on ${platform} be removed. If you believe a listing was removed by mistake or misidentification, you may file a counter-notice here. No account is needed.`,
     copy: (dmca: boolean) => `Your counter-notice, with your name and contact details, is sent to the person who filed the complaint${dmca ? ', as 17 U.S.C. 512(g) requires' : ''}.`,
     next: (days: number, court: boolean) =>
       court
         ? `A reviewer checks it; once it has both statements and your signature, it is forwarded to the complainant, and ${days} business days after that we ask the platform to restore the listings, unless the complainant has told us they filed a court action against you.`
         : `A reviewer checks it; once it has both statements and your signature, it is forwarded to the rights owner, who then has ${days} business days to answer. Without an answer, we ask the platform to reinstate the listings.`,
-    nothing: (n: string) => `Nothing is removed under case ${n} any more: there is nothing to contest.`,
-    listings: 'The removed listings this counter-notice is about',
+    nothing: (n: string) => `No listing of case ${n} is to be removed any more (the complaint was withdrawn or the listings reinstated): there is nothing to contest.`,
+    listings: 'The listings this counter-notice is about',
     you: 'Who you are',
     name: 'Your full legal name',
     address: 'Postal address',
@@ -45,14 +45,14 @@ const WORDS = {
   zh: {
     title: '反通知',
     h1: (n: string) => `案件 ${n} 的反通知`,
-    intro: (n: string, platform: string) => `以下${platform}商品因权利人的投诉，已在案件 ${n} 下被删除。如您认为某商品是因错误或误认而被删除，可在此提交反通知，无需注册账号。`,
+    intro: (n: string, platform: string) => `根据权利人的投诉，我们已在案件 ${n} 下决定删除以下${platform}商品。如您认为某商品是因错误或误认而被删除，可在此提交反通知，无需注册账号。`,
     copy: (dmca: boolean) => `您的反通知（包括您的姓名和联系方式）将发送给投诉人${dmca ? '，这是美国法典第17编第512(g)条的要求' : ''}。`,
     next: (days: number, court: boolean) =>
       court
         ? `审核人员将审核反通知；包含两项声明及您的签名后，我们会将其转交投诉人。转交 ${days} 个工作日后，除非投诉人告知我们已对您提起诉讼，我们将通知平台恢复商品。`
         : `审核人员将审核反通知；包含两项声明及您的签名后，我们会将其转交权利人，权利人随后有 ${days} 个工作日答复。逾期未答复的，我们将通知平台恢复商品。`,
-    nothing: (n: string) => `案件 ${n} 下已没有被删除的商品，无需提交反通知。`,
-    listings: '本反通知涉及的被删除商品',
+    nothing: (n: string) => `案件 ${n} 下已没有需删除的商品（投诉已撤回或商品已恢复），无需提交反通知。`,
+    listings: '本反通知涉及的商品',
     you: '您的信息',
     name: '您的法定全名',
     address: '通讯地址',

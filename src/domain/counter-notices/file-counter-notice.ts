@@ -30,7 +30,7 @@ export interface CounterNoticeReceipt {
  */
 export async function fileCounterNotice(ctx: CounterNoticeCtx, caseId: number, raw: unknown, origin: string): Promise<CounterNoticeReceipt> {
   const view = await readCounterNoticeForm(ctx, caseId);
-  if (view.removed.length === 0) throw new ConflictError(`Nothing is removed under case ${view.caseNumber} any more: there is nothing to contest.`, { caseNumber: view.caseNumber });
+  if (view.removed.length === 0) throw new ConflictError(`No listing of case ${view.caseNumber} is to be removed any more: there is nothing to contest.`, { caseNumber: view.caseNumber });
   const { input, problems } = formProblems(view, raw);
   if (!input || Object.keys(problems).length > 0) throw new DomainError('invalid_input', 'Some fields are not valid.', { fields: problems });
   const bytes = new TextEncoder().encode(JSON.stringify(toCounterNoticeSubmission(view, input)));

@@ -272,7 +272,7 @@ describe('the merchant\'s counter-notice form', () => {
     // Withdrawn: the listing is back up, the form says so and takes nothing.
     await withdrawComplaint(reviewer, { caseNumber: notice.number });
     const after = await openForm(path);
-    expect(after.html).toContain(`案件 ${notice.number} 下已没有被删除的商品`);
+    expect(after.html).toContain(`案件 ${notice.number} 下已没有需删除的商品`);
     expect(after.html).not.toContain('name="listings"');
     expect((await post(path, page, { ...complete, signature: 'Lee Chan again', listings: 'https://detail.1688.com/offer/612345.html' })).status).toBe(409);
     expect(await counterNoticesOf(notice)).toHaveLength(1);
