@@ -55,7 +55,7 @@ describe('webhook delivery across a kill -9 of the desk', () => {
     const dir = mkdtempSync(join(resolve('data/tmp'), 'webhooks-kill-'));
     const dbPath = join(dir, 'noticedesk.sqlite');
     const db: Db = await openTestDb(dbPath);
-    const ctx = makeCtx({ ...testCtx(db), webhooks: { endpoints: [{ url: hookUrl, secret: SECRET }], counterNoticeDays: 14 } }, REVIEWER);
+    const ctx = makeCtx({ ...testCtx(db), webhooks: { endpoints: [{ url: hookUrl, secret: SECRET }] } }, REVIEWER);
     for (let i = 0; i < 3; i += 1) {
       const c = await seedCase(ctx);
       await closeCase(ctx, { caseNumber: c.number, note: 'Spam.' });
