@@ -19,7 +19,7 @@ const STATUS_WORDS: Record<CaseStatus, string> = {
   counter_noticed: 'The merchant sent a counter-notice; a reviewer is checking it.',
   awaiting_complainant: 'Waiting for your answer.',
   disputed: 'Disputed: the platform decides between your complaint and the counter-notice.',
-  reinstated: 'Closed: the listings were put back.',
+  reinstated: 'Closed: the listings are to be put back online.',
   closed: 'Closed.',
 };
 
