@@ -58,6 +58,15 @@ export const Config = z.object({
   NOTICEDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
   /** Days the merchant's counter-notice link (in `listing.remove`) stays valid; its expiry is the deadline sent. */
   NOTICEDESK_COUNTER_NOTICE_LINK_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  /**
+   * The platform's endpoint that names the merchant of a listing (answers {"merchant":{"email","name"}});
+   * set, the desk asks it for every removed listing and mails the merchant its statement of reasons.
+   */
+  NOTICEDESK_MERCHANT_LOOKUP_URL: optionalUrl(['https', 'http']),
+  /** GET (`?url=&platform=&case_number=`) or POST (the same as JSON). */
+  NOTICEDESK_MERCHANT_LOOKUP_METHOD: z.enum(['GET', 'POST']).default('GET'),
+  /** Time the lookup endpoint has to answer, in ms. */
+  NOTICEDESK_MERCHANT_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The DSA Transparency Database (https://transparency.dsa.ec.europa.eu, or its sandbox); unset, nothing is submitted. */
