@@ -11,7 +11,8 @@ import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
 import { maskPrompts } from './mask.js';
 import { ownerFromCandidates } from './owner-candidates.js';
-import { addressOrganisation, claimsWork, findAgency, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
+import { decideAgency } from './agency.js';
+import { addressOrganisation, claimsWork, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
 import { detectPlatform } from './platform.js';
 import { preambleEnd, splitSections } from './sections.js';
 import { findSignature } from './signature.js';
@@ -121,7 +122,8 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   let owner = all.map((p) => findRightsOwner(p.masked, kind === 'counter_notice')).find((o) => o) ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
-  const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null, ownOrg)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null, ownOrg);
+  const agencyOpts = { kind, owner: owner?.name ?? null, ownOrg };
+  const agency = all.map((p) => decideAgency(p.masked, agencyOpts)).find((a) => a.isAgent !== null) ?? decideAgency(body.masked, agencyOpts);
   const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
   if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked, ownOrg) || workNamesOrg(work?.text ?? null, ownOrg))) {
     // The owner writing for itself signs with its company: that company is the owner.
@@ -152,6 +154,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     rightsOwner: owner?.name ?? null,
     rightsOwnerEvidence: owner?.evidence ?? null,
     isAgent: agency.isAgent,
+    agentConfidence: agency.confidence,
     agentEvidence: agency.evidence,
     iprType: findIprType(maskedAll),
     iprs,

@@ -138,6 +138,8 @@ export const Complaint = z.object({
   rightsOwnerEvidence: Span.nullable(),
   /** true: writes for a separate owner; false: the owner or its staff; null: unclear. */
   isAgent: z.boolean().nullable(),
+  /** How sure the parser is of `isAgent`: 0.5 (a guess) to 0.99. Absent on complaints stored before it was read. */
+  agentConfidence: z.number().min(0).max(1).optional(),
   agentEvidence: Span.nullable(),
   iprType: IprType.nullable(),
   iprs: z.array(IprRecord),
