@@ -82,9 +82,11 @@ describe('webhook delivery across a kill -9 of the desk', () => {
       held[0]!.destroy();
 
       const second = await startNoticedesk({ env, running });
-      const allDelivered = async () =>
+      // Settled: every stored message taken in (a case it opens records events too) and every event delivered.
+      const settled = async () =>
+        (await db.selectFrom('raw_messages').select('id').where('state', '=', 'stored').execute()).length === 0 &&
         (await db.selectFrom('webhook_deliveries').select('status').where('status', '!=', 'delivered').execute()).length === 0;
-      expect(await until(allDelivered)).toBe(true);
+      expect(await until(settled)).toBe(true);
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
 
