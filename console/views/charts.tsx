@@ -25,7 +25,7 @@ function niceStep(max: number): number {
 function Legend(props: { series: readonly Series[] }) {
   return (
     <p class="legend" aria-hidden="true">
-      {props.series.map((s) => <span><svg width="10" height="10" viewBox="0 0 10 10"><title>{s.label}</title><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}
+      {props.series.map((s) => <span><svg role="img" aria-label={s.label} width="10" height="10" viewBox="0 0 10 10"><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}
     </p>
   );
 }
