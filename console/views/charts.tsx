@@ -8,7 +8,8 @@ export interface Series {
   label: string;
   /** A fill colour; an attribute, so the CSP's style rules do not apply. */
   colour: string;
-  values: readonly number[];
+  /** One value per category; null where there is nothing to show (drawn as no bar, written as a dash). */
+  values: readonly (number | null)[];
 }
 
 const W = 640;
@@ -17,7 +18,7 @@ const PAD = { left: 44, right: 8, top: 10, bottom: 34 };
 
 /** A round step for the axis: 1, 2 or 5 times a power of ten, giving about four lines. */
 function niceStep(max: number): number {
-  const rough = Math.max(max, 1) / 4;
+  const rough = Math.max(max, 4) / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
 }
@@ -33,6 +34,7 @@ function Legend(props: { series: readonly Series[] }) {
 /** Bars per category: side by side, or stacked when `stacked`. */
 export function BarChart(props: { id: string; title: string; categories: readonly string[]; series: readonly Series[]; stacked?: boolean; format?: (v: number) => string; unit?: string }) {
   const fmt = props.format ?? String;
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : fmt(v));
   const totals = props.categories.map((_, i) => (props.stacked ? props.series.reduce((n, s) => n + (s.values[i] ?? 0), 0) : Math.max(0, ...props.series.map((s) => s.values[i] ?? 0))));
   const step = niceStep(Math.max(0, ...totals));
   const top = step * Math.max(1, Math.ceil(Math.max(0, ...totals) / step));
@@ -76,7 +78,7 @@ export function BarChart(props: { id: string; title: string; categories: readonl
         </div>
         <table class="chart-table" aria-label={props.title}>
           <thead><tr><th scope="col">{props.categories.length && /^\d{4}-/.test(props.categories[0]!) ? 'Week of' : ''}</th>{props.series.map((s) => <th scope="col">{s.label}{props.unit ? ` (${props.unit})` : ''}</th>)}</tr></thead>
-          <tbody>{props.categories.map((cat, i) => <tr><th scope="row">{cat}</th>{props.series.map((s) => <td>{fmt(s.values[i] ?? 0)}</td>)}</tr>)}</tbody>
+          <tbody>{props.categories.map((cat, i) => <tr><th scope="row">{cat}</th>{props.series.map((s) => <td>{cell(s.values[i])}</td>)}</tr>)}</tbody>
         </table>
       </div>
     </figure>

@@ -24,7 +24,7 @@ function timesRows(list: readonly DecisionTimes[]) {
 export function Trends(props: { trends: DeskTrends; weeks: number }) {
   const t = props.trends;
   const weeks = t.weeks.map((w) => w.week);
-  const sharePct = t.weeks.map((w) => (w.decided === 0 ? 0 : Math.round((w.decidedWithin24h / w.decided) * 1000) / 10));
+  const sharePct = t.weeks.map((w) => (w.decided === 0 ? null : Math.round((w.decidedWithin24h / w.decided) * 1000) / 10));
   const timeSeries = [{ label: 'Median', colour: BLUE, values: [] }, { label: '90th percentile', colour: AMBER, values: [] }];
   return (
     <section class="charts" aria-label="Over time">
