@@ -64,7 +64,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
       </div>
       <nav class="tabs" aria-label="Status">
         {tabs.map(([value, label, n]) => <a href={href(f, { status: value, page: 1 })} aria-current={f.status === value && !f.sla ? 'true' : undefined}>{label}<span class="n">{n}</span></a>)}
-        <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Over 24 h<span class="n">{page.slaBreached}</span></a>
+        <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Past SLA<span class="n">{page.slaBreached}</span></a>
       </nav>
       <nav class="tabs" aria-label="Assignee">
         <a href={href(f, { assignee: undefined, page: 1 })} aria-current={!f.assignee ? 'true' : undefined}>Everyone's</a>
@@ -80,7 +80,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
         <Select name="iprType" label="IPR type" value={f.iprType} options={IprType.options} />
         <Select name="findings" label="Findings" value={f.findings} options={['yes', 'no']} />
         <Select name="age" label="Age" value={f.age} options={['today', 'over_24h', 'over_3d', 'over_7d']} />
-        <Select name="sla" label="24 h SLA" value={f.sla} options={['breached']} />
+        <Select name="sla" label="SLA" value={f.sla} options={['breached']} />
         <button type="submit">Filter</button>
         <a class="button secondary" href="/">Reset</a>
       </form>

@@ -16,6 +16,8 @@ export interface QueueQuery {
   hasFindings: boolean | null;
   createdBefore: string | null;
   createdAfter: string | null;
+  /** Only cases whose SLA clock ran out before this instant (the same `sla_due_at` the timers show). */
+  slaDueBefore?: string | null;
   /** An account's email, `unassigned` for cases nobody holds, or null for anyone. */
   assignee: string | null;
   search: { caseNumber: string | null; text: string | null };
@@ -61,6 +63,7 @@ function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: 
   if (q.hasFindings === false) out = out.where('findings', '=', sql.lit('[]'));
   if (q.createdBefore) out = out.where('created_at', '<', q.createdBefore);
   if (q.createdAfter) out = out.where('created_at', '>=', q.createdAfter);
+  if (q.slaDueBefore) out = out.where('sla_due_at', '<', q.slaDueBefore);
   if (q.search.caseNumber) out = out.where('number', '=', q.search.caseNumber);
   if (q.search.text) out = out.where(searchCondition(db, q.search.text));
   return out;
@@ -68,7 +71,7 @@ function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: 
 
 /** True when only the status narrows the query, so the kept counts answer how many match. */
 function onlyByStatus(q: QueueQuery): boolean {
-  return !q.platform && !q.kind && !q.assignee && !q.iprType && q.hasFindings === null && !q.createdBefore && !q.createdAfter && !q.search.caseNumber && !q.search.text;
+  return !q.platform && !q.kind && !q.assignee && !q.iprType && q.hasFindings === null && !q.createdBefore && !q.createdAfter && !q.slaDueBefore && !q.search.caseNumber && !q.search.text;
 }
 
 export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSummary[]; total: number }> {
@@ -139,6 +142,12 @@ export async function countByStatus(db: Q): Promise<Record<string, number>> {
  * this is their kept count less the recent ones: a day's intake is small, the
  * backlog may not be, so the index reads only the recent entries.
  */
+/** Cases needing action whose SLA clock has run out by `now`: read from the (queue_rank, sla_due_at) index. */
+export async function countPastSla(db: Q, now: string): Promise<number> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('sla_due_at', '<', now).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countOlderThan(db: Q, statuses: readonly CaseStatus[], before: string): Promise<number> {
   if (sameStatuses(statuses, NEEDS_ACTION)) {
     const [counts, recent] = await Promise.all([
