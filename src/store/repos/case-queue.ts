@@ -151,10 +151,17 @@ export async function countOlderThan(db: Q, statuses: readonly CaseStatus[], bef
   return Number(row.n);
 }
 
-/** Cases that need action held by `assignee` (or by nobody, for UNASSIGNED), through the assignee index. */
+/**
+ * Cases that need action held by `assignee`, through the assignee index; for
+ * UNASSIGNED, from the per-status counts of cases nobody holds that the
+ * database keeps in step with every change (the open backlog may be large).
+ */
 export async function countNeedingActionFor(db: Q, assignee: string): Promise<number> {
-  let query = db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0);
-  query = assignee === UNASSIGNED ? query.where('assignee', 'is', null) : query.where('assignee', '=', assignee);
+  if (assignee === UNASSIGNED) {
+    const rows = await db.selectFrom('case_unassigned_counts').select(['status', 'n']).where('status', 'in', [...NEEDS_ACTION]).execute();
+    return rows.reduce((n, r) => n + Number(r.n), 0);
+  }
+  const query = db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('assignee', '=', assignee);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 

@@ -103,6 +103,32 @@ function queueContract(name: string, open: () => Promise<Db>, close: () => Promi
       expect(await countByStatus(db)).toEqual({ in_review: 12, deficient: 12 });
       expect((await list({ status: 'all' })).total).toBe(24);
     });
+
+    it('keeps the unassigned count exact through assignment, status changes and deletes', async () => {
+      const counted = async () => {
+        const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('assignee', 'is', null).executeTakeFirstOrThrow();
+        return Number(row.n);
+      };
+      const unassigned = async () => (await list({})).unassigned;
+      expect(await unassigned()).toBe(await counted());
+      const before = await unassigned();
+      const [first, second] = await db.selectFrom('cases').select(['id', 'version']).where('status', '=', 'in_review').orderBy('id').limit(2).execute();
+      expect(await updateCaseIf(db, first!.id, first!.version, ['in_review'], { assignee: 'ana@desk.test' })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect((await listQueue({ ...testCtx(db), actor: { type: 'user', id: 'ana@desk.test', name: 'Ana' } }, {})).mine).toBe(1);
+      // A held case that leaves the queue, and one nobody holds that leaves it: only the second changes the count.
+      expect(await updateCaseIf(db, first!.id, first!.version + 1, ['in_review'], { status: 'accepted' })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect(await updateCaseIf(db, second!.id, second!.version, ['in_review'], { status: 'accepted' })).toBe(true);
+      expect(await unassigned()).toBe(before - 2);
+      // Back into the queue, unassigned again; then deleted.
+      expect(await updateCaseIf(db, first!.id, first!.version + 2, ['accepted'], { status: 'in_review', assignee: null })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect(await unassigned()).toBe(await counted());
+      await db.deleteFrom('cases').where('id', '=', first!.id).execute();
+      expect(await unassigned()).toBe(before - 2);
+      expect(await unassigned()).toBe(await counted());
+    });
   });
 }
 
@@ -146,6 +172,15 @@ describe('queue statements on SQLite', () => {
     expect(page.total).toBe(8);
     expect(page.cases.map((c) => c.rightsOwner)).toEqual(Array(8).fill('Blue Lantern Toys'));
     expect(statements.filter((s) => s.sql.includes('cases_search'))).toHaveLength(1);
+  });
+
+  it('reads the unassigned count from the kept counts, not by counting the open cases', async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), {});
+    expect(page.unassigned).toBe(12);
+    const counting = statements.filter((s) => /count\(\*\)/.test(s.sql) && /"assignee" is null/.test(s.sql));
+    expect(counting).toEqual([]);
+    expect(statements.some((s) => s.sql.includes('case_unassigned_counts'))).toBe(true);
   });
 
   it('counts the cases with findings through a findings index, not by reading every case', async () => {
