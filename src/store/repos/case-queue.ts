@@ -97,16 +97,28 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
     [page, total] = await Promise.all([ordered(filtered(db, db.selectFrom('cases').select('id'), q)).execute(), countMatching()]);
   }
   const ids = page.map((r) => Number(r.id));
-  const full = ids.length ? await db.selectFrom('cases').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute() : [];
+  const full = ids.length ? await db.selectFrom('cases').select([...SUMMARY_COLUMNS, ...complaintSummary(db)]).where('id', 'in', ids).execute() : [];
   const byId = new Map(full.map((r) => [Number(r.id), r]));
   return { cases: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])), total };
 }
 
-const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'complaint', 'findings', 'due_at', 'sla_due_at', 'version', 'created_at', 'updated_at'] as const;
+const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'findings', 'due_at', 'sla_due_at', 'version', 'created_at', 'updated_at'] as const;
 
-/** The store's own rows were checked when written: a queue row is read with JSON.parse, not the complaint schema. */
-function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
-  const complaint = JSON.parse(row.complaint) as Pick<Complaint, 'subject' | 'listings'>;
+/** The two things a queue row shows of the complaint, read by the database rather than parsing each complaint here. */
+function complaintSummary(db: Q) {
+  if (isPostgres(db as Kysely<unknown>)) {
+    return [
+      sql<string | null>`(complaint::jsonb)->>'subject'`.as('subject'),
+      sql<number>`coalesce(jsonb_array_length(case when jsonb_typeof((complaint::jsonb)->'listings') = 'array' then (complaint::jsonb)->'listings' end), 0)`.as('listing_count'),
+    ];
+  }
+  return [sql<string | null>`json_extract(complaint, '$.subject')`.as('subject'), sql<number>`coalesce(json_array_length(complaint, '$.listings'), 0)`.as('listing_count')];
+}
+
+type SummaryRow = Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]> & { subject: string | null; listing_count: number | bigint };
+
+/** The store's own rows were checked when written: a queue row's findings are read with JSON.parse, not the schema. */
+function toSummary(row: SummaryRow): CaseSummary {
   return {
     id: Number(row.id),
     number: row.number,
@@ -117,8 +129,8 @@ function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSu
     complainantEmail: row.complainant_email,
     rightsOwner: row.rights_owner,
     iprType: row.ipr_type,
-    subject: complaint.subject ?? null,
-    listingCount: complaint.listings?.length ?? 0,
+    subject: row.subject ?? null,
+    listingCount: Number(row.listing_count),
     findings: JSON.parse(row.findings) as Finding[],
     dueAt: row.due_at,
     slaDueAt: row.sla_due_at,

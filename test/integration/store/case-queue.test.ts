@@ -129,6 +129,24 @@ function queueContract(name: string, open: () => Promise<Db>, close: () => Promi
       expect(await unassigned()).toBe(before - 2);
       expect(await unassigned()).toBe(await counted());
     });
+
+    it("shows each row's subject and listing count as its complaint holds them", async () => {
+      const listings = ['https://www.taobao.com/item/1.html', 'https://www.taobao.com/item/2.html'].map((url) => ({ url, platform: 'taobao', kind: 'listing', valid: true, problem: null, evidence: null }));
+      const at = new Date(Date.UTC(2026, 1, 1)).toISOString();
+      await insertCase(db, {
+        number: 'ND-2026-000900', status: 'accepted', kind: 'notice', platform: 'taobao', assignee: null, complainant_email: 'agent@firm.example', rights_owner: 'Green Owl Books', ipr_type: 'copyright', parent_case_id: null,
+        complaint: JSON.stringify(makeComplaint({ subject: 'Two listings, one "quoted" subject', listings } as never)), findings: '[]', due_at: null, version: 1, created_at: at, updated_at: at,
+      });
+      const page = await listQueue(testCtx(db), { status: 'all', pageSize: '50' });
+      const rows = await db.selectFrom('cases').select(['number', 'complaint']).execute();
+      const complaints = new Map(rows.map((r) => [r.number, JSON.parse(r.complaint) as { subject: string | null; listings: unknown[] }]));
+      expect(page.cases.length).toBe(rows.length);
+      for (const c of page.cases) {
+        expect(c.subject).toBe(complaints.get(c.number)!.subject);
+        expect(c.listingCount).toBe(complaints.get(c.number)!.listings.length);
+      }
+      expect(page.cases.find((c) => c.number === 'ND-2026-000900')).toMatchObject({ subject: 'Two listings, one "quoted" subject', listingCount: 2 });
+    });
   });
 }
 
