@@ -201,6 +201,20 @@ describe('queue statements on SQLite', () => {
     expect(statements.some((s) => s.sql.includes('case_unassigned_counts'))).toBe(true);
   });
 
+  it("reads a text search's matches first and looks them up by id, rather than every open case", async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), { q: 'Red Kite', pageSize: '10' });
+    expect(page.total).toBe(4);
+    const reader = new SQLite(path, { readonly: true });
+    const plans = statements
+      .filter((s) => s.sql.includes('cases_search'))
+      .map((s) => (reader.prepare(`explain query plan ${s.sql}`).all(...(s.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+    reader.close();
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/SEARCH cases USING INTEGER PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(/cases_queue_order/);
+  });
+
   it('counts the cases with findings through a findings index, not by reading every case', async () => {
     statements.length = 0;
     const page = await listQueue(testCtx(db), { findings: 'yes', pageSize: '10' });
