@@ -1,4 +1,4 @@
-import type { Complaint, DocumentMention, IprRecord, Listing, Statement, Statements } from '../domain/schemas/complaint.js';
+import type { Complaint, DocumentMention, IprRecord, Listing, Statement, Statements, UrlRoleDecision } from '../domain/schemas/complaint.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
 import { toListing } from '../rules/classify-url.js';
 import { findDocuments } from './documents.js';
@@ -20,6 +20,7 @@ import { findSignature } from './signature.js';
 import { spanOf, type SourceText } from './span.js';
 import { findStatements } from './statements.js';
 import { decideUrls } from './targets.js';
+import { urlReasonText } from './url-reasons.js';
 import { findUrls, hostOf, urlKey } from './urls.js';
 import { findMaterialReferences, findWork } from './work.js';
 import { findDisclosureConsent } from './consent.js';
@@ -75,9 +76,15 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const listings: Listing[] = [];
   const seen = new Set<string>();
   const originals: string[] = [];
+  const urlRoles = new Map<string, UrlRoleDecision>();
   for (const part of all) {
     for (const d of part.decisions) {
       const key = urlKey(d.hit.url);
+      const known = urlRoles.get(key);
+      // A URL named twice keeps its takedown role, else its most certain one.
+      if (!known || (known.role !== 'infringing' && (d.role === 'infringing' || d.confidence > known.confidence))) {
+        urlRoles.set(key, { url: d.hit.url, role: d.role, reason: d.reason, because: urlReasonText(d.reason, d.section ?? undefined), confidence: d.confidence, evidence: spanOf(part.src, d.hit.start, d.hit.end) });
+      }
       if (d.role === 'original' && !originals.includes(d.hit.url)) originals.push(d.hit.url);
       if (d.role !== 'infringing' || seen.has(key)) continue;
       seen.add(key);
@@ -100,6 +107,8 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
         const key = urlKey(d.hit.url);
         if (d.role !== 'original' || seen.has(key) || !d.cls.platform || d.cls.kind === 'other_site') continue;
         seen.add(key);
+        const r = urlRoles.get(key);
+        if (r) urlRoles.set(key, { ...r, role: 'infringing' });
         listings.push(toListing(d.hit.url, d.cls, spanOf(part.src, d.hit.start, d.hit.end)));
       }
     }
@@ -170,6 +179,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     workEvidence: work?.evidence ?? null,
     listings,
     originalWorkUrls: originals,
+    urlRoles: [...urlRoles.values()],
     statements,
     signature: signature?.name ?? null,
     signatureEvidence: signature?.evidence ?? null,
