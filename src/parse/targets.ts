@@ -116,9 +116,25 @@ function accountsOfTargets(decisions: UrlDecision[]): UrlDecision[] {
   });
 }
 
+/**
+ * Beside listings on the platform, a page off every platform or an account page is
+ * rarely what the sender asks to remove: outside the takedown answer it names the
+ * sender's product, a site, or who holds the listings; inside it, a reviewer confirms.
+ */
+function besidePlatformTargets(decisions: UrlDecision[], text: string): UrlDecision[] {
+  if (!decisions.some((d) => d.role === 'infringing' && d.cls.platform && d.cls.kind === 'listing')) return decisions;
+  return decisions.map((d) => {
+    if (d.role !== 'infringing' || d.cls.redirect || (d.cls.platform !== null && d.cls.kind !== 'storefront')) return d;
+    const off = d.cls.platform === null;
+    if (d.fromTargetSection) return decided(d, 'infringing', off ? 'off_platform_in_takedown_answer' : 'account_in_takedown_answer');
+    // Named inside a sentence, not listed on a line of its own like the targets.
+    return inProse(text, d.hit) ? decided(d, 'ignored', off ? 'off_platform_beside_targets' : 'account_beside_targets') : d;
+  });
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
-  return accountsOfTargets(decideEach(hits, ctx));
+  return besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text);
 }
 
 function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
@@ -138,7 +154,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     // "URL and screenshots of the fork:" names the listing itself as well as the evidence.
     const namesListing = cls.kind === 'listing' && /\b(urls?|links?|repositor\w*|forks?|listings?)\b/i.test(lastSentence);
     if (EVIDENCE_HOSTS.test(host)) return d('evidence', 'evidence_host');
-    if (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing) return d('evidence', 'evidence_cue');
+    if (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing) {
+      // "Evidence of abuse:" over files of the listed repository in the takedown answer: the files are copies too.
+      if (fromTargetSection && cls.platform && cls.kind === 'listing') return d('infringing', 'evidence_in_takedown_answer');
+      return d('evidence', 'evidence_cue');
+    }
     // The platform's bare home page ("your website (www.example.com)") addresses the platform, it is no target.
     if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', 'platform_home');
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
