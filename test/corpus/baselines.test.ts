@@ -26,7 +26,7 @@ describe('labelled corpus, validation split', () => {
     const baseline = JSON.parse(readFileSync(join(REPO_CORPUS, 'baseline.json'), 'utf8')).validation;
     const labels = bySplit(await readLabels(REPO_CORPUS), readSplit(REPO_CORPUS)).get('validation')!;
     await expectAtLeast(REPO_CORPUS, labels, baseline);
-  }, 300_000);
+  }, 900_000);
 });
 
 // The development set sits beside the repository in development and CI; elsewhere this is skipped.
@@ -34,5 +34,5 @@ describe.skipIf(!existsSync(join(DEVELOPMENT_CORPUS, 'labels.jsonl')))('developm
   it('holds the committed baseline', async () => {
     const baseline = JSON.parse(readFileSync(join(import.meta.dirname, 'development-baseline.json'), 'utf8')).development;
     await expectAtLeast(DEVELOPMENT_CORPUS, await readLabels(DEVELOPMENT_CORPUS), baseline);
-  }, 300_000);
+  }, 900_000);
 });
