@@ -58,7 +58,7 @@ export const STATUS_PAGE_WORDS = {
     withdrawHint: 'Withdrawing ends the case; listings removed because of it are to be reinstated.',
     withdrawButton: 'Withdraw my complaint',
     done: {
-      withdrawn: 'Your complaint is withdrawn. We have sent you a confirmation by email.',
+      withdrawn: 'Your complaint is withdrawn. A confirmation to your email address is queued.',
       answered: 'Your answer to the counter-notice is recorded. The platform now decides; we will write to you.',
       confirmed: 'The change you confirmed is applied.',
     } as Record<string, string>,
@@ -119,7 +119,7 @@ export const STATUS_PAGE_WORDS = {
     withdrawHint: '撤回后案件结束；因本投诉被删除的商品链接应予恢复。',
     withdrawButton: '撤回我的投诉',
     done: {
-      withdrawn: '您的投诉已撤回。我们已通过邮件向您发送确认。',
+      withdrawn: '您的投诉已撤回。发往您邮箱的确认邮件已在发送队列中。',
       answered: '您对反通知的答复已记录。平台将作出决定，并会写信告知您。',
       confirmed: '您确认的变更已生效。',
     } as Record<string, string>,

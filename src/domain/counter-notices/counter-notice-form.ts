@@ -66,7 +66,8 @@ const ticked = z.preprocess((v) => v === 'on' || v === true || v === 'true', z.b
  * one gets the same deficiency handling.
  */
 export const CounterNoticeFormInput = z.object({
-  listings: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().max(2000)).max(800)),
+  // A listing sent twice (a repeated field, a crafted post) is contested once.
+  listings: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().max(2000)).max(800).transform((urls) => [...new Set(urls)])),
   name: text(200),
   address: text(1000),
   phone: text(60),

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { appendCaseEvent, findCaseById } from '../../store/repos/cases.js';
 import { listLookupsDue, noteMerchantOutcome } from '../../store/repos/merchant-notices.js';
 import { mailStatementToMerchant, merchantOf } from './mail-merchant.js';
+import { MAX_ANSWER_BYTES, readAnswer } from '../webhooks/read-answer.js';
 
 export interface MerchantLookupSettings {
   /** The platform's endpoint that names the merchant of a listing. */
@@ -34,9 +35,16 @@ export async function askLookup(settings: MerchantLookupSettings, query: { url: 
       redirect: 'manual',
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
-    const text = (await response.text()).slice(0, 65_536);
-    if (response.status === 404) return { kind: 'none' };
-    if (response.status < 200 || response.status >= 300) return { kind: 'failed', error: `HTTP ${response.status}` };
+    if (response.status === 404) {
+      await response.body?.cancel().catch(() => {});
+      return { kind: 'none' };
+    }
+    if (response.status < 200 || response.status >= 300) {
+      await response.body?.cancel().catch(() => {});
+      return { kind: 'failed', error: `HTTP ${response.status}` };
+    }
+    const { text, complete } = await readAnswer(response);
+    if (!complete) return { kind: 'failed', error: `the answer is longer than ${MAX_ANSWER_BYTES} bytes` };
     const merchant = merchantOf(text);
     if (merchant) return { kind: 'merchant', ...merchant };
     try {

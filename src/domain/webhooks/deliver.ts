@@ -4,6 +4,7 @@ import { claimDelivery, listDueDeliveries, settleDelivery } from '../../store/re
 import type { WebhookDeliveryRow } from '../../store/tables.js';
 import type { WebhookEndpoint } from './record-events.js';
 import { signWebhook } from './signature.js';
+import { readAnswer } from './read-answer.js';
 
 export interface DeliveryOptions {
   db: Db;
@@ -27,8 +28,6 @@ export interface DeliveryOptions {
   onAnswer?: (row: WebhookDeliveryRow, body: string) => Promise<void>;
 }
 
-/** Longest answer body read from an endpoint; the rest is dropped. */
-const MAX_ANSWER_CHARS = 65_536;
 
 /** Delay before attempt `attempts + 1`: exponential, capped, with the top half randomised so retries spread out. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random: () => number): number {
@@ -49,8 +48,9 @@ async function post(row: WebhookDeliveryRow, secret: string, now: Date, timeoutM
       await response.body?.cancel().catch(() => {});
       return { error: `HTTP ${response.status}` };
     }
-    const answer = await response.text().catch(() => '');
-    return { error: null, answer: answer.slice(0, MAX_ANSWER_CHARS) };
+    // The event is delivered (2xx); an answer past the limit is cut there and read as it is.
+    const answer = await readAnswer(response).catch(() => ({ text: '' }));
+    return { error: null, answer: answer.text };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { error: cause?.code ?? cause?.message ?? (error as Error).message };

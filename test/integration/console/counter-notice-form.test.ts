@@ -171,6 +171,18 @@ describe('the merchant\'s counter-notice form', () => {
     expect(again).toContain(`This counter-notice was already registered as case ${counters[0]!.number}`);
   });
 
+  it('a listing ticked twice in one post is contested once', async () => {
+    const url = 'https://github.com/copycat/cn-repeated';
+    const notice = await acceptedByEmail([url]);
+    const path = await linkFromRemoveEvent(notice);
+    const page = await openForm(path);
+    await follow(await post(path, page, { ...complete, listings: [url, url, url] }));
+    const [counter] = await counterNoticesOf(notice);
+    expect(counter!.complaint.listings.map((l) => l.url)).toEqual([url]);
+    const hooks = (await deliver()).filter((h) => h.event.type === 'counter_notice.received');
+    expect((hooks[0]!.event.data.listings as { url: string }[]).map((l) => l.url)).toEqual([url]);
+  });
+
   it('missing statements get the same deficiency handling as by email', async () => {
     const notice = await acceptedByEmail(['https://github.com/copycat/cn-deficient']);
     const path = await linkFromRemoveEvent(notice);

@@ -185,6 +185,9 @@ describe('the status page', () => {
     expect(res.headers.get('location')).toBe(`${path}?done=withdrawn`);
     const after = await openPage(`${path}?done=withdrawn`);
     expect(after.html).toContain('Your complaint is withdrawn');
+    // The confirmation is only queued when the page answers: the page says so, not that it was sent.
+    expect(after.html).not.toContain('We have sent you');
+    expect(after.html).toContain('A confirmation to your email address is queued.');
     expect(after.html).toContain('Withdrawn.');
     expect(after.html).not.toContain('Withdraw my complaint');
     const event = (await listCaseEvents(desk.db, c.id)).find((e) => e.type === 'withdrawn');
