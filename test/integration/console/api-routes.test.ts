@@ -75,6 +75,17 @@ describe('JSON API /api/v1', () => {
     expect(res.status).toBe(201);
   });
 
+  it('security: every route the document lists refuses a request without a token', async () => {
+    const doc = (await (await h.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        const res = await api(`/api/v1${path.replace('{caseNumber}', 'ND-2026-000001')}`, null, { method: method.toUpperCase(), ...(method === 'get' ? {} : { body: '{}' }) });
+        expect(res.status, `${method} ${path}`).toBe(401);
+      }
+    }
+    expect((await api('/api/v1/not-yet-a-route', null)).status).toBe(401);
+  });
+
   it('error: a body that is not JSON is refused with 400 in the one error shape', async () => {
     const res = await api('/api/v1/complaints', token, { method: 'POST', body: '{"platform": ' });
     expect(res.status).toBe(400);
