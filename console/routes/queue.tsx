@@ -94,7 +94,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
               return (
                 <tr class="row" data-case={c.number}>
                   <td><input type="checkbox" class="pick" name="case" value={`${c.number}@${c.version}`} form="bulk" aria-label={`Select ${c.number}`} /></td>
-                  <td class="nowrap"><a href={`/cases/${c.number}`}>{c.number}</a></td>
+                  <td class="nowrap"><a href={`/cases/${c.number}`}>{c.number}</a>{c.trustedFlagger ? <div><span class="badge trusted-flagger">trusted flagger</span></div> : null}</td>
                   <td><StatusBadge status={c.status} /><div class="muted small">{c.kind.replace(/_/g, ' ')}</div></td>
                   <td class="small subject">{c.subject ?? <span class="muted">no subject</span>}</td>
                   <td>{c.iprType ?? <span class="muted">–</span>}</td>

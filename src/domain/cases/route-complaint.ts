@@ -16,6 +16,7 @@ import { queueReply, type ReplyThread } from './queue-reply.js';
 import { holdChange, type HeldChangeKind } from '../complainant/held-changes.js';
 import { awaitsCounterNoticeAnswer } from './review-support.js';
 import { statusLinkFor } from '../complainant/status-link.js';
+import { holdIfSuspended } from '../trust/misuse.js';
 
 export interface RouteInput {
   messageId: number;
@@ -194,5 +195,9 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
       data: complaint.kind === 'counter_notice' ? { counterNoticeCase: opened.number, messageId: input.messageId } : { relatedCase: opened.number, kind, messageId: input.messageId, via: related!.via },
     });
   }
-  return { case: await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true), joined: false };
+  const findings = input.check(opened.complaint);
+  // A suspended complainant's notice is kept and acknowledged, not put in front of a reviewer (DSA Art. 23).
+  const held = await holdIfSuspended(trx, ctx, opened, findings, threadOf(input), statusLinkFor(ctx, opened));
+  if (held) return { case: held, joined: false };
+  return { case: await settleChecked(trx, ctx, opened, findings, input, true), joined: false };
 }

@@ -21,6 +21,7 @@ const STATUS_WORDS: Record<CaseStatus, string> = {
   disputed: 'Disputed: the platform decides between your complaint and the counter-notice.',
   reinstated: 'Closed: the listings were put back.',
   closed: 'Closed.',
+  suspended: 'Kept but not reviewed: notices from you are suspended for a period (see the acknowledgement).',
 };
 
 const OUTCOME_WORDS = {
