@@ -60,7 +60,7 @@ describe('the merchant is mailed its statement of reasons', () => {
     const receiver = await startWebhookReceiver((_n, hook) => (hook.event.type === 'listing.remove' ? { status: 200, json: { merchant: MERCHANT } } : 200));
     try {
       const endpoints = [{ url: receiver.url, secret: SECRET }];
-      const ctx = ctxWith({ webhooks: { endpoints, counterNoticeDays: 14 } });
+      const ctx = ctxWith({ webhooks: { endpoints } });
       const delivery: DeliveryOptions = { db, endpoints, now, retryBaseMs: 1_000, retryForMs: 24 * 3_600_000, timeoutMs: 2_000, onAnswer: async (row, body) => void (await mailMerchantFromWebhookAnswer(ctxWith(), row, body)) };
       const c = await seedCase(ctx);
       const urls = c.complaint.listings.map((l) => l.url);
@@ -113,7 +113,7 @@ describe('the merchant is mailed its statement of reasons', () => {
     const receiver = await startWebhookReceiver((n, hook) => (hook.event.type !== 'listing.remove' ? 200 : n % 2 ? { status: 200, json: { ok: true } } : { status: 200, json: { merchant: { email: 'a@x.example, b@y.example' } } }));
     try {
       const endpoints = [{ url: receiver.url, secret: SECRET }];
-      const ctx = ctxWith({ webhooks: { endpoints, counterNoticeDays: 14 } });
+      const ctx = ctxWith({ webhooks: { endpoints } });
       const c = await seedCase(ctx);
       await acceptCase(ctx, { caseNumber: c.number });
       await deliverDueWebhooks({ db, endpoints, now, retryBaseMs: 1_000, retryForMs: 86_400_000, timeoutMs: 2_000, onAnswer: async (row, body) => void (await mailMerchantFromWebhookAnswer(ctxWith(), row, body)) });
