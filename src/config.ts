@@ -79,6 +79,16 @@ export const Config = z.object({
   NOTICEDESK_MERCHANT_LOOKUP_METHOD: z.enum(['GET', 'POST']).default('GET'),
   /** Time the lookup endpoint has to answer, in ms. */
   NOTICEDESK_MERCHANT_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
+  /** Days of decisions the misuse figures count (DSA Art. 23). */
+  NOTICEDESK_MISUSE_WINDOW_DAYS: z.coerce.number().int().positive().max(3650).default(180),
+  /** Decided notices a complainant must have in the window before any warning or suspension. */
+  NOTICEDESK_MISUSE_MIN_NOTICES: z.coerce.number().int().positive().default(10),
+  /** Share (0 to 1) of decided notices rejected as manifestly unfounded at which the complainant is warned (once per window). */
+  NOTICEDESK_MISUSE_WARN_SHARE: z.coerce.number().gt(0).max(1).default(0.3),
+  /** Share at which a complainant warned before is suspended. */
+  NOTICEDESK_MISUSE_SUSPEND_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  /** Days a suspension lasts. */
+  NOTICEDESK_MISUSE_SUSPEND_DAYS: z.coerce.number().int().positive().max(3650).default(30),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The DSA Transparency Database (https://transparency.dsa.ec.europa.eu, or its sandbox); unset, nothing is submitted. */
@@ -100,6 +110,7 @@ export const Config = z.object({
 export type Config = z.infer<typeof Config>;
 
 const ConfigChecked = Config.superRefine((c, ctx) => {
+  if (c.NOTICEDESK_MISUSE_SUSPEND_SHARE < c.NOTICEDESK_MISUSE_WARN_SHARE) ctx.addIssue({ code: 'custom', path: ['NOTICEDESK_MISUSE_SUSPEND_SHARE'], message: 'must not be below NOTICEDESK_MISUSE_WARN_SHARE (a warning comes first)' });
   if (c.NOTICEDESK_DSA_API_URL && !c.NOTICEDESK_DSA_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['NOTICEDESK_DSA_API_TOKEN'], message: 'required when NOTICEDESK_DSA_API_URL is set' });
 });
 

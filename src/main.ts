@@ -40,6 +40,13 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     },
     webhooks: { endpoints: webhookEndpointsOf(config) },
     mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
+    misuse: {
+      windowDays: config.NOTICEDESK_MISUSE_WINDOW_DAYS,
+      minNotices: config.NOTICEDESK_MISUSE_MIN_NOTICES,
+      warnShare: config.NOTICEDESK_MISUSE_WARN_SHARE,
+      suspendShare: config.NOTICEDESK_MISUSE_SUSPEND_SHARE,
+      suspendDays: config.NOTICEDESK_MISUSE_SUSPEND_DAYS,
+    },
   };
   return {
     config,

@@ -26,7 +26,7 @@ const DONE: Record<string, string> = {
   close: 'Case closed.',
   'forward-counter-notice': 'Counter-notice forwarded with its deadline.',
   'reject-counter-notice': 'Dispute opened.',
-  'decide-dispute': 'Dispute decided; both sides are told.',
+  'decide-dispute': 'Dispute decided; the mails to both sides are queued.',
   withdraw: 'Withdrawal recorded; listings reinstated.',
   'dismiss-held-change': 'Held change set aside; it can no longer be confirmed.',
   note: 'Note saved in the case record (not sent to the sender).',
@@ -41,7 +41,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
       <p class="small"><a href="/">← Queue</a></p>
       <div class="bar spread">
         <div>
-          <h1>{c.number} <StatusBadge status={c.status} /></h1>
+          <h1>{c.number} <StatusBadge status={c.status} />{c.trustedFlagger ? <> <span class="badge trusted-flagger">trusted flagger</span></> : null}</h1>
           <p class="muted">{c.kind.replace(/_/g, ' ')} · {c.platform ?? 'no platform'} · {c.rightsOwner ?? 'rights owner unknown'} · received {formatTime(c.createdAt)}{c.dueAt ? ` · due ${formatTime(c.dueAt)}` : ''}{c.slaDueAt && !c.dueAt ? ` · ${['deficient', 'awaiting_complainant'].includes(c.status) ? 'answer due' : 'review due (SLA)'} ${formatTime(c.slaDueAt)}` : ''} · assigned to {c.assignee ?? 'nobody'}</p>
         </div>
       </div>

@@ -4,7 +4,8 @@ import { computeStats, GOOD_FAITH } from '../../src/domain/stats/complainant-sta
 import { computeTrends, TREND_WEEKS } from '../../src/domain/stats/trends.js';
 import { exportCasesCsv, exportRedactedNotices } from '../../src/domain/stats/export-cases.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
-import { Page, StatusBadge } from '../views/layout.js';
+import { formatTime, Page, StatusBadge } from '../views/layout.js';
+import { listMeasures } from '../../src/store/repos/complainant-measures.js';
 import { Trends } from '../views/stats-trends.js';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
@@ -18,6 +19,7 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const weeks = Number.isInteger(asked) && asked >= 1 && asked <= TREND_WEEKS.max ? asked : TREND_WEEKS.default;
     const [s, trends] = await Promise.all([computeStats(ctx), computeTrends(ctx, weeks)]);
     const max = Math.max(1, ...Object.values(s.byStatus));
+    const measures = await listMeasures(deps.db, { limit: 50 });
     return c.html(
       <Page title="Stats" user={user} csrf={c.get('csrfToken')} active="stats">
         <div class="bar spread"><h1>Stats</h1><span><a class="button secondary" href="/exports/cases.csv">Cases CSV</a> <a class="button secondary" href="/exports/decided-notices.jsonl">Redacted decided notices</a></span></div>
@@ -38,6 +40,18 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             <tbody>{s.complainants.map((g) => (
               <tr><td>{g.complainant}</td><td>{g.requests}</td><td>{g.requests3m}</td><td>{g.decided}</td><td>{pct(g.successRate)}</td><td>{pct(g.counterNoticeRate)}</td><td>{g.falseInformation ? 'yes' : 'no'}</td><td>{g.goodFaithEligible ? <span class="badge accepted">eligible</span> : <span class="muted small">no</span>}</td></tr>
             ))}</tbody>
+          </table>
+        </div>
+        <div class="panel flush">
+          <h2>Misuse measures (DSA Art. 23)</h2>
+          <table aria-label="Misuse measures">
+            <thead><tr><th>Complainant</th><th>Measure</th><th>Given</th><th>Until</th><th>Case</th><th>Manifestly unfounded</th></tr></thead>
+            <tbody>
+              {measures.map((m) => (
+                <tr><td>{m.complainantKey.replace(/^(account|address):/, '')}</td><td>{m.kind}</td><td>{formatTime(m.createdAt)}</td><td>{m.until ? formatTime(m.until) : '–'}</td><td>{m.caseNumber ? <a href={`/cases/${m.caseNumber}`}>{m.caseNumber}</a> : '–'}</td><td>{m.unfounded} of {m.notices}</td></tr>
+              ))}
+              {measures.length === 0 ? <tr><td colspan={6} class="muted">No warnings or suspensions.</td></tr> : null}
+            </tbody>
           </table>
         </div>
         <p class="muted small">Good Faith: at least {GOOD_FAITH.minRequests3m} requests in the last 3 months, success rate ≥ {GOOD_FAITH.minSuccessRate * 100}%, successful counter-notices ≤ {GOOD_FAITH.maxCounterNoticeRate * 100}%, no false information.</p>

@@ -60,7 +60,7 @@ export function queueRows(cases: readonly CaseSummary[], now: Date, names: Reado
     out +=
       `<tr class="row" data-case="${number}">` +
       `<td><input type="checkbox" class="pick" name="case" value="${number}@${esc(c.version)}" form="bulk" aria-label="Select ${number}"/></td>` +
-      `<td class="nowrap"><a href="/cases/${number}">${number}</a></td>` +
+      `<td class="nowrap"><a href="/cases/${number}">${number}</a>${c.trustedFlagger ? '<div><span class="badge trusted-flagger">trusted flagger</span></div>' : ''}</td>` +
       `<td><span class="badge ${esc(c.status)}">${esc(c.status.replace(/_/g, ' '))}</span><div class="muted small">${esc(c.kind.replace(/_/g, ' '))}</div></td>` +
       `<td class="small subject">${or(c.subject, '<span class="muted">no subject</span>')}</td>` +
       `<td>${or(c.iprType, NONE)}</td>` +

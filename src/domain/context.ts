@@ -3,6 +3,7 @@ import type { Db } from '../store/open.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
 import type { UntrustedWork } from './messages/untrusted-work.js';
 import type { WebhookSettings } from './webhooks/record-events.js';
+import type { MisuseSettings } from './trust/misuse.js';
 import { SYSTEM, type Actor } from './schemas/index.js';
 
 /** Where attachment bytes live (disk under data/, or an object store elsewhere). */
@@ -41,6 +42,8 @@ export interface Ctx {
   links?: LinkSettings;
   /** The platform's webhook endpoints; absent or empty, no webhook events are recorded. */
   webhooks?: WebhookSettings;
+  /** Thresholds for warning and suspending complainants who send manifestly unfounded notices; absent, none are given. */
+  misuse?: MisuseSettings;
 }
 
 export interface LinkSettings {

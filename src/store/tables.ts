@@ -50,6 +50,10 @@ export interface CasesTable {
   due_at: string | null;
   /** When a reviewer is due to act (needs action), or the sender's answer is due (waiting); see the case-sla migration. */
   sla_due_at: ColumnType<string | null, string | null | undefined, string | null | undefined>;
+  /** 0 for a trusted flagger's case, 1 otherwise: the queue's second sort key; see the trusted-flaggers-misuse migration. */
+  flag_rank: ColumnType<number, number | undefined, number | undefined>;
+  /** Who filed the case for the misuse figures: `account:<email>` or `address:<email>`; null when unknown. */
+  complainant_key: ColumnType<string | null, string | null | undefined, string | null | undefined>;
   version: number;
   created_at: string;
   updated_at: string;

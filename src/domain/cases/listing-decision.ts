@@ -25,6 +25,7 @@ export const RejectReason = z.enum([
   'invalid_listing_urls',
   'wrong_channel',
   'false_information',
+  'manifestly_unfounded',
   'other',
 ]);
 export type RejectReason = z.infer<typeof RejectReason>;
@@ -41,5 +42,6 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
   invalid_listing_urls: 'The listing URLs are not valid product listings of the platform',
   wrong_channel: 'This complaint belongs to another channel',
   false_information: 'The complaint contains false information',
+  manifestly_unfounded: 'The notice is manifestly unfounded',
   other: 'Other reason (see note)',
 };

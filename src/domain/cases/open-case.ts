@@ -6,6 +6,7 @@ import { nextCaseNumber } from '../../store/repos/counters.js';
 import { slaDueOnEntering } from './sla-deadline.js';
 import type { Database } from '../../store/tables.js';
 import { recordWebhookEvents } from '../webhooks/record-events.js';
+import { complainantOf } from '../trust/trusted-flaggers.js';
 
 export interface OpenCaseInput {
   complaint: Complaint;
@@ -19,13 +20,17 @@ export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: Open
   const now = ctx.now();
   const at = now.toISOString();
   const status: CaseStatus = 'received';
+  const address = input.complaint.complainant.email?.toLowerCase() ?? null;
+  const complainant = await complainantOf(trx, address, input.messageId);
   const created = await insertCase(trx, {
     number: await nextCaseNumber(trx, now),
     status,
     kind: input.complaint.kind,
     platform: input.complaint.platform,
     assignee: null,
-    complainant_email: input.complaint.complainant.email?.toLowerCase() ?? null,
+    complainant_email: address,
+    complainant_key: complainant.key,
+    flag_rank: complainant.trusted ? 0 : 1,
     rights_owner: input.complaint.rightsOwner,
     ipr_type: input.complaint.iprType,
     parent_case_id: input.parentCaseId ?? null,
@@ -45,7 +50,7 @@ export async function openCase(trx: Transaction<Database>, ctx: Ctx, input: Open
     type: 'received',
     fromStatus: null,
     toStatus: status,
-    data: { messageId: input.messageId, kind: input.complaint.kind },
+    data: { messageId: input.messageId, kind: input.complaint.kind, ...(complainant.trusted ? { trustedFlagger: true } : {}) },
   });
   await recordWebhookEvents(trx, ctx, created, [
     { type: 'case.opened', data: { listings: input.complaint.listings.map((l) => ({ url: l.url })), rights_owner: input.complaint.rightsOwner, ipr_type: input.complaint.iprType } },

@@ -7,6 +7,7 @@ import { changeCase } from './change-case.js';
 import { REJECT_REASON_LABELS, RejectReason } from './listing-decision.js';
 import { checkEditedReply } from './edited-reply.js';
 import { queueReply } from './queue-reply.js';
+import { assessMisuse } from '../trust/misuse.js';
 import { actorLabel, CaseRef, EditedReply, loadCase, parseInput, requireReviewer, requireUndecided, threadOf, UNDECIDED } from './review-support.js';
 
 export const RejectCaseInput = CaseRef.extend({
@@ -38,6 +39,8 @@ export async function rejectCase(ctx: Ctx, raw: RejectCaseInput): Promise<{ case
       vars: { reason: input.reason, reasonText: REJECT_REASON_LABELS[input.reason], note: input.note ?? null },
       rendered: checkEditedReply(input.reply, [{ what: 'the reason', text: REJECT_REASON_LABELS[input.reason] }, ...(input.note ? [{ what: 'your note', text: input.note }] : [])]),
     });
+    // Repeated manifestly unfounded notices lead to a warning, then a suspension (DSA Art. 23).
+    if (input.reason === 'manifestly_unfounded') await assessMisuse(trx, ctx, changed);
     return { case: changed, replyId };
   });
 }

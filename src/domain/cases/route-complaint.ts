@@ -16,6 +16,7 @@ import { queueReply, type ReplyThread } from './queue-reply.js';
 import { holdChange, type HeldChangeKind } from '../complainant/held-changes.js';
 import { awaitsCounterNoticeAnswer } from './review-support.js';
 import { statusLinkFor } from '../complainant/status-link.js';
+import { holdIfSuspended } from '../trust/misuse.js';
 import { withdrawNotice } from '../counter-notices/withdraw-complaint.js';
 import { recordCounterNoticeEvent } from '../webhooks/record-events.js';
 
@@ -192,7 +193,11 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
       data: complaint.kind === 'counter_notice' ? { counterNoticeCase: opened.number, messageId: input.messageId } : { relatedCase: opened.number, kind, messageId: input.messageId, via: related!.via },
     });
   }
-  const checked = await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true);
+  const findings = input.check(opened.complaint);
+  // A suspended complainant's notice is kept and acknowledged, not put in front of a reviewer (DSA Art. 23).
+  const held = await holdIfSuspended(trx, ctx, opened, findings, threadOf(input), statusLinkFor(ctx, opened));
+  if (held) return { case: held, joined: false };
+  const checked = await settleChecked(trx, ctx, opened, findings, input, true);
   // The platform learns of a counter-notice in the transaction that joined it to the notice, whatever the channel.
   if (related && parentCaseId && checked.kind === 'counter_notice') await recordCounterNoticeEvent(trx, ctx, related.case, checked, input.channel);
   return { case: checked, joined: false };

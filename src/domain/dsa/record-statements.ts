@@ -30,7 +30,7 @@ export async function recordStatements(
     decidedAt: options.decidedAt,
     decidedBy: ctx.actor,
     profile: ctx.platforms.find((p) => p.id === current.platform),
-    trustedFlagger: options.trustedFlagger ?? false,
+    trustedFlagger: options.trustedFlagger ?? current.trustedFlagger,
     counterNoticeUrl: counterNoticeLinkFor(ctx, current.id),
   });
   await saveStatements(trx, current.id, statements, options.decidedAt);

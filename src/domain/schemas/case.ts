@@ -16,6 +16,8 @@ export const CaseStatus = z.enum([
   'disputed',
   'reinstated',
   'closed',
+  /** Kept but not reviewed: the complainant's notices are suspended for misuse (DSA Art. 23). */
+  'suspended',
 ]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
@@ -72,6 +74,8 @@ export const Case = z.object({
   dueAt: z.string().datetime().nullable(),
   /** The review target (needs action) or the sender's answer deadline (waiting); null on cases older than the SLA. */
   slaDueAt: z.string().datetime().nullable().default(null),
+  /** Filed by an account or sender domain marked as a trusted flagger (DSA Art. 22): reviewed first. */
+  trustedFlagger: z.boolean().default(false),
   /** Optimistic-lock counter: every state change increments it. */
   version: z.number().int().nonnegative(),
   createdAt: z.string().datetime(),
@@ -95,6 +99,8 @@ export interface CaseSummary {
   findings: Finding[];
   dueAt: string | null;
   slaDueAt: string | null;
+  /** Filed by a trusted flagger: sorted first, with a badge. */
+  trustedFlagger: boolean;
   /** The version the reader saw; a decision sent with it conflicts when the case changed meanwhile. */
   version: number;
   createdAt: string;

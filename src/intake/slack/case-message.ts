@@ -26,6 +26,7 @@ const STATUS_LABEL: Record<CaseStatus, string> = {
   disputed: 'Disputed',
   reinstated: 'Listings reinstated',
   closed: 'Closed',
+  suspended: 'Kept, not reviewed (sender suspended)',
 };
 
 /** Slack's mrkdwn treats these three characters as markup. */

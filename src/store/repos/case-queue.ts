@@ -86,9 +86,9 @@ function onlyByStatus(q: QueueQuery): boolean {
 }
 
 export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSummary[]; total: number }> {
-  // Ids first, in index order: cases that need action (queue_rank 0), then the rest, oldest first.
+  // Ids first, in index order: cases that need action (queue_rank 0), then the rest; within each, trusted flaggers' cases (flag_rank 0) first, then oldest first.
   const ordered = <O>(query: SelectQueryBuilder<Database, 'cases', O>) => {
-    const ranked = q.statuses ? query : query.orderBy('queue_rank');
+    const ranked = (q.statuses ? query : query.orderBy('queue_rank')).orderBy('flag_rank');
     return (q.sort === 'sla' ? ranked.orderBy('sla_due_at') : ranked.orderBy('created_at')).orderBy('id').limit(q.limit).offset(q.offset);
   };
   const countMatching = async () => {
@@ -116,7 +116,7 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
   return { cases: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])), total };
 }
 
-const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'findings', 'due_at', 'sla_due_at', 'version', 'created_at', 'updated_at'] as const;
+const SUMMARY_COLUMNS = ['id', 'number', 'status', 'kind', 'platform', 'assignee', 'complainant_email', 'rights_owner', 'ipr_type', 'findings', 'due_at', 'sla_due_at', 'flag_rank', 'version', 'created_at', 'updated_at'] as const;
 
 /** The two things a queue row shows of the complaint, read by the database rather than parsing each complaint here. */
 function complaintSummary(db: Q) {
@@ -148,6 +148,7 @@ function toSummary(row: SummaryRow): CaseSummary {
     findings: JSON.parse(row.findings) as Finding[],
     dueAt: row.due_at,
     slaDueAt: row.sla_due_at,
+    trustedFlagger: Number(row.flag_rank) === 0,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

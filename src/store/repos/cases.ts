@@ -19,6 +19,7 @@ export function toCase(row: CaseRow): Case {
     findings: JSON.parse(row.findings),
     dueAt: row.due_at,
     slaDueAt: row.sla_due_at ?? null,
+    trustedFlagger: Number(row.flag_rank ?? 1) === 0,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
