@@ -19,6 +19,7 @@ import * as statementsOfReasons from './20261129T1100-statements-of-reasons.js';
  * list runs under Node, PostgreSQL and the Workers runtime (no file system).
  * Names are timestamps so they sort in the order they were written.
  */
+import * as statsTrendIndexes from './20261129T1200-stats-trend-indexes.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261129T1030-user-disabled': userDisabled,
   '20261129T1100-webhook-deliveries': webhookDeliveries,
   '20261129T1110-statements-of-reasons': statementsOfReasons,
+  '20261129T1200-stats-trend-indexes': statsTrendIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
