@@ -70,6 +70,15 @@ export const Config = z.object({
   NOTICEDESK_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().min(24).default(72),
   /** Time allowed for the endpoint to answer one delivery. */
   NOTICEDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
+  /**
+   * The platform's endpoint that names the merchant of a listing (answers {"merchant":{"email","name"}});
+   * set, the desk asks it for every removed listing and mails the merchant its statement of reasons.
+   */
+  NOTICEDESK_MERCHANT_LOOKUP_URL: optionalUrl(['https', 'http']),
+  /** GET (`?url=&platform=&case_number=`) or POST (the same as JSON). */
+  NOTICEDESK_MERCHANT_LOOKUP_METHOD: z.enum(['GET', 'POST']).default('GET'),
+  /** Time the lookup endpoint has to answer, in ms. */
+  NOTICEDESK_MERCHANT_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The DSA Transparency Database (https://transparency.dsa.ec.europa.eu, or its sandbox); unset, nothing is submitted. */

@@ -7,7 +7,7 @@ const WORDS = {
   en: {
     title: 'Counter-notice',
     h1: (n: string) => `Counter-notice for case ${n}`,
-    intro: (n: string, platform: string) => `After a complaint from a rights owner, we decided under case ${n} that these listings on ${platform} be removed. If you believe a listing was removed by mistake or misidentification, you may file a counter-notice here. No account is needed.`,
+    intro: (n: string, platform: string | null) => `After a complaint from a rights owner, we decided under case ${n} that these listings${platform ? ` on ${platform}` : ''} be removed. If you believe a listing was removed by mistake or misidentification, you may file a counter-notice here. No account is needed.`,
     copy: (dmca: boolean) => `Your counter-notice, with your name and contact details, is sent to the person who filed the complaint${dmca ? ', as 17 U.S.C. 512(g) requires' : ''}.`,
     next: (days: number, court: boolean) =>
       court
@@ -45,7 +45,7 @@ const WORDS = {
   zh: {
     title: '反通知',
     h1: (n: string) => `案件 ${n} 的反通知`,
-    intro: (n: string, platform: string) => `根据权利人的投诉，我们已在案件 ${n} 下决定删除以下${platform}商品。如您认为某商品是因错误或误认而被删除，可在此提交反通知，无需注册账号。`,
+    intro: (n: string, platform: string | null) => `根据权利人的投诉，我们已在案件 ${n} 下决定删除以下${platform ?? ''}商品。如您认为某商品是因错误或误认而被删除，可在此提交反通知，无需注册账号。`,
     copy: (dmca: boolean) => `您的反通知（包括您的姓名和联系方式）将发送给投诉人${dmca ? '，这是美国法典第17编第512(g)条的要求' : ''}。`,
     next: (days: number, court: boolean) =>
       court

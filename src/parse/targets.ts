@@ -1,17 +1,25 @@
 import type { PlatformProfile } from '../rules/platform-profile.js';
 import { classifyUrl, type UrlClass } from '../rules/classify-url.js';
+import { lineEndAt, lineLead, lineStartAt } from './lines.js';
 import { inHeader, sectionAt, type Section } from './sections.js';
+import { URL_REASON_CONFIDENCE, type UrlReason, type UrlRole } from './url-reasons.js';
 import { hostOf, urlKey, type UrlHit } from './urls.js';
 
-export type UrlRole = 'infringing' | 'original' | 'evidence' | 'ignored';
+export type { UrlReason, UrlRole } from './url-reasons.js';
 
 export interface UrlDecision {
   hit: UrlHit;
   role: UrlRole;
-  why: string;
+  reason: UrlReason;
+  /** How sure the desk is of `role` (0..1). */
+  confidence: number;
   cls: UrlClass;
   fromTargetSection: boolean;
+  /** Role of the form section the URL sits in, when it sits in one. */
+  section: Section['role'] | null;
 }
+
+const decided = (d: UrlDecision, role: UrlRole, reason: UrlReason): UrlDecision => ({ ...d, role, reason, confidence: URL_REASON_CONFIDENCE[reason] });
 
 const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
 const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|(the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
@@ -26,15 +34,15 @@ const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
 function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
-  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-  let before = text.slice(lineStart, hit.start);
+  const lineStart = lineStartAt(text, hit.start);
+  let before = lineLead(text, hit.start);
   if (/^[\s\-*•●>"“(\[\d.)]*$/.test(before)) {
     // A list of URLs shares the lead-in of the line above the whole list (up to 60 lines up).
     let prevEnd = lineStart - 1;
     for (let i = 0; i < 60 && prevEnd > 0; i++) {
       while (prevEnd > 0 && /\s/.test(text[prevEnd - 1] ?? '')) prevEnd--;
-      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-      const prev = text.slice(prevStart, prevEnd);
+      const prevStart = lineStartAt(text, prevEnd);
+      const prev = text.slice(Math.max(prevStart, prevEnd - 2000), prevEnd);
       if (!/^\s*[-*•●\d.)]*\s*(https?:\/\/|www\.)\S+\s*$/.test(prev)) {
         before = prev + ' ' + before;
         break;
@@ -42,8 +50,7 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
       prevEnd = prevStart - 1;
     }
   }
-  const lineEnd = text.indexOf('\n', hit.end);
-  const after = text.slice(hit.end, lineEnd < 0 ? text.length : lineEnd);
+  const after = text.slice(hit.end, lineEndAt(text, hit.end));
   return { before: before.slice(-240), after: after.slice(0, 120) };
 }
 
@@ -91,8 +98,7 @@ export interface TargetContext {
 
 /** The URL sits inside a sentence (words before it on its line), not on a list line or after a label. */
 function inProse(text: string, hit: UrlHit): boolean {
-  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-  const before = text.slice(lineStart, hit.start);
+  const before = lineLead(text, hit.start);
   if (/[:：]\s*$/.test(before)) return false;
   return (before.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 }
@@ -106,13 +112,29 @@ function accountsOfTargets(decisions: UrlDecision[]): UrlDecision[] {
   return decisions.map((d) => {
     if (d.role !== 'infringing' || d.cls.kind !== 'storefront') return d;
     const key = urlKey(d.hit.url);
-    return narrower.some((t) => t !== key && isUnder(t, key)) ? { ...d, role: 'ignored', why: 'account of a listed target' } : d;
+    return narrower.some((t) => t !== key && isUnder(t, key)) ? decided(d, 'ignored', 'account_of_target') : d;
+  });
+}
+
+/**
+ * Beside listings on the platform, a page off every platform or an account page is
+ * rarely what the sender asks to remove: outside the takedown answer it names the
+ * sender's product, a site, or who holds the listings; inside it, a reviewer confirms.
+ */
+function besidePlatformTargets(decisions: UrlDecision[], text: string): UrlDecision[] {
+  if (!decisions.some((d) => d.role === 'infringing' && d.cls.platform && d.cls.kind === 'listing')) return decisions;
+  return decisions.map((d) => {
+    if (d.role !== 'infringing' || d.cls.redirect || (d.cls.platform !== null && d.cls.kind !== 'storefront')) return d;
+    const off = d.cls.platform === null;
+    if (d.fromTargetSection) return decided(d, 'infringing', off ? 'off_platform_in_takedown_answer' : 'account_in_takedown_answer');
+    // Named inside a sentence, not listed on a line of its own like the targets.
+    return inProse(text, d.hit) ? decided(d, 'ignored', off ? 'off_platform_beside_targets' : 'account_beside_targets') : d;
   });
 }
 
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
-  return accountsOfTargets(decideEach(hits, ctx));
+  return besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text);
 }
 
 function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
@@ -120,43 +142,46 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     const cls = classifyUrl(hit.url, ctx.platforms);
     const section = sectionAt(ctx.sections, hit.start);
     const fromTargetSection = section?.role === 'targets' && !inHeader(section, hit.start);
-    const d = (role: UrlRole, why: string): UrlDecision => ({ hit, role, why, cls, fromTargetSection });
-    if (hit.start < ctx.preambleEnd) return d('ignored', 'in a note above the sender text');
-    if (section && inHeader(section, hit.start)) return d('ignored', 'in a form question');
-    if (cls.ownPage || (!cls.redirect && cls.kind !== 'listing' && HELP_URL.test(hit.url))) return d('ignored', 'help or policy page');
+    const d = (role: UrlRole, reason: UrlReason): UrlDecision =>
+      ({ hit, role, reason, confidence: URL_REASON_CONFIDENCE[reason], cls, fromTargetSection, section: section?.role ?? null });
+    if (hit.start < ctx.preambleEnd) return d('ignored', 'preamble');
+    if (section && inHeader(section, hit.start)) return d('ignored', 'form_question');
+    if (cls.ownPage || (!cls.redirect && cls.kind !== 'listing' && HELP_URL.test(hit.url))) return d('ignored', 'help_page');
     const host = hostOf(hit.url) ?? '';
-    if (ctx.senderDomains.some((dom) => host === dom || host.endsWith('.' + dom))) return d('ignored', "sender's own site");
+    if (ctx.senderDomains.some((dom) => host === dom || host.endsWith('.' + dom))) return d('sender_site', 'sender_domain');
     const { before, after } = leadIn(ctx.text, hit);
     const lastSentence = before.split(/[.!?]\s/).pop() ?? '';
     // "URL and screenshots of the fork:" names the listing itself as well as the evidence.
     const namesListing = cls.kind === 'listing' && /\b(urls?|links?|repositor\w*|forks?|listings?)\b/i.test(lastSentence);
-    if (EVIDENCE_HOSTS.test(host) || (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing)) {
-      return d('evidence', 'evidence or screenshot');
+    if (EVIDENCE_HOSTS.test(host)) return d('evidence', 'evidence_host');
+    if (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing) {
+      // "Evidence of abuse:" over files of the listed repository in the takedown answer: the files are copies too.
+      if (fromTargetSection && cls.platform && cls.kind === 'listing') return d('infringing', 'evidence_in_takedown_answer');
+      return d('evidence', 'evidence_cue');
     }
     // The platform's bare home page ("your website (www.example.com)") addresses the platform, it is no target.
-    if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', "the platform's home page");
-    if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background reference');
-    if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no longer online');
-    if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('ignored', "sender's own site");
+    if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', 'platform_home');
+    if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
+    if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
+    if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
     const role = section?.role ?? 'other';
-    if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('evidence', 'licence file cited');
-    if (QUIET_ROLES.has(role)) return d('ignored', `in the ${role} section`);
+    if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
+    if (QUIET_ROLES.has(role)) return d('ignored', 'quiet_section');
     const cue = cueRole(before, after);
     if (role === 'targets') {
-      if (cue === 'original' && !cls.platform) return d('original', 'original cue');
-      const lineStart = ctx.text.lastIndexOf('\n', hit.start - 1) + 1;
+      if (cue === 'original' && !cls.platform) return d('original', 'original_cue_in_targets');
       // "Our appstore link for module: https://..." beside each target: the sender's own page, off the platform.
-      const lineLead = ctx.text.slice(lineStart, hit.start);
-      if (!cls.platform && /\b(our|my)\b|我们的|我方|我司/i.test(lineLead) && !/infring|unauthori|pirat|counterfeit|fake|stolen|cop(y|ies) of|侵权|假冒|盗版|仿冒/i.test(lineLead)) return d('original', "the sender's own page");
+      const lead = lineLead(ctx.text, hit.start);
+      if (!cls.platform && /\b(our|my)\b|我们的|我方|我司/i.test(lead) && !/infring|unauthori|pirat|counterfeit|fake|stolen|cop(y|ies) of|侵权|假冒|盗版|仿冒/i.test(lead)) return d('original', 'sender_page_in_targets');
       // An off-platform site named in passing inside the answer ("the site at https://... links to the repo").
-      const prose = (ctx.text.slice(lineStart, hit.start).match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
-      if (!cls.platform && prose && !INFRINGING_CUE.test(lastSentence)) return d('ignored', 'off-platform page named in passing');
-      return d('infringing', 'takedown section');
+      const prose = (lead.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
+      if (!cls.platform && prose && !INFRINGING_CUE.test(lastSentence)) return d('ignored', 'passing_mention_in_targets');
+      return d('infringing', 'takedown_section');
     }
-    if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', cue ? `in the ${role} section` : 'section default');
-    if (cue) return d(cue, `${cue} cue`);
-    if (cls.platform && cls.kind !== 'other_site') return d('infringing', `a ${cls.kind} on ${cls.platform}`);
-    if (cls.redirect) return d('infringing', 'listing on a site with its own channel');
+    if (role === 'original' || role === 'ownership') return d(cue === 'infringing' ? 'infringing' : 'original', cue ? 'section_cue' : 'section_default');
+    if (cue) return d(cue, cue === 'infringing' ? 'infringing_cue' : 'original_cue');
+    if (cls.platform && cls.kind !== 'other_site') return d('infringing', 'platform_listing');
+    if (cls.redirect) return d('infringing', 'redirect_listing');
     return d('ignored', 'reference');
   });
   const targetKeys = first.filter((d) => d.fromTargetSection && d.role === 'infringing').map((d) => urlKey(d.hit.url));
@@ -168,12 +193,12 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
       const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
       const key = urlKey(d.hit.url);
       // "my initials are in their code, URL#L221": a file quoted inside a named target shows the copying.
-      if (d.why === 'section default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return { ...d, role: 'evidence', why: 'detail inside a named target' };
+      if (d.reason === 'section_default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
+        return decided(d, 'evidence', 'detail_inside_target');
       }
-      if (d.why === 'section default' && listed) return { ...d, role: 'infringing', why: 'named on the platform, no other target' };
-      if (d.role === 'infringing' && d.why.startsWith('a ') && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return { ...d, role: 'evidence', why: 'detail inside a named target' };
+      if (d.reason === 'section_default' && listed) return decided(d, 'infringing', 'named_on_platform');
+      if (d.reason === 'platform_listing' && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
+        return decided(d, 'evidence', 'detail_inside_target');
       }
       return d;
     });
@@ -182,13 +207,13 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (d.fromTargetSection) return d;
     const key = urlKey(d.hit.url);
     // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
-    if (targetKeys.some((t) => isUnder(t, key))) return { ...d, role: 'ignored', why: 'container of a narrower target' };
+    if (targetKeys.some((t) => isUnder(t, key))) return decided(d, 'ignored', 'container_of_target');
     // A file cited in a sentence inside a listed repository ("their script at URL includes our keys") shows where; the repository is the target.
     if (inProse(ctx.text, d.hit) && !targetKeys.some((t) => same(t, key)) && targetKeys.some((t) => isUnder(key, t))) {
-      return { ...d, role: 'evidence', why: 'detail inside a named target' };
+      return decided(d, 'evidence', 'detail_inside_target');
     }
-    if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return { ...d, role: 'infringing', why: 'inside a named target' };
-    if (d.role === 'infringing' && d.cls.platform === null) return { ...d, role: 'original', why: 'off-platform page outside the takedown answer' };
+    if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return decided(d, 'infringing', 'inside_target');
+    if (d.role === 'infringing' && d.cls.platform === null) return decided(d, 'original', 'off_platform_outside_answer');
     return d;
   });
 }

@@ -15,7 +15,8 @@ export interface CounterNoticeFormView {
   caseId: number;
   caseNumber: string;
   platform: string | null;
-  platformName: string;
+  /** The platform's name; null when the case names no platform. */
+  platformName: string | null;
   language: FormLanguage;
   /** The DMCA 512(g)(3) procedure applies (the profile says so): the statements name a federal court. */
   dmca: boolean;
@@ -42,7 +43,7 @@ export async function readCounterNoticeForm(ctx: CounterNoticeCtx, caseId: numbe
     caseId: c.id,
     caseNumber: c.number,
     platform: c.platform,
-    platformName: profile?.name ?? c.platform ?? '',
+    platformName: profile?.name ?? c.platform ?? null,
     language,
     dmca,
     removed,
@@ -115,7 +116,7 @@ export function toCounterNoticeSubmission(view: CounterNoticeFormView, input: Co
   const head = HEAD[view.language];
   const lines = [
     `${head.about} ${view.caseNumber}`,
-    `${head.platform}: ${view.platformName}`,
+    ...(view.platformName ? [`${head.platform}: ${view.platformName}`] : []),
     '',
     head.material,
     ...input.listings,

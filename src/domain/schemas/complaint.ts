@@ -73,6 +73,21 @@ export const Listing = z.object({
 });
 export type Listing = z.infer<typeof Listing>;
 
+export const UrlRole = z.enum(['infringing', 'original', 'evidence', 'licence', 'sender_site', 'ignored']);
+
+/** The role the parser gave one URL of the notice, why, and how sure it is. */
+export const UrlRoleDecision = z.object({
+  url: z.string(),
+  role: UrlRole,
+  /** Stable reason code (`takedown_section`, `licence_file`...). */
+  reason: z.string(),
+  /** The reason in words, for the reviewer. */
+  because: z.string(),
+  confidence: z.number().min(0).max(1),
+  evidence: Span.nullable(),
+});
+export type UrlRoleDecision = z.infer<typeof UrlRoleDecision>;
+
 /** A statement found in the text, with the words that made it. */
 export const Statement = z.object({
   present: z.boolean(),
@@ -136,8 +151,12 @@ export const Complaint = z.object({
   complainantEvidence: Span.nullable(),
   rightsOwner: z.string().nullable(),
   rightsOwnerEvidence: Span.nullable(),
+  /** How sure the parser is of `rightsOwner`: 0.5 (nothing read) to 0.99. Absent on complaints stored before it was read. */
+  rightsOwnerConfidence: z.number().min(0).max(1).optional(),
   /** true: writes for a separate owner; false: the owner or its staff; null: unclear. */
   isAgent: z.boolean().nullable(),
+  /** How sure the parser is of `isAgent`: 0.5 (a guess) to 0.99. Absent on complaints stored before it was read. */
+  agentConfidence: z.number().min(0).max(1).optional(),
   agentEvidence: Span.nullable(),
   iprType: IprType.nullable(),
   iprs: z.array(IprRecord),
@@ -150,6 +169,8 @@ export const Complaint = z.object({
   listings: z.array(Listing),
   /** URLs of the original work: named in the notice, never taken down. */
   originalWorkUrls: z.array(z.string()),
+  /** Every URL of the notice with its role and confidence; roles below the confidence bar go to a reviewer. */
+  urlRoles: z.array(UrlRoleDecision).optional(),
   statements: Statements,
   signature: z.string().nullable(),
   signatureEvidence: Span.nullable(),

@@ -13,13 +13,15 @@ import * as caseSla from './20261129T0930-case-sla.js';
 import * as macros from './20261129T1000-macros.js';
 import * as userDisabled from './20261129T1030-user-disabled.js';
 import * as statementsOfReasons from './20261129T1100-statements-of-reasons.js';
+import * as merchantNotices from './20261129T1200-merchant-notices.js';
+import * as unassignedCounts from './20261129T1300-unassigned-counts.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
  * list runs under Node, PostgreSQL and the Workers runtime (no file system).
  * Names are timestamps so they sort in the order they were written.
  */
-import * as statsTrendIndexes from './20261129T1200-stats-trend-indexes.js';
+import * as statsTrendIndexes from './20261129T1400-stats-trend-indexes.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
@@ -35,7 +37,9 @@ const migrations: Record<string, Migration> = {
   '20261129T1030-user-disabled': userDisabled,
   '20261129T1100-webhook-deliveries': webhookDeliveries,
   '20261129T1110-statements-of-reasons': statementsOfReasons,
-  '20261129T1200-stats-trend-indexes': statsTrendIndexes,
+  '20261129T1200-merchant-notices': merchantNotices,
+  '20261129T1300-unassigned-counts': unassignedCounts,
+  '20261129T1400-stats-trend-indexes': statsTrendIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,6 +23,16 @@ const vars = {
   outcome: 'keep_removed',
   side: 'complainant',
   firstReply: true,
+  // A statement of reasons mailed to a merchant (DSA Art. 17).
+  listingUrl: 'https://github.com/copy/one',
+  platformName: 'GitHub',
+  territorialScope: ['EU'],
+  noticeReceivedAt: '2026-11-20T09:00:00.000Z',
+  decidedAt: '2026-11-21T09:00:00.000Z',
+  law: 'the Copyright Directive (EU) 2019/790',
+  outOfCourt: 'a certified out-of-court dispute settlement body (DSA Art. 21)',
+  court: 'the competent court',
+  counterNoticeUrl: 'http://desk.test/counter-notice/abc.def',
 };
 const templates = readdirSync(`${TEMPLATES_DIR}/en`).filter((f) => f.endsWith('.txt.eta') && f !== 'footer.txt.eta').map((f) => f.replace('.txt.eta', ''));
 
