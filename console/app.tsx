@@ -22,6 +22,7 @@ import { statusRoutes } from './routes/status.js';
 import { counterNoticeRoutes } from './routes/counter-notice.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
+import { FAVICON_SVG } from './static/favicon.js';
 import { Alert, Page } from './views/layout.js';
 
 export type { ConsoleDeps } from './deps.js';
@@ -41,6 +42,9 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.json({ status: 'ok' });
   });
   app.get('/static/app.css', (c) => c.body(STYLES, 200, { 'content-type': 'text/css; charset=utf-8', ...STATIC_HEADERS }));
+  app.get('/static/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', ...STATIC_HEADERS }));
+  // Browsers ask for /favicon.ico on their own; send them to the one icon there is.
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.get('/static/app.js', (c) => c.body(CLIENT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', ...STATIC_HEADERS }));
 
   app.use('*', loadSession(deps));

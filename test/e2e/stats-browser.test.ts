@@ -98,4 +98,18 @@ describe('/stats in a real browser', () => {
     await page.screenshot({ path: join(SCREENS, 'stats-1400.png'), fullPage: true });
     await page.close();
   });
+
+  it('every page, the public form included, names itself in the title and carries the favicon', async () => {
+    const page = await browser.newPage();
+    for (const [path, title] of [['/report', /· Noticedesk$/], ['/login', /· Noticedesk$/]] as const) {
+      await page.goto(`${base}${path}`);
+      expect(await page.title()).toMatch(title);
+      const href = await page.getAttribute('link[rel="icon"]', 'href');
+      const icon = await page.request.get(`${base}${href}`);
+      expect(icon.headers()['content-type']).toBe('image/svg+xml');
+      expect(await icon.text()).toMatch(/^<svg /);
+    }
+    expect((await page.request.get(`${base}/favicon.ico`)).headers()['content-type']).toBe('image/svg+xml');
+    await page.close();
+  });
 });

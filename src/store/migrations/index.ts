@@ -22,6 +22,7 @@ import * as unassignedCounts from './20261129T1300-unassigned-counts.js';
  * list runs under Node, PostgreSQL and the Workers runtime (no file system).
  * Names are timestamps so they sort in the order they were written.
  */
+import * as statsTrendIndexes from './20261129T1400-stats-trend-indexes.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261129T1200-merchant-notices': merchantNotices,
   '20261129T1210-trusted-flaggers-misuse': trustedFlaggersMisuse,
   '20261129T1300-unassigned-counts': unassignedCounts,
+  '20261129T1400-stats-trend-indexes': statsTrendIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

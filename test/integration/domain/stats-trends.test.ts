@@ -9,12 +9,15 @@ import { rejectCounterNotice } from '../../../src/domain/counter-notices/reject-
 import { withdrawComplaint } from '../../../src/domain/counter-notices/withdraw-complaint.js';
 import { computeTrends, percentile } from '../../../src/domain/stats/trends.js';
 import type { Db } from '../../../src/store/open.js';
+import { startPostgres, type ThrowawayPostgres } from '../../setup/postgres.js';
+import { freePort } from '../../support/ports.js';
 import { openTestDb, testCtx } from '../../support/store.js';
 import { REVIEWER, seedCase } from './seed.js';
 
 const SAM = { type: 'user', id: 'sam@desk.test', name: 'Sam Second' } as const;
 
-describe('the desk week by week', () => {
+function trendsContract(name: string, open: () => Promise<Db>, close: () => void) {
+describe(`the desk week by week (${name})`, () => {
   let db: Db;
   let clock = new Date();
   const at = (iso: string, actor: typeof REVIEWER | typeof SAM = REVIEWER): CounterNoticeCtx => {
@@ -22,7 +25,7 @@ describe('the desk week by week', () => {
     return { ...makeCtx(testCtx(db, { now: () => clock }), actor), counterNotice: { businessDays: 3, holidays: [] } };
   };
   beforeAll(async () => {
-    db = await openTestDb();
+    db = await open();
     // Week of Monday 9 November: two notices in, one accepted after 6 h, one rejected after 48 h.
     const a = await seedCase(at('2026-11-10T09:00:00Z'), { complaint: { platform: 'aliexpress' } });
     const b = await seedCase(at('2026-11-10T10:00:00Z'), { complaint: { platform: 'taobao' } });
@@ -39,7 +42,10 @@ describe('the desk week by week', () => {
     await seedCase(at('2026-11-24T08:00:00Z'));
     await withdrawComplaint(at('2026-11-25T10:00:00Z'), { caseNumber: a.number });
   });
-  afterAll(() => db.destroy());
+  afterAll(async () => {
+    await db.destroy();
+    close();
+  });
 
   it('counts notices received and first decided per week, and those decided within 24 h', async () => {
     const t = await computeTrends(at('2026-11-25T12:00:00Z'), 4);
@@ -84,3 +90,16 @@ describe('the desk week by week', () => {
     expect(percentile([7], 0.9)).toBe(7);
   });
 });
+}
+
+trendsContract('SQLite', () => openTestDb(), () => undefined);
+
+let pg: ThrowawayPostgres | null = null;
+trendsContract(
+  'PostgreSQL',
+  async () => {
+    pg = startPostgres(await freePort());
+    return openTestDb(pg.url);
+  },
+  () => pg?.stop(),
+);
