@@ -33,7 +33,7 @@ const DONE: Record<string, string> = {
   'attach-library': 'Document from the rights library attached to this case.',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean; merchant?: { statements: { puid: string; url: string }[]; notices: MerchantNotice[] } }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean; merchant?: { statements: { puid: string; url: string }[]; notices: MerchantNotice[] }; noteDraft?: string; noteError?: string }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -65,7 +65,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
           {props.merchant ? <MerchantNotices statements={props.merchant.statements} notices={props.merchant.notices} /> : null}
           <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} macros={props.macros} /></div>
           <div class="panel"><h2>Rights library</h2><RightsLibrary file={file} csrf={props.csrf} /></div>
-          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
+          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} draft={props.noteDraft} error={props.noteError} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
         </div>
@@ -75,7 +75,7 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
 }
 
 /** Renders the case page, with an error banner when a decision failed (conflict, invalid input). */
-export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
+export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422; noteDraft?: string; noteError?: string } = {}) {
   const user = c.get('user')!;
   const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
   const webhookFailures = (await listCaseDeliveries(deps.db, file.case.id)).filter((d) => d.status === 'failed' || (d.status === 'pending' && d.last_error));
@@ -87,7 +87,7 @@ export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, numb
   const macros = await listMacros(deps.db, /^zh/i.test(file.case.complaint.language) ? 'zh' : 'en');
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} merchant={merchant} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} merchant={merchant} noteDraft={extra.noteDraft} noteError={extra.noteError} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

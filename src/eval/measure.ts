@@ -88,12 +88,14 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
       // Labels list at most 50 URLs; a longer list is compared on its first entries only.
       const cap = (label.infringing_url_count ?? label.infringing_urls.length) > label.infringing_urls.length ? label.infringing_urls.length : Infinity;
       const want = new Set(label.infringing_urls.map(urlKey));
-      const have = [...new Set(a.infringingUrls.map(urlKey))].slice(0, cap);
-      for (const u of have) {
-        if (want.has(u)) f.urls.tp++;
-        else { f.urls.fp++; miss(`extra URL ${u}`); }
+      const have = listedKeys(a).slice(0, cap);
+      const found = new Set<string>();
+      for (const h of have) {
+        const k = want.has(h.key) ? h.key : h.fragment && want.has(h.fragment) ? h.fragment : null;
+        if (k) { f.urls.tp++; found.add(k); }
+        else { f.urls.fp++; miss(`extra URL ${h.key}`); }
       }
-      for (const u of want) if (!have.includes(u)) { f.urls.fn++; miss(`missed URL ${u}`); }
+      for (const u of want) if (!found.has(u)) { f.urls.fn++; miss(`missed URL ${u}`); }
     }
     add(f.agent, a.complaint.isAgent === label.complainant_is_agent);
     if (a.complaint.isAgent !== label.complainant_is_agent) miss(`agent ${a.complaint.isAgent} != ${label.complainant_is_agent}`);
@@ -120,6 +122,24 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
 }
 
 export const rate = (r: Ratio): number => (r.n === 0 ? 1 : r.ok / r.n);
+/**
+ * The listed URLs, de-duplicated. Labels copy URLs verbatim, so a URL that a mail
+ * program broke across lines is labelled by its first-line fragment: that
+ * fragment names the same listing as the joined URL the parser reads.
+ */
+function listedKeys(a: Analysis): { key: string; fragment: string | null }[] {
+  const seen = new Set<string>();
+  const out: { key: string; fragment: string | null }[] = [];
+  for (const l of a.complaint.kind === 'notice' ? a.complaint.listings : []) {
+    const key = urlKey(l.url);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const raw = l.evidence?.text ?? '';
+    out.push({ key, fragment: raw.includes('\n') ? urlKey(raw.slice(0, raw.indexOf('\n'))) : null });
+  }
+  return out;
+}
+
 export const precision = (f: Figures): number => (f.urls.tp + f.urls.fp === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fp));
 export const recall = (f: Figures): number => (f.urls.tp + f.urls.fn === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fn));
 
@@ -143,7 +163,8 @@ export function headline(f: Figures): Record<string, number> {
     urlPrecision: round(precision(f)),
     urlRecall: round(recall(f)),
     removedCaught: round(rate(removedAll(f))),
-    removedAnsweredAutomatically: round(rate(removedAll(f, 'removedAutomatic'))),
+    // Over every removal, not only the caught ones: catching more removals as reviewer questions must not read as a fall.
+    removedAnsweredAutomatically: round(removedAll(f).n === 0 ? 0 : removedAll(f, 'removedAutomatic').ok / removedAll(f).n),
   };
 }
 

@@ -36,15 +36,26 @@ function datesAt(text: string): DateAt[] {
   return out.sort((x, y) => x.at - y.at);
 }
 
-const RANGE_JOIN = /^\s*(?:to|until|till|through|thru|-|–|—|~|至|到)\s*$/i;
+// What stands between the two ends of a range: "to", "until", "-", "至", "起至 ... 止", or a second
+// label on the next line ("Valid from: X" / "Valid to: Y"). Read only on the short gap between two dates.
+const RANGE_JOIN = /^[\s,;]*(?:起|开始)?\s*(?:(?:valid(?:ity)?|expir(?:y|es|ation)|end(?:s|ing)?|date)\s*)?(?:to|until|till|through|thru|up to(?: and including)?|-|–|—|~|至|到|止)\s*(?:date)?\s*[:：]?\s*$/i;
+// "between X and Y": "and" joins the ends only after "between" / "从" / "自".
+const BETWEEN = /(?:\bbetween|从|自)\s*$/i;
 
 /**
  * The expiry date in a text that starts at an expiry or validity cue: the end of
- * a range ("valid from 2020-02-14 to 2030-02-13", "有效期 2020年2月14日 至 2030年2月13日"), else the first date.
+ * a range ("valid from 2020-02-14 to 2030-02-13", "有效期 2020年2月14日 至 2030年2月13日",
+ * "自2020年2月14日起至2030年2月13日止", "between X and Y"), else the first date.
  */
 export function expiryDate(text: string): string | null {
   const dates = datesAt(text);
   let i = 0;
-  while (i + 1 < dates.length && RANGE_JOIN.test(text.slice(dates[i]!.end, dates[i + 1]!.at))) i++;
+  while (i + 1 < dates.length) {
+    const gap = text.slice(dates[i]!.end, dates[i + 1]!.at);
+    if (gap.length > 40) break;
+    const joined = RANGE_JOIN.test(gap) || (/^\s*(?:and|与|和)\s*$/i.test(gap) && BETWEEN.test(text.slice(Math.max(0, dates[i]!.at - 12), dates[i]!.at)));
+    if (!joined) break;
+    i++;
+  }
   return dates[i]?.v ?? null;
 }

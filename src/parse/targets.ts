@@ -1,5 +1,6 @@
 import type { PlatformProfile } from '../rules/platform-profile.js';
 import { classifyUrl, type UrlClass } from '../rules/classify-url.js';
+import { lineEndAt, lineLead, lineStartAt } from './lines.js';
 import { inHeader, sectionAt, type Section } from './sections.js';
 import { URL_REASON_CONFIDENCE, type UrlReason, type UrlRole } from './url-reasons.js';
 import { hostOf, urlKey, type UrlHit } from './urls.js';
@@ -33,15 +34,15 @@ const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
 function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
-  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-  let before = text.slice(lineStart, hit.start);
+  const lineStart = lineStartAt(text, hit.start);
+  let before = lineLead(text, hit.start);
   if (/^[\s\-*•●>"“(\[\d.)]*$/.test(before)) {
     // A list of URLs shares the lead-in of the line above the whole list (up to 60 lines up).
     let prevEnd = lineStart - 1;
     for (let i = 0; i < 60 && prevEnd > 0; i++) {
       while (prevEnd > 0 && /\s/.test(text[prevEnd - 1] ?? '')) prevEnd--;
-      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-      const prev = text.slice(prevStart, prevEnd);
+      const prevStart = lineStartAt(text, prevEnd);
+      const prev = text.slice(Math.max(prevStart, prevEnd - 2000), prevEnd);
       if (!/^\s*[-*•●\d.)]*\s*(https?:\/\/|www\.)\S+\s*$/.test(prev)) {
         before = prev + ' ' + before;
         break;
@@ -49,8 +50,7 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
       prevEnd = prevStart - 1;
     }
   }
-  const lineEnd = text.indexOf('\n', hit.end);
-  const after = text.slice(hit.end, lineEnd < 0 ? text.length : lineEnd);
+  const after = text.slice(hit.end, lineEndAt(text, hit.end));
   return { before: before.slice(-240), after: after.slice(0, 120) };
 }
 
@@ -98,8 +98,7 @@ export interface TargetContext {
 
 /** The URL sits inside a sentence (words before it on its line), not on a list line or after a label. */
 function inProse(text: string, hit: UrlHit): boolean {
-  const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-  const before = text.slice(lineStart, hit.start);
+  const before = lineLead(text, hit.start);
   if (/[:：]\s*$/.test(before)) return false;
   return (before.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 }
@@ -117,9 +116,25 @@ function accountsOfTargets(decisions: UrlDecision[]): UrlDecision[] {
   });
 }
 
+/**
+ * Beside listings on the platform, a page off every platform or an account page is
+ * rarely what the sender asks to remove: outside the takedown answer it names the
+ * sender's product, a site, or who holds the listings; inside it, a reviewer confirms.
+ */
+function besidePlatformTargets(decisions: UrlDecision[], text: string): UrlDecision[] {
+  if (!decisions.some((d) => d.role === 'infringing' && d.cls.platform && d.cls.kind === 'listing')) return decisions;
+  return decisions.map((d) => {
+    if (d.role !== 'infringing' || d.cls.redirect || (d.cls.platform !== null && d.cls.kind !== 'storefront')) return d;
+    const off = d.cls.platform === null;
+    if (d.fromTargetSection) return decided(d, 'infringing', off ? 'off_platform_in_takedown_answer' : 'account_in_takedown_answer');
+    // Named inside a sentence, not listed on a line of its own like the targets.
+    return inProse(text, d.hit) ? decided(d, 'ignored', off ? 'off_platform_beside_targets' : 'account_beside_targets') : d;
+  });
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
-  return accountsOfTargets(decideEach(hits, ctx));
+  return besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text);
 }
 
 function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
@@ -139,7 +154,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     // "URL and screenshots of the fork:" names the listing itself as well as the evidence.
     const namesListing = cls.kind === 'listing' && /\b(urls?|links?|repositor\w*|forks?|listings?)\b/i.test(lastSentence);
     if (EVIDENCE_HOSTS.test(host)) return d('evidence', 'evidence_host');
-    if (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing) return d('evidence', 'evidence_cue');
+    if (EVIDENCE_CUE.test(lastSentence) && !/infring|unauthori/i.test(lastSentence) && !namesListing) {
+      // "Evidence of abuse:" over files of the listed repository in the takedown answer: the files are copies too.
+      if (fromTargetSection && cls.platform && cls.kind === 'listing') return d('infringing', 'evidence_in_takedown_answer');
+      return d('evidence', 'evidence_cue');
+    }
     // The platform's bare home page ("your website (www.example.com)") addresses the platform, it is no target.
     if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', 'platform_home');
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
@@ -151,12 +170,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     const cue = cueRole(before, after);
     if (role === 'targets') {
       if (cue === 'original' && !cls.platform) return d('original', 'original_cue_in_targets');
-      const lineStart = ctx.text.lastIndexOf('\n', hit.start - 1) + 1;
       // "Our appstore link for module: https://..." beside each target: the sender's own page, off the platform.
-      const lineLead = ctx.text.slice(lineStart, hit.start);
-      if (!cls.platform && /\b(our|my)\b|我们的|我方|我司/i.test(lineLead) && !/infring|unauthori|pirat|counterfeit|fake|stolen|cop(y|ies) of|侵权|假冒|盗版|仿冒/i.test(lineLead)) return d('original', 'sender_page_in_targets');
+      const lead = lineLead(ctx.text, hit.start);
+      if (!cls.platform && /\b(our|my)\b|我们的|我方|我司/i.test(lead) && !/infring|unauthori|pirat|counterfeit|fake|stolen|cop(y|ies) of|侵权|假冒|盗版|仿冒/i.test(lead)) return d('original', 'sender_page_in_targets');
       // An off-platform site named in passing inside the answer ("the site at https://... links to the repo").
-      const prose = (ctx.text.slice(lineStart, hit.start).match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
+      const prose = (lead.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
       if (!cls.platform && prose && !INFRINGING_CUE.test(lastSentence)) return d('ignored', 'passing_mention_in_targets');
       return d('infringing', 'takedown_section');
     }

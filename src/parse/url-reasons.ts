@@ -36,6 +36,11 @@ export const URL_REASONS = [
   'container_of_target',
   'inside_target',
   'off_platform_outside_answer',
+  'off_platform_beside_targets',
+  'off_platform_in_takedown_answer',
+  'account_beside_targets',
+  'account_in_takedown_answer',
+  'evidence_in_takedown_answer',
 ] as const;
 export type UrlReason = (typeof URL_REASONS)[number];
 
@@ -69,6 +74,11 @@ const TEXT: Record<UrlReason, string> = {
   container_of_target: 'contains a narrower target',
   inside_target: 'inside a named target',
   off_platform_outside_answer: 'off-platform page outside the takedown answer',
+  off_platform_beside_targets: 'off-platform page named beside listings on the platform',
+  off_platform_in_takedown_answer: 'off-platform page in the takedown answer, beside listings on the platform',
+  account_beside_targets: 'account page named beside listings on the platform',
+  account_in_takedown_answer: 'account page in the takedown answer, beside listings on the platform',
+  evidence_in_takedown_answer: 'a listing on the platform offered as evidence in the takedown answer',
 };
 
 /** The reviewer's words for a reason; `section` names the section for `quiet_section`. */
@@ -112,6 +122,11 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   container_of_target: 0.9,
   inside_target: 0.9,
   off_platform_outside_answer: 0.7,
+  off_platform_beside_targets: 0.7,
+  off_platform_in_takedown_answer: 0.5,
+  account_beside_targets: 0.7,
+  account_in_takedown_answer: 0.5,
+  evidence_in_takedown_answer: 0.5,
 };
 
 /** Below this, a URL's role is shown to the reviewer to confirm. */

@@ -26,6 +26,16 @@ describe('hostile input to the parser', () => {
     expect(c.listings.map((l) => l.url)).toEqual(['https://github.com/copycat/repo']);
   }, LONG);
 
+  it('reads storms of scheme-less hosts and defanged dots', () => {
+    const c = parseNotice({ text: `Remove ${'a.com/'.repeat(200_000)}\n${'x[.]'.repeat(250_000)}\n${'b-'.repeat(400_000)}.co/x` });
+    expect(c.kind).toBeDefined();
+  }, LONG);
+
+  it('reads 70,000 URLs on one 1 MB line', () => {
+    const c = parseNotice({ text: `Please remove: ${'https://a.example/x '.repeat(MB / 20)}` });
+    expect(c.kind).toBeDefined();
+  }, LONG);
+
   it('reads storms of legal suffixes and company names', () => {
     const storm = 'Inc. Ltd. Co. '.repeat(3_000);
     const c = parseNotice({ text: `Dear Sir,\n\n${storm}\n\nRegards\n${storm}\n\n${'Acme Inc. '.repeat(20_000)} is the copyright owner.` });

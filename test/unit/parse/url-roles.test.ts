@@ -42,3 +42,46 @@ describe('URL roles', () => {
     for (const r of roles) expect(r.confidence).toBeGreaterThanOrEqual(URL_ROLE_CONFIDENT);
   });
 });
+
+describe('URLs beside listings on the platform', () => {
+  const form = (answer: string, work = 'The original work is our app.') =>
+    `**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**\n\n${work}\n\n**What files should be taken down? Please provide URLs for each file.**\n\n${answer}`;
+
+  it('keeps files offered as evidence in the takedown answer as targets, for a reviewer to confirm', () => {
+    const text = form('The whole repository https://github.com/copycat/shop-clone\n\nEvidence of abuse:\nhttps://github.com/copycat/shop-clone/blob/main/cart.js\n\nhttps://github.com/copycat/shop-clone/blob/main/logo.png');
+    const c = parseNotice({ text }, { platforms });
+    expect(c.listings.map((l) => l.url)).toEqual([
+      'https://github.com/copycat/shop-clone',
+      'https://github.com/copycat/shop-clone/blob/main/cart.js',
+      'https://github.com/copycat/shop-clone/blob/main/logo.png',
+    ]);
+    const evidence = c.urlRoles?.find((r) => r.url.endsWith('cart.js'));
+    expect(evidence?.reason).toBe('evidence_in_takedown_answer');
+    expect(evidence?.confidence).toBeLessThan(URL_ROLE_CONFIDENT);
+  });
+
+  it('does not take an off-platform page or an account page named in a letter for a target', () => {
+    const text = [
+      'Dear GitHub,',
+      'Our product Fiddle Pro (https://www.fiddlepro.example/download) is copied without permission in https://github.com/copycat/fiddle-pro, which the user https://github.com/helper keeps copying.',
+      'Please remove the infringing repository.',
+    ].join('\n\n');
+    const c = parseNotice({ text }, { platforms });
+    expect(c.listings.map((l) => l.url)).toEqual(['https://github.com/copycat/fiddle-pro']);
+    expect(c.urlRoles?.find((r) => r.url === 'https://github.com/helper')?.reason).toBe('account_beside_targets');
+  });
+
+  it('does not take an off-platform site with an infringement cue beside platform listings for a target', () => {
+    const text = 'Dear GitHub,\n\nThe repository https://github.com/copycat/player copies our player. It also links to pirated streams at http://streams.example/live.\n\nPlease remove the repository.';
+    const c = parseNotice({ text }, { platforms });
+    expect(c.listings.map((l) => l.url)).toEqual(['https://github.com/copycat/player']);
+    const off = c.urlRoles?.find((r) => r.url === 'http://streams.example/live');
+    expect(off?.role).toBe('ignored');
+    expect(off?.reason).toBe('off_platform_beside_targets');
+  });
+
+  it('keeps an account page that is the only target', () => {
+    const text = 'Dear GitHub,\n\nThe infringement is the use of my photograph as the profile image of https://github.com/copycat without permission. Please remove it.';
+    expect(parseNotice({ text }, { platforms }).listings.map((l) => l.url)).toEqual(['https://github.com/copycat']);
+  });
+});

@@ -19,6 +19,51 @@ describe('URL grammar', () => {
       .toEqual(['https://a.example/p', 'https://a.example/p', 'https://b.example/q']);
   });
 
+  const found = (text: string) => findUrls({ source: 'body', text }).map((h) => h.url);
+
+  it('reads a host with a path written without a scheme, but not a file name or an address', () => {
+    expect(found('Repository: gist.github.com/ana/186bcc47#file-keys and (github.com/copycat/harbour/)'))
+      .toEqual(['https://gist.github.com/ana/186bcc47#file-keys', 'https://github.com/copycat/harbour/']);
+    expect(found('See config.js, node.js/express, ana@photos.example.org/x and github.com alone.')).toEqual([]);
+    expect(urlKey('github.com/Owner/Repo/')).toBe(urlKey('https://github.com/Owner/Repo'));
+  });
+
+  it('reads defanged URLs as the URL they stand for', () => {
+    expect(found('Mirror: hxxps://copycat[.]example/harbour and copycat(.)example/files, shop[.]example'))
+      .toEqual(['https://copycat.example/harbour', 'https://copycat.example/files', 'https://shop.example']);
+  });
+
+  it('joins a URL that a mail program broke across lines', () => {
+    const text = [
+      'Every file in',
+      'https://github.com/copycat/harbour/tree/master/server/pentaho',
+      '-solutions/system/analyzer',
+      '',
+      'https://github.com/copycat/harbour/blob/master/',
+      'content/js/gallery.min.js',
+      '',
+      '<https://github.com/copycat/harbour/tree/master/jar_sandbox/harbour-dash',
+      'board-4.8.0-GA> and more',
+      'https://github.com/copycat/harbour/blob/master/src/Main.java',
+      'docs/README.md',
+      'https://github.com/copycat/one',
+      'https://github.com/copycat/two',
+    ].join('\n');
+    expect(found(text)).toEqual([
+      'https://github.com/copycat/harbour/tree/master/server/pentaho-solutions/system/analyzer',
+      'https://github.com/copycat/harbour/blob/master/content/js/gallery.min.js',
+      'https://github.com/copycat/harbour/tree/master/jar_sandbox/harbour-dashboard-4.8.0-GA',
+      'https://github.com/copycat/harbour/blob/master/src/Main.java',
+      'https://github.com/copycat/one',
+      'https://github.com/copycat/two',
+    ]);
+  });
+
+  it('reads URLs in angle brackets and markdown links without their brackets', () => {
+    expect(found('<https://github.com/a/b> [the fork](https://github.com/c/d) [https://github.com/e/f](https://github.com/e/f)'))
+      .toEqual(['https://github.com/a/b', 'https://github.com/c/d', 'https://github.com/e/f', 'https://github.com/e/f']);
+  });
+
   it('unwraps safelinks, Google and generic redirects', () => {
     expect(unwrapUrl('https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdetail.tmall.com%2Fitem.htm%3Fid%3D42&data=x')).toBe('https://detail.tmall.com/item.htm?id=42');
     expect(unwrapUrl('https://www.google.com/url?q=https://www.lazada.sg/products/x-i1-s2.html&sa=D')).toBe('https://www.lazada.sg/products/x-i1-s2.html');

@@ -1,0 +1,52 @@
+/**
+ * Line bounds by position, from one index of the line breaks of a text. A scan
+ * back to the previous "\n" for each of many URLs on one long line would take
+ * time quadratic in the line's length.
+ */
+
+let indexed: string | null = null;
+let breaks: number[] = [];
+
+function breaksOf(text: string): number[] {
+  if (text !== indexed) {
+    breaks = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    indexed = text;
+  }
+  return breaks;
+}
+
+/** Index of the first line break at or after `pos`, or -1 (as `text.indexOf('\n', pos)`). */
+function breakAtOrAfter(text: string, pos: number): number {
+  const b = breaksOf(text);
+  let lo = 0, hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < b.length ? b[lo]! : -1;
+}
+
+/** Start of the line holding `pos`. */
+export function lineStartAt(text: string, pos: number): number {
+  const b = breaksOf(text);
+  let lo = 0, hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? b[lo - 1]! + 1 : 0;
+}
+
+/** End of the line holding `pos` (the index of its "\n", or the text's length). */
+export function lineEndAt(text: string, pos: number): number {
+  const at = breakAtOrAfter(text, pos);
+  return at < 0 ? text.length : at;
+}
+
+/** The text from the start of the line holding `pos` up to `pos`, at most `max` characters of it. */
+export function lineLead(text: string, pos: number, max = 400): string {
+  return text.slice(Math.max(lineStartAt(text, pos), pos - max), pos);
+}
