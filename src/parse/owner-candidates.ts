@@ -29,6 +29,17 @@ export function legalNames(text: string): string[] {
   return out;
 }
 
+const URLISH = /\S*(?:https?:\/\/|www\.|\.com\b|\/)\S*/gi;
+const LEGAL_TAIL = new RegExp(String.raw`,?[ \t]*${SUFFIX}$`, 'u');
+
+/** How often the letter names an organisation by its name without the legal form, outside links. */
+function bareMentions(prose: string, name: string): number {
+  const bare = name.replace(LEGAL_TAIL, '').trim();
+  if (bare.length < 4 || bare === name) return 0;
+  const esc = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...prose.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${esc}(?![\p{L}\p{N}])`, 'gu'))].length;
+}
+
 interface Candidate { name: string; mentions: number; score: number; at: number; end: number }
 
 export function ownerFromCandidates(src: SourceText, isAgent: boolean | null): { name: string; evidence: Span } | null {
@@ -54,6 +65,9 @@ export function ownerFromCandidates(src: SourceText, isAgent: boolean | null): {
     }
     byKey.set(key, c);
   }
+  // "JetBrains s.r.o." named once with its legal form and forty times as "JetBrains": every mention counts.
+  const prose = text.replace(URLISH, ' ');
+  for (const c of byKey.values()) c.mentions = Math.max(c.mentions, bareMentions(prose, c.name));
   const ranked = [...byKey.values()].map((c) => ({ ...c, total: c.score + Math.min(c.mentions, 4) })).sort((a, b) => b.total - a.total);
   const best = ranked[0];
   if (!best || best.total < 3 || (ranked[1] && ranked[1].total === best.total)) return null;

@@ -5,6 +5,13 @@ import { cleanName } from '../../../src/parse/names.js';
 const src = (text: string) => ({ source: 'body', text });
 
 describe('owner from the organisations a letter names', () => {
+  it('counts the mentions of a name written without its legal form, but not inside links', () => {
+    const text = 'The originals can be found at the Tessaro Games GmbH website.\nTessaro Games sells tools; Tessaro Games keys were leaked, and the Tessaro Games licence server is copied.\nhttps://tessaro.example/a https://tessaro.example/b';
+    expect(ownerFromCandidates(src(text), false)?.name).toBe('Tessaro Games GmbH');
+    const links = 'The originals can be found at the Tessaro Games GmbH website.\nhttps://github.com/x/Tessaro-Games https://github.com/y/Tessaro-Games https://tessaro.example/Tessaro-Games';
+    expect(ownerFromCandidates(src(links), false)).toBeNull();
+  });
+
   it('takes the organisation named beside its copyright when no owner sentence says so', () => {
     const text = 'The files in that repository are copyrighted material of Borealis Mapping Ltd. and were never released.\nPlease remove them.\n\nRegards,\nJane Roe\nBorealis Mapping Ltd.\n';
     expect(ownerFromCandidates(src(text), false)?.name).toBe('Borealis Mapping Ltd.');
