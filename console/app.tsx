@@ -19,6 +19,7 @@ import { adminMacroRoutes } from './routes/admin-macros.js';
 import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { statsRoutes } from './routes/stats.js';
 import { statusRoutes } from './routes/status.js';
+import { counterNoticeRoutes } from './routes/counter-notice.js';
 import { CLIENT_SCRIPT } from './static/client.js';
 import { STYLES } from './static/styles.js';
 import { Alert, Page } from './views/layout.js';
@@ -46,6 +47,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', statusRoutes(deps));
+  app.route('/', counterNoticeRoutes(deps));
   app.route('/', apiRoutes(deps));
 
   const reviewer = new Hono<ConsoleEnv>();

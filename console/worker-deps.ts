@@ -45,7 +45,7 @@ export function workerConsoleDeps(env: WorkerEnv): ConsoleDeps {
     limits: { maxAttachmentBytes: config.NOTICEDESK_MAX_ATTACHMENT_BYTES },
     // No data folder to keep a generated key in: status links exist only with a configured secret and address.
     ...(config.NOTICEDESK_LINK_SECRET && config.NOTICEDESK_PUBLIC_URL
-      ? { links: { secret: config.NOTICEDESK_LINK_SECRET, statusLinkDays: config.NOTICEDESK_STATUS_LINK_DAYS, publicUrl: config.NOTICEDESK_PUBLIC_URL.replace(/\/+$/, '') } }
+      ? { links: { secret: config.NOTICEDESK_LINK_SECRET, days: config.NOTICEDESK_LINK_DAYS, publicUrl: config.NOTICEDESK_PUBLIC_URL.replace(/\/+$/, '') } }
       : {}),
   };
   return {

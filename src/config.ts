@@ -10,6 +10,15 @@ const optionalUrl = (schemes: string[]) =>
       message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
     });
 
+/** Six months and a few days: DSA Art. 20 keeps internal complaints open for at least six months after a decision. */
+export const LINK_DAYS_DEFAULT = 184;
+
+/** Settings that were replaced; a start that still sets one is told what to use instead. */
+const REPLACED: Record<string, string> = {
+  NOTICEDESK_STATUS_LINK_DAYS: 'NOTICEDESK_LINK_DAYS',
+  NOTICEDESK_COUNTER_NOTICE_LINK_DAYS: 'NOTICEDESK_LINK_DAYS',
+};
+
 /** Every setting Noticedesk reads, with its default; see .env.example. */
 export const Config = z.object({
   NOTICEDESK_DB: z.string().min(1).default('data/noticedesk.sqlite'),
@@ -40,8 +49,13 @@ export const Config = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .optional()
     .refine((v) => v === undefined || Buffer.byteLength(v) >= 32, { message: 'must be at least 32 characters' }),
-  /** Days a complainant's status-page link stays valid. */
-  NOTICEDESK_STATUS_LINK_DAYS: z.coerce.number().int().positive().max(3650).default(180),
+  /**
+   * Days every link the desk hands out stays valid: the complainant's status page and the merchant's
+   * counter-notice form (in listing.remove events and statements of reasons). The default, six months,
+   * covers a counter-notice period and the restoration after it, and the six months DSA Art. 20 keeps
+   * internal complaints open.
+   */
+  NOTICEDESK_LINK_DAYS: z.coerce.number().int().min(30, 'must be at least 30 (a counter-notice period and the restoration after it)').max(3650).default(LINK_DAYS_DEFAULT),
   NOTICEDESK_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   NOTICEDESK_COUNTER_NOTICE_BUSINESS_DAYS: z.coerce.number().int().positive().default(3),
   /**
@@ -56,8 +70,15 @@ export const Config = z.object({
   NOTICEDESK_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().min(24).default(72),
   /** Time allowed for the endpoint to answer one delivery. */
   NOTICEDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
-  /** Days the merchant's counter-notice link (in `listing.remove`) stays valid; its expiry is the deadline sent. */
-  NOTICEDESK_COUNTER_NOTICE_LINK_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  /**
+   * The platform's endpoint that names the merchant of a listing (answers {"merchant":{"email","name"}});
+   * set, the desk asks it for every removed listing and mails the merchant its statement of reasons.
+   */
+  NOTICEDESK_MERCHANT_LOOKUP_URL: optionalUrl(['https', 'http']),
+  /** GET (`?url=&platform=&case_number=`) or POST (the same as JSON). */
+  NOTICEDESK_MERCHANT_LOOKUP_METHOD: z.enum(['GET', 'POST']).default('GET'),
+  /** Time the lookup endpoint has to answer, in ms. */
+  NOTICEDESK_MERCHANT_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
   /** Threads that render the queue and stats pages beside the main thread; 0 renders them on the main thread. */
   NOTICEDESK_PAGE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The DSA Transparency Database (https://transparency.dsa.ec.europa.eu, or its sandbox); unset, nothing is submitted. */
@@ -87,7 +108,8 @@ export class ConfigError extends Error {}
 /** Reads the environment once at start; a bad value stops the start with a readable list. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = ConfigChecked.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const replaced = Object.entries(REPLACED).flatMap(([old, now]) => (env[old] !== undefined ? [`  ${old}: replaced by ${now} (one validity period for every link); set that instead`] : []));
+  if (result.success && replaced.length === 0) return result.data;
+  const lines = [...replaced, ...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`))];
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
 }

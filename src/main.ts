@@ -35,10 +35,10 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     mailAuth: { trustedAuthservIds: config.NOTICEDESK_AUTHSERV_ID },
     links: {
       secret: await loadLinkSecret(config.NOTICEDESK_DATA_DIR, config.NOTICEDESK_LINK_SECRET),
-      statusLinkDays: config.NOTICEDESK_STATUS_LINK_DAYS,
+      days: config.NOTICEDESK_LINK_DAYS,
       publicUrl: publicUrlOf(config),
     },
-    webhooks: { endpoints: webhookEndpointsOf(config), counterNoticeDays: config.NOTICEDESK_COUNTER_NOTICE_LINK_DAYS },
+    webhooks: { endpoints: webhookEndpointsOf(config) },
     mentions: { slack: Boolean(config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) },
   };
   return {

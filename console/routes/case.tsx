@@ -13,6 +13,9 @@ import { RightsLibrary } from '../views/rights-library.js';
 import { DecisionPanels, Listings } from '../views/decision-panels.js';
 import { Alert, formatTime, Page, StatusBadge } from '../views/layout.js';
 import { HeldChanges } from '../views/held-changes.js';
+import { MerchantNotices } from '../views/merchant-notices.js';
+import { listCaseMerchantNotices, type MerchantNotice } from '../../src/store/repos/merchant-notices.js';
+import { listStatements } from '../../src/store/repos/statements.js';
 
 const DONE: Record<string, string> = {
   assign: 'Assignment saved.',
@@ -30,7 +33,7 @@ const DONE: Record<string, string> = {
   'attach-library': 'Document from the rights library attached to this case.',
 };
 
-function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean }) {
+function CasePage(props: { file: CaseFile; csrf: string | null; me: string; reviewers: User[]; macros: Macro[]; error?: string; done?: string; webhookFailures?: WebhookDeliveryRow[]; isAdmin?: boolean; merchant?: { statements: { puid: string; url: string }[]; notices: MerchantNotice[] }; noteDraft?: string; noteError?: string }) {
   const { file } = props;
   const c = file.case;
   return (
@@ -59,9 +62,10 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
           <Messages file={file} />
         </div>
         <div>
+          {props.merchant ? <MerchantNotices statements={props.merchant.statements} notices={props.merchant.notices} /> : null}
           <div class="panel"><h2>Decide</h2><DecisionPanels file={file} csrf={props.csrf} me={props.me} reviewers={props.reviewers} macros={props.macros} /></div>
           <div class="panel"><h2>Rights library</h2><RightsLibrary file={file} csrf={props.csrf} /></div>
-          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} /></div>
+          <div class="panel"><h2>Internal note</h2><NoteForm number={c.number} csrf={props.csrf} draft={props.noteDraft} error={props.noteError} /></div>
           <div class="panel"><h2>Case record</h2><Timeline file={file} /></div>
           <div class="panel"><h2>Related cases</h2><Related file={file} /></div>
         </div>
@@ -71,15 +75,19 @@ function CasePage(props: { file: CaseFile; csrf: string | null; me: string; revi
 }
 
 /** Renders the case page, with an error banner when a decision failed (conflict, invalid input). */
-export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422 } = {}) {
+export async function renderCase(c: Context<ConsoleEnv>, deps: ConsoleDeps, number: string, extra: { error?: string; status?: 200 | 404 | 409 | 422; noteDraft?: string; noteError?: string } = {}) {
   const user = c.get('user')!;
   const [file, reviewers] = await Promise.all([readCase(deps.ctx(actorOf(user), c.get('requestId')), number), listReviewers(deps.db)]);
   const webhookFailures = (await listCaseDeliveries(deps.db, file.case.id)).filter((d) => d.status === 'failed' || (d.status === 'pending' && d.last_error));
+  const merchant = {
+    statements: (await listStatements(deps.db, { caseId: file.case.id })).map((s) => ({ puid: s.statement.puid, url: s.statement.listingUrl })),
+    notices: await listCaseMerchantNotices(deps.db, file.case.id),
+  };
   // Macros in the language the reply goes out in.
   const macros = await listMacros(deps.db, /^zh/i.test(file.case.complaint.language) ? 'zh' : 'en');
   const page = (
     <Page title={number} user={user} csrf={c.get('csrfToken')} active="queue">
-      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} />
+      <CasePage file={file} csrf={c.get('csrfToken')} me={user.email} reviewers={reviewers} macros={macros} error={extra.error} done={c.req.query('done')} webhookFailures={webhookFailures} isAdmin={user.role === 'admin'} merchant={merchant} noteDraft={extra.noteDraft} noteError={extra.noteError} />
     </Page>
   );
   return c.html(page, extra.status ?? 200);

@@ -76,7 +76,9 @@ export function decisionRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       await run(ctx, { caseNumber: number, version: version === undefined ? undefined : Number(version) }, body);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' && !error.details.fields) throw error;
-      return renderCase(c, deps, number, { error: explain(error), status: error.code === 'conflict' ? 409 : 422 });
+      // A note refused (an unknown @name) comes back in its box with the reason beside it, so nothing typed is lost.
+      const note = c.req.param('action') === 'note' ? { noteDraft: str(body, 'text'), noteError: (error.details.fields as Record<string, string> | undefined)?.text } : {};
+      return renderCase(c, deps, number, { error: explain(error), status: error.code === 'conflict' ? 409 : 422, ...note });
     }
     return c.redirect(`/cases/${number}?done=${c.req.param('action')}`, 303);
   });

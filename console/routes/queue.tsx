@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { listQueue, type QueuePage } from '../../src/domain/cases/list-queue.js';
-import { CaseStatus, IprType, NoticeKind, type CaseSummary } from '../../src/domain/schemas/index.js';
+import { CaseStatus, IprType, NoticeKind } from '../../src/domain/schemas/index.js';
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { BulkBar } from '../views/bulk-bar.js';
-import { SlaCell } from '../views/sla-cell.js';
+import { queueRows } from '../views/queue-rows.js';
 import { slaPolicyFor } from '../../src/domain/cases/sla-deadline.js';
 import type { SlaPolicy } from '../../src/rules/sla.js';
 import { SavedViews } from '../views/saved-views.js';
 import { listViews, type SavedView } from '../../src/domain/cases/saved-views.js';
-import { ageOf, Page, StatusBadge } from '../views/layout.js';
+import { Page } from '../views/layout.js';
 
 function href(filter: QueuePage['filter'], change: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
@@ -32,20 +32,6 @@ function Select(props: { name: string; value: string | undefined; options: reado
   );
 }
 
-/** Findings in words: what blocks the case, what only warns, or that nothing is missing. */
-function FindingsWords(props: { findings: CaseSummary['findings'] }) {
-  const blocking = props.findings.filter((x) => x.severity !== 'warning').length;
-  const warnings = props.findings.length - blocking;
-  if (!props.findings.length) return <span class="sev ok">complete</span>;
-  return (
-    <>
-      {blocking ? <span class="sev missing">{blocking} missing</span> : null}
-      {blocking && warnings ? ' ' : null}
-      {warnings ? <span class="sev warning">{warnings} {warnings === 1 ? 'warning' : 'warnings'}</span> : null}
-    </>
-  );
-}
-
 function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf: string | null; query: string; views: SavedView[]; me: string; policy: (platform: string | null) => SlaPolicy }) {
   const { page, now } = props;
   const names = new Map(props.reviewers.map((u) => [u.email, u.name ?? u.email]));
@@ -64,7 +50,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
       </div>
       <nav class="tabs" aria-label="Status">
         {tabs.map(([value, label, n]) => <a href={href(f, { status: value, page: 1 })} aria-current={f.status === value && !f.sla ? 'true' : undefined}>{label}<span class="n">{n}</span></a>)}
-        <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Over 24 h<span class="n">{page.slaBreached}</span></a>
+        <a href={href(f, { sla: 'breached', page: 1 })} aria-current={f.sla ? 'true' : undefined}>Past SLA<span class="n">{page.slaBreached}</span></a>
       </nav>
       <nav class="tabs" aria-label="Assignee">
         <a href={href(f, { assignee: undefined, page: 1 })} aria-current={!f.assignee ? 'true' : undefined}>Everyone's</a>
@@ -80,7 +66,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
         <Select name="iprType" label="IPR type" value={f.iprType} options={IprType.options} />
         <Select name="findings" label="Findings" value={f.findings} options={['yes', 'no']} />
         <Select name="age" label="Age" value={f.age} options={['today', 'over_24h', 'over_3d', 'over_7d']} />
-        <Select name="sla" label="24 h SLA" value={f.sla} options={['breached']} />
+        <Select name="sla" label="SLA" value={f.sla} options={['breached']} />
         <button type="submit">Filter</button>
         <a class="button secondary" href="/">Reset</a>
       </form>
@@ -89,27 +75,7 @@ function QueueView(props: { page: QueuePage; now: Date; reviewers: User[]; csrf:
       <div class="panel flush">
         <table aria-label="Cases" class="queue">
           <thead><tr><th><input type="checkbox" id="pick-all" aria-label="Select every row on this page" /></th><th>Case</th><th>Status / kind</th><th>Subject</th><th>IPR type</th><th>Platform</th><th>Rights owner / sender</th><th>Listings</th><th>Findings</th><th>Age</th><th><a href={href(f, { sort: f.sort === 'sla' ? undefined : 'sla', page: 1 })} title="Sort by time left to the SLA target">SLA {f.sort === 'sla' ? '↑' : '↕'}</a></th><th>Assignee</th></tr></thead>
-          <tbody>
-            {page.cases.map((c) => {
-              return (
-                <tr class="row" data-case={c.number}>
-                  <td><input type="checkbox" class="pick" name="case" value={`${c.number}@${c.version}`} form="bulk" aria-label={`Select ${c.number}`} /></td>
-                  <td class="nowrap"><a href={`/cases/${c.number}`}>{c.number}</a></td>
-                  <td><StatusBadge status={c.status} /><div class="muted small">{c.kind.replace(/_/g, ' ')}</div></td>
-                  <td class="small subject">{c.subject ?? <span class="muted">no subject</span>}</td>
-                  <td>{c.iprType ?? <span class="muted">–</span>}</td>
-                  <td>{c.platform ?? '–'}</td>
-                  <td>{c.rightsOwner ?? '–'}<div class="muted small">{c.complainantEmail ?? ''}</div></td>
-                  <td>{c.listingCount}</td>
-                  <td><FindingsWords findings={c.findings} /></td>
-                  <td class="nowrap">{ageOf(c.createdAt, now)}</td>
-                  <td class="small nowrap"><SlaCell c={c} now={now} policy={props.policy(c.platform)} /></td>
-                  <td class="small">{c.assignee ? names.get(c.assignee) ?? c.assignee : <span class="muted">unassigned</span>}</td>
-                </tr>
-              );
-            })}
-            {page.cases.length === 0 ? <tr><td colspan={12} class="muted">No cases match.</td></tr> : null}
-          </tbody>
+          <tbody>{queueRows(page.cases, now, names, props.policy)}</tbody>
         </table>
       </div>
       <div class="pager">

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { computeStats, GOOD_FAITH } from '../../src/domain/stats/complainant-stats.js';
+import { computeTrends, TREND_WEEKS } from '../../src/domain/stats/trends.js';
 import { exportCasesCsv, exportRedactedNotices } from '../../src/domain/stats/export-cases.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { Page, StatusBadge } from '../views/layout.js';
+import { Trends } from '../views/stats-trends.js';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 
@@ -11,7 +13,10 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   app.get('/stats', async (c) => {
     const user = c.get('user')!;
-    const s = await computeStats(deps.ctx(actorOf(user), c.get('requestId')));
+    const ctx = deps.ctx(actorOf(user), c.get('requestId'));
+    const asked = Number(c.req.query('weeks'));
+    const weeks = Number.isInteger(asked) && asked >= 1 && asked <= TREND_WEEKS.max ? asked : TREND_WEEKS.default;
+    const [s, trends] = await Promise.all([computeStats(ctx), computeTrends(ctx, weeks)]);
     const max = Math.max(1, ...Object.values(s.byStatus));
     return c.html(
       <Page title="Stats" user={user} csrf={c.get('csrfToken')} active="stats">
@@ -22,6 +27,7 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <div class="kpi"><span class="muted">Complainants</span><b>{s.complainants.length}</b></div>
           <div class="kpi"><span class="muted">Good Faith eligible</span><b>{s.complainants.filter((g) => g.goodFaithEligible).length}</b></div>
         </div>
+        <Trends trends={trends} weeks={weeks} />
         <div class="panel">
           <h2>Notices by status</h2>
           <table><tbody>{Object.entries(s.byStatus).sort((a, b) => b[1] - a[1]).map(([status, n]) => <tr><td><StatusBadge status={status} /></td><td><meter min={0} max={max} value={n}></meter></td><td>{n}</td></tr>)}</tbody></table>

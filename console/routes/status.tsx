@@ -14,26 +14,36 @@ import { readForm } from '../http/body.js';
 import { toErrorBody } from '../http/errors.js';
 import { Alert, Page } from '../views/layout.js';
 import { StatusPage } from '../views/status-view.js';
+import { STATUS_PAGE_WORDS } from '../views/status-words.js';
 
 /** The status page's own CSRF token: a cookie the form repeats (there is no session here). */
 const STATUS_CSRF_COOKIE = 'nd_status_csrf';
-
-const DONE: Record<string, string> = {
-  withdrawn: 'Your complaint is withdrawn. We have sent you a confirmation by email.',
-  answered: 'Your answer to the counter-notice is recorded. The platform now decides; we will write to you.',
-  confirmed: 'The change you confirmed is applied.',
-};
 
 function complainant(caseNumber: string): Actor {
   return { type: 'complainant', id: caseNumber, name: 'Complainant, via the status page' };
 }
 
+/** A link that opens no case cannot tell the sender's language: it says why in both. */
+const LINK_PROBLEM = {
+  410: {
+    en: 'This status link has expired. Write to us quoting your case number, and we will send you a new one.',
+    zh: '此状态链接已过期。请写信给我们并注明案件编号，我们会向您发送新的链接。',
+  },
+  404: {
+    en: 'This status link is not valid. Check that you copied the whole link from our email.',
+    zh: '此状态链接无效。请检查是否从我们的邮件中完整复制了链接。',
+  },
+} as const;
+
 function linkProblem(c: Context<ConsoleEnv>, status: 404 | 410) {
-  const message =
-    status === 410
-      ? 'This status link has expired. Write to us quoting your case number, and we will send you a new one.'
-      : 'This status link is not valid. Check that you copied the whole link from our email.';
-  return c.html(<Page title={status === 410 ? 'Link expired' : 'Link not valid'} user={null} csrf={null}><Alert kind="error">{message}</Alert></Page>, status);
+  const message = LINK_PROBLEM[status];
+  return c.html(
+    <Page title={status === 410 ? 'Link expired' : 'Link not valid'} user={null} csrf={null}>
+      <Alert kind="error">{message.en}</Alert>
+      <p lang="zh">{message.zh}</p>
+    </Page>,
+    status,
+  );
 }
 
 function csrfOf(c: Context<ConsoleEnv>, deps: ConsoleDeps): string {
@@ -80,7 +90,7 @@ export function statusRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/status/:token', async (c) => {
     const opened = await open(c);
     if ('problem' in opened) return opened.problem;
-    const done = DONE[c.req.query('done') ?? ''];
+    const done = STATUS_PAGE_WORDS[opened.view.language].done[c.req.query('done') ?? ''];
     return render(c, opened.token, opened.view, done ? { kind: 'ok', text: done } : null);
   });
 
@@ -90,7 +100,7 @@ export function statusRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       if ('problem' in opened) return opened.problem;
       const form = await readForm(c);
       if (!csrfMatches(c, form._csrf)) {
-        return render(c, opened.token, opened.view, { kind: 'error', text: 'This form was out of date. Nothing was changed; please try again.' }, 403);
+        return render(c, opened.token, opened.view, { kind: 'error', text: STATUS_PAGE_WORDS[opened.view.language].stale }, 403);
       }
       const ctx = deps.ctx(complainant(opened.view.caseNumber), c.get('requestId'));
       try {
@@ -98,7 +108,7 @@ export function statusRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const { status } = toErrorBody(error, c.get('requestId'));
-        return render(c, opened.token, await readStatus(ctx, opened.caseId), { kind: 'error', text: `Nothing was changed: ${error.message}` }, status);
+        return render(c, opened.token, await readStatus(ctx, opened.caseId), { kind: 'error', text: STATUS_PAGE_WORDS[opened.view.language].refused(error.message) }, status);
       }
       return c.redirect(`/status/${opened.token}?done=${done}`, 303);
     });

@@ -6,6 +6,8 @@ export interface PageProps {
   user: User | null;
   csrf: string | null;
   active?: 'queue' | 'stats' | 'report' | 'api' | 'admin';
+  /** The page's language (public pages written in the reader's language); English by default. */
+  lang?: string;
   children?: Child;
 }
 
@@ -19,7 +21,7 @@ const NAV = [
 /** Every page: the bar on top, the content, the keyboard help. No inline script or style (the CSP forbids them). */
 export function Page(props: PageProps) {
   return (
-    <html lang="en">
+    <html lang={props.lang ?? 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -4,6 +4,8 @@ import { nodeConsoleDeps } from '../../console/node-deps.js';
 import { pageWorkerCount, startPagePool } from '../../console/page-pool.js';
 import { startScheduler } from '../domain/counter-notices/scheduler.js';
 import { startWebhookWorker } from '../domain/webhooks/deliver.js';
+import { mailMerchantFromWebhookAnswer } from '../domain/dsa/mail-merchant.js';
+import { startMerchantLookup } from '../domain/dsa/merchant-lookup.js';
 import { startDsaSubmitter } from '../dsa/submit-worker.js';
 import { processPendingMessages } from '../domain/messages/process-pending.js';
 import { ConfigError } from '../config.js';
@@ -66,8 +68,16 @@ export async function startAll(runtime: Runtime, options: { demo: boolean; log: 
       retryForMs: config.NOTICEDESK_WEBHOOK_RETRY_HOURS * 3_600_000,
       timeoutMs: config.NOTICEDESK_WEBHOOK_TIMEOUT_MS,
       log,
+      // A listing.remove answer naming the merchant: the statement of reasons is mailed to them (once).
+      onAnswer: async (row, body) => {
+        await mailMerchantFromWebhookAnswer(runtime.ctx(), row, body);
+      },
     });
     services.push({ name: 'webhook delivery', stop: () => webhooks.stop() });
+  }
+  if (config.NOTICEDESK_MERCHANT_LOOKUP_URL) {
+    const lookup = startMerchantLookup(() => runtime.ctx(), { url: config.NOTICEDESK_MERCHANT_LOOKUP_URL, method: config.NOTICEDESK_MERCHANT_LOOKUP_METHOD, timeoutMs: config.NOTICEDESK_MERCHANT_LOOKUP_TIMEOUT_MS }, { log });
+    services.push({ name: 'merchant lookup', stop: () => lookup.stop() });
   }
   if (config.NOTICEDESK_DSA_API_URL && config.NOTICEDESK_DSA_API_TOKEN) {
     const dsa = startDsaSubmitter(runtime.db, { url: config.NOTICEDESK_DSA_API_URL, token: config.NOTICEDESK_DSA_API_TOKEN, intervalMs: config.NOTICEDESK_DSA_SUBMIT_SECONDS * 1000, log });

@@ -45,8 +45,8 @@ export interface Ctx {
 
 export interface LinkSettings {
   secret: string;
-  /** Days a status-page link stays valid. */
-  statusLinkDays: number;
+  /** Days every link the desk hands out stays valid (status page, counter-notice form). */
+  days: number;
   /** Public address of the console; links are made against it. */
   publicUrl: string;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformProfile } from '../rules/platform-profile.js';
-import { ownerPatternsFiring } from '../parse/parties.js';
+import { ownerGeneratorsFiring } from '../parse/owner-sentences.js';
 import { urlKey } from '../parse/urls.js';
 import { REMOVALS, applicable, removeElement } from './ablate.js';
 import { analyzeText, type Analysis } from './analyze.js';
@@ -55,7 +55,7 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
     const a = analyzeText(text, platforms, now);
-    for (const id of ownerPatternsFiring(text)) f.generators[id] = (f.generators[id] ?? 0) + 1;
+    for (const id of ownerGeneratorsFiring(text)) f.generators[id] = (f.generators[id] ?? 0) + 1;
     const miss = (s: string): void => void f.misses.push(`${label.file}: ${s}`);
     add(f.kind, a.complaint.kind === label.kind);
     if (a.complaint.kind !== label.kind) miss(`kind ${a.complaint.kind} != ${label.kind}`);
@@ -163,7 +163,8 @@ export function headline(f: Figures): Record<string, number> {
     urlPrecision: round(precision(f)),
     urlRecall: round(recall(f)),
     removedCaught: round(rate(removedAll(f))),
-    removedAnsweredAutomatically: round(rate(removedAll(f, 'removedAutomatic'))),
+    // Over every removal, not only the caught ones: catching more removals as reviewer questions must not read as a fall.
+    removedAnsweredAutomatically: round(removedAll(f).n === 0 ? 0 : removedAll(f, 'removedAutomatic').ok / removedAll(f).n),
   };
 }
 

@@ -19,6 +19,16 @@ const PLATFORM_NAMES = /^(GitHub|npm|Microsoft Corporation|Google|Apple)\b/i;
 const OWNERSHIP = /\b(copyright\w*|owner\w*|proprietary|rights?|property|owned|trademark\w*|author\w*|licen[cs]\w*)\b/i;
 const FOR_WHOM = /\b(on behalf of|our client|client|represent\w*|authori[sz]ed by|acting for)\b[^.\n]{0,40}$/i;
 
+/** The organisation names with a legal form the text gives, in order. */
+export function legalNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const name = cleanName(m[0]);
+    if (name && !/\[(private|redacted)\]/i.test(name)) out.push(name);
+  }
+  return out;
+}
+
 interface Candidate { name: string; mentions: number; score: number; at: number; end: number }
 
 export function ownerFromCandidates(src: SourceText, isAgent: boolean | null): { name: string; evidence: Span } | null {

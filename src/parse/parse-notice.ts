@@ -10,8 +10,10 @@ import { findElementHints } from './element-hints.js';
 import { detectKind } from './kind.js';
 import { detectLanguage } from './language.js';
 import { maskPrompts } from './mask.js';
-import { ownerFromCandidates } from './owner-candidates.js';
-import { addressOrganisation, claimsWork, findAgency, findComplainant, findRightsOwner, signOffOrganisation } from './parties.js';
+import { decideOwner } from './owner.js';
+import { ownerSentenceCandidates } from './owner-sentences.js';
+import { decideAgency } from './agency.js';
+import { addressOrganisation, claimsWork, findComplainant, signOffOrganisation } from './parties.js';
 import { detectPlatform } from './platform.js';
 import { preambleEnd, splitSections } from './sections.js';
 import { findSignature } from './signature.js';
@@ -127,17 +129,21 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const complainant = { ...contact.party };
   if (input.from?.address && !complainant.email) complainant.email = input.from.address;
   if (input.from?.name && !complainant.name) complainant.name = input.from.name;
-  let owner = all.map((p) => findRightsOwner(p.masked, kind === 'counter_notice')).find((o) => o) ?? null;
+  // Owner candidates from the first text that names one; the strongest tells the agency reading whose staff the sender may be.
+  const sentences = all.map((p) => ownerSentenceCandidates(p.masked, kind === 'counter_notice')).find((c) => c.length > 0) ?? [];
+  // A title's organisation is left out: "Legal Representative of X" must not make X the owner the sender works for.
+  const named = sentences.filter((c) => c.generator !== 'owner.staff_of').sort((a, b) => b.weight - a.weight || a.at - b.at);
+  const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
-  const agency = all.map((p) => findAgency(p.masked, isResponse, owner?.name ?? null, ownOrg)).find((a) => a.isAgent !== null) ?? findAgency(body.masked, isResponse, owner?.name ?? null, ownOrg);
+  const agencyOpts = { kind, owner: provisional, ownOrg };
+  const agency = all.map((p) => decideAgency(p.masked, agencyOpts)).find((a) => a.isAgent !== null) ?? decideAgency(body.masked, agencyOpts);
   const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
-  if (!owner && kind !== 'counter_notice' && agency.isAgent === false && (kind === 'retraction' || claimsWork(body.masked, ownOrg) || workNamesOrg(work?.text ?? null, ownOrg))) {
-    // The owner writing for itself signs with its company: that company is the owner.
-    const org = ownOrg;
-    if (org) owner = { name: org, evidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0) };
-  }
-  if (!owner && kind === 'notice') owner = ownerFromCandidates(body.masked, agency.isAgent);
+  const owner = decideOwner({
+    src: body.masked, kind, sentences, isAgent: agency.isAgent, ownOrg,
+    ownOrgEvidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0),
+    claimsOwnWork: claimsWork(body.masked, ownOrg) || workNamesOrg(work?.text ?? null, ownOrg),
+  });
 
   const iprs: IprRecord[] = all.flatMap((p) => findIprs(p.masked));
   const documents: DocumentMention[] = [
@@ -158,9 +164,11 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     subject: input.subject,
     complainant,
     complainantEvidence: contact.evidence,
-    rightsOwner: owner?.name ?? null,
-    rightsOwnerEvidence: owner?.evidence ?? null,
+    rightsOwner: owner.name,
+    rightsOwnerEvidence: owner.name ? owner.evidence : null,
+    rightsOwnerConfidence: owner.confidence,
     isAgent: agency.isAgent,
+    agentConfidence: agency.confidence,
     agentEvidence: agency.evidence,
     iprType: findIprType(maskedAll),
     iprs,

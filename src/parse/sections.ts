@@ -21,6 +21,8 @@ export interface Section {
   bodyEnd: number;
   /** The header is a form prompt (masked before statements are read), not the sender's own lead-in sentence. */
   prompt: boolean;
+  /** The header is set off as a form question (bold, or ending in "?" or ":"), not a letter's sentence that opens like one. */
+  form: boolean;
 }
 
 // Order matters: the first family that matches a header names its role.
@@ -97,6 +99,7 @@ interface HeaderHit {
   /** Characters of the last header line that belong to the header (the rest is the answer). */
   tail: number | null;
   prompt?: boolean;
+  bold?: boolean;
 }
 
 const APPENDIX = /^[#*_\s]*(?:appendix|exhibit|schedule|annex(?:ure)?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[.:)–—-]|\s*$)/i;
@@ -114,7 +117,7 @@ function headerAt(lines: readonly string[], i: number): HeaderHit | null {
   const line = lines[i]!;
   const prev = lines[i - 1] ?? '';
   const bold = BOLD_LINE.exec(line) ?? NUMBERED_HEADER.exec(line);
-  if (bold) return { header: bold[1]!, lines: 1, tail: null, prompt: true };
+  if (bold) return { header: bold[1]!, lines: 1, tail: null, prompt: true, bold: true };
   const t = line.trim();
   // Question and answer on one line.
   if (PROMPT_START.test(t)) {
@@ -138,7 +141,7 @@ function headerAt(lines: readonly string[], i: number): HeaderHit | null {
       const joined = lines.slice(i, j + 1).map((l) => l.trim()).join(' ');
       if (open) {
         const close = open === '*' ? /\*\s*:?\s*$/ : open === '__' ? /__\s*:?\s*$/ : /\*\*\s*:?\s*$/;
-        if (close.test(joined)) return { header: joined.replace(/^[*_]+|[*_]+\s*:?\s*$/g, ''), lines: j - i + 1, tail: null, prompt: true };
+        if (close.test(joined)) return { header: joined.replace(/^[*_]+|[*_]+\s*:?\s*$/g, ''), lines: j - i + 1, tail: null, prompt: true, bold: true };
       } else if (plainHeader(joined, prev, lines[j + 1] ?? '')) {
         return { header: joined, lines: j - i + 1, tail: null };
       }
@@ -157,7 +160,7 @@ export function splitSections(text: string): Section[] {
     off += l.length + 1;
   }
   const sections: Section[] = [];
-  let current: Section = { role: 'other', header: '', headerStart: 0, bodyStart: 0, bodyEnd: text.length, prompt: false };
+  let current: Section = { role: 'other', header: '', headerStart: 0, bodyStart: 0, bodyEnd: text.length, prompt: false, form: false };
   const open = (s: Section): void => {
     current.bodyEnd = s.headerStart;
     sections.push(current);
@@ -168,13 +171,13 @@ export function splitSections(text: string): Section[] {
     if (hit) {
       const last = i + hit.lines - 1;
       const bodyStart = hit.tail !== null ? starts[last]! + hit.tail : Math.min(text.length, starts[last]! + lines[last]!.length + 1);
-      open({ role: roleOf(hit.header), header: hit.header, headerStart: starts[i]!, bodyStart, bodyEnd: text.length, prompt: hit.prompt ?? (PROMPT_START.test(hit.header) || /[?？]$/.test(hit.header)) });
+      open({ role: roleOf(hit.header), header: hit.header, headerStart: starts[i]!, bodyStart, bodyEnd: text.length, prompt: hit.prompt ?? (PROMPT_START.test(hit.header) || /[?？]$/.test(hit.header)), form: !!hit.bold || /[?:：？]\s*$/.test(hit.header.trim()) });
       i = last;
       continue;
     }
     // A statement paragraph closes the answer above it: what follows is the sender's own text again.
     if ((lines[i - 1] ?? '').trim() === '' && current.role !== 'statement' && current.header && STATEMENT_PARAGRAPH.test(lines[i]!)) {
-      open({ role: 'statement', header: '', headerStart: starts[i]!, bodyStart: starts[i]!, bodyEnd: text.length, prompt: false });
+      open({ role: 'statement', header: '', headerStart: starts[i]!, bodyStart: starts[i]!, bodyEnd: text.length, prompt: false, form: false });
     }
   }
   current.bodyEnd = text.length;

@@ -157,41 +157,105 @@ function lineAfter(src: SourceText, from: number, maxLines: number): { start: nu
   return null;
 }
 
-/** The sender's signature: form field, `/s/`, a "Signature:" label, or the name under a closing. */
-export function findSignature(src: SourceText, sections: readonly Section[]): SignatureHit | null {
-  const hits: SignatureHit[] = [];
+/** How a signature candidate was found; the base weight is how often that shape is the sender's own signature. */
+const GENERATORS = {
+  form_answer: 1,
+  slash_s: 0.9,
+  labelled: 0.9,
+  heading: 0.9,
+  closing: 0.8,
+  after_statements: 0.6,
+  closing_block: 0.6,
+  redacted_last_line: 0.5,
+  contact_name_field: 0.5,
+} as const;
+type Generator = keyof typeof GENERATORS;
+
+interface Candidate {
+  generator: Generator;
+  name: string;
+  start: number;
+  end: number;
+}
+
+// An earlier message below the sender's own (a reply's history, a forwarded mail): a name there signed that message.
+const EARLIER_MESSAGE = /^[ \t>]*(?:-{2,}\s*(?:Original Message|Forwarded message)|On [^\n]{5,120} wrote:[ \t]*$)/im;
+
+/** A candidate scores at least this much to be read as the signature. */
+export const SIGNATURE_THRESHOLD = 0.45;
+
+// Answers to these form questions are contact details, URLs or the work, never the sender signing.
+const OTHER_ANSWER: ReadonlySet<string> = new Set(['contact', 'infringer', 'targets', 'original', 'ownership']);
+
+/**
+ * The score of a candidate: its generator's weight, lowered when it sits where
+ * a signature does not (the answer to another form question, quoted history
+ * below the sender's own text). The shapes that name themselves ("/s/",
+ * "Signature: ...") keep their weight wherever they stand.
+ */
+function score(c: Candidate, sections: readonly Section[], quotedFrom: number): number {
+  let s: number = GENERATORS[c.generator];
+  const explicit = c.generator === 'slash_s' || c.generator === 'labelled' || c.generator === 'form_answer' || c.generator === 'contact_name_field';
+  const section = sectionAt(sections, c.start);
+  if (!explicit && section && OTHER_ANSWER.has(section.role) && section.prompt && section.form) s -= 0.5;
+  if (!explicit && c.start >= quotedFrom) s -= 0.4;
+  return s;
+}
+
+/** Every reading of a signature, each named by the shape it was found in. */
+function candidates(src: SourceText, sections: readonly Section[]): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (generator: Generator, start: number, end: number, name: string): void => void out.push({ generator, start, end, name: name.replace(/[*_]/g, '').trim() });
   for (const s of sections) {
-    if (s.role !== 'signature') continue;
-    if (!meaningfulBody(src.text, s)) continue;
+    if (s.role !== 'signature' || !meaningfulBody(src.text, s)) continue;
     const line = lineAfter(src, s.bodyStart, 6);
-    if (line) hits.push({ name: src.text.slice(line.start, line.end).replace(/[*_]/g, '').trim(), evidence: spanOf(src, line.start, line.end) });
+    if (line) push('form_answer', line.start, line.end, src.text.slice(line.start, line.end));
   }
   const slash = SLASH_S.exec(src.text);
-  if (slash) hits.push({ name: slash[1]!.trim(), evidence: spanOf(src, slash.index, slash.index + slash[0].length) });
+  if (slash) push('slash_s', slash.index, slash.index + slash[0].length, slash[1]!);
   for (const m of src.text.matchAll(LABELLED)) {
-    const v = m[1]!.replace(/[*_]/g, '').trim();
-    if (nameLike(v)) hits.push({ name: v, evidence: spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length) });
+    if (nameLike(m[1]!.replace(/[*_]/g, ''))) push('labelled', m.index ?? 0, (m.index ?? 0) + m[0].length, m[1]!);
   }
   for (const m of src.text.matchAll(SIG_HEADING)) {
     const line = lineAfter(src, (m.index ?? 0) + m[0].length + 1, 6);
-    if (line) hits.push({ name: src.text.slice(line.start, line.end).trim(), evidence: spanOf(src, line.start, line.end) });
+    if (line) push('heading', line.start, line.end, src.text.slice(line.start, line.end));
   }
-  const lines = src.text.split('\n');
   let off = 0;
-  for (const line of lines) {
+  for (const line of src.text.split('\n')) {
     if (CLOSING.test(line)) {
       const next = lineAfter(src, off + line.length + 1, 4);
-      if (next) hits.push({ name: src.text.slice(next.start, next.end).replace(/[*_]/g, '').trim(), evidence: spanOf(src, off, next.end) });
+      if (next) push('closing', off, next.end, src.text.slice(next.start, next.end));
     }
     off += line.length + 1;
   }
-  if (hits.length === 0) {
-    const tail = nameAfterStatements(src, sections) ?? closingBlockName(src) ?? redactedLastLine(src) ?? contactNameField(src, sections);
-    if (tail) {
-      const raw = src.text.slice(tail.start, tail.end);
-      const name = (NAME_FIELD.exec(raw)?.[1] ?? raw).replace(/[*_]/g, '').trim();
-      hits.push({ name, evidence: spanOf(src, tail.start, tail.end) });
-    }
+  const tails: [Generator, { start: number; end: number } | null][] = [
+    ['after_statements', nameAfterStatements(src, sections)],
+    ['closing_block', closingBlockName(src)],
+    ['redacted_last_line', redactedLastLine(src)],
+    ['contact_name_field', contactNameField(src, sections)],
+  ];
+  for (const [generator, tail] of tails) {
+    if (!tail) continue;
+    const raw = src.text.slice(tail.start, tail.end);
+    push(generator, tail.start, tail.end, NAME_FIELD.exec(raw)?.[1] ?? raw);
   }
-  return hits[0] ?? null;
+  return out;
+}
+
+/**
+ * The sender's signature: the best-scoring candidate among the form answer,
+ * `/s/`, a "Signature:" label or heading, the name under a closing, and the
+ * name lines that close the letter; null when none scores high enough.
+ */
+export function findSignature(src: SourceText, sections: readonly Section[]): SignatureHit | null {
+  const q = EARLIER_MESSAGE.exec(src.text);
+  const quotedFrom = q ? q.index : src.text.length;
+  let best: { c: Candidate; s: number } | null = null;
+  for (const c of candidates(src, sections)) {
+    const s = score(c, sections, quotedFrom);
+    if (s >= SIGNATURE_THRESHOLD && (!best || s > best.s)) best = { c, s };
+  }
+  if (!best) return null;
+  const ev = best.c.generator === 'closing' ? { start: best.c.start, end: best.c.end } : best.c;
+  return { name: best.c.name, evidence: spanOf(src, ev.start, ev.end) };
 }

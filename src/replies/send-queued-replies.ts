@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { MERCHANT_MAILED_EVENT, MERCHANT_TEMPLATE } from '../domain/dsa/mail-merchant.js';
 import { SYSTEM } from '../domain/schemas/index.js';
 import { appendCaseEvent } from '../store/repos/cases.js';
 import type { Database, OutboxRow } from '../store/tables.js';
@@ -85,6 +86,7 @@ async function recoverInterrupted(db: Kysely<Database>, mailer: Mailer, at: stri
     if (!settled) continue;
     summary.recovered++;
     if (!sent) await record(db, row, at, 'reply_interrupted', { messageId: row.message_id });
+    else if (row.template === MERCHANT_TEMPLATE) await record(db, row, at, MERCHANT_MAILED_EVENT, { url: (JSON.parse(row.vars || '{}') as { listingUrl?: string }).listingUrl ?? null });
   }
 }
 
@@ -125,7 +127,10 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
     if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
     try {
       await mailer.send({ from: options.from, fromName: options.fromName ?? DEFAULT_DESK_NAME, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers });
-      await settleReply(db, id, 'sending', { status: 'sent', sentAt: now().toISOString() });
+      const sentAt = now().toISOString();
+      await settleReply(db, id, 'sending', { status: 'sent', sentAt });
+      // The case says the merchant was mailed their statement of reasons only now that it has left.
+      if (row.template === MERCHANT_TEMPLATE) await record(db, row, sentAt, MERCHANT_MAILED_EVENT, { url: (JSON.parse(row.vars || '{}') as { listingUrl?: string }).listingUrl ?? null });
       summary.sent++;
     } catch (error) {
       const failure = error instanceof SendError ? error.failure : 'retry';

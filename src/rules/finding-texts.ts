@@ -31,6 +31,16 @@ export const STATEMENTS = {
     en: 'I swear, under penalty of perjury, that I have a good faith belief that the material was removed or disabled as a result of a mistake or misidentification.',
     zh: '本人愿承担伪证责任，并善意地相信该材料是因错误或误认而被删除或屏蔽。',
   },
+  /** Counter-notice, DMCA 512(g)(3)(D): consent to jurisdiction and acceptance of service. */
+  counterJurisdiction: {
+    en: 'I consent to the jurisdiction of the Federal District Court for the judicial district in which my address is located, or, if my address is outside the United States, for any judicial district in which the service provider may be found, and I will accept service of process from the person who provided the notification or an agent of such person.',
+    zh: '本人同意接受本人地址所在司法辖区的联邦地区法院的管辖；如本人地址在美国境外，则同意接受服务提供者所在的任一司法辖区的联邦地区法院的管辖；本人并同意接受通知提交人或其代理人送达的法律文书。',
+  },
+  /** The same consent where the platform's terms, not the DMCA, name the court. */
+  counterJurisdictionTerms: {
+    en: "I consent to the jurisdiction of the court named in the platform's terms for disputes about this listing, and I will accept service of process from the person who filed the complaint or their agent.",
+    zh: '本人同意接受平台规则为有关本商品的争议所指定的法院的管辖，并同意接受投诉人或其代理人送达的法律文书。',
+  },
 } as const;
 
 export const FINDING_TEXTS: Record<string, Say> = {

@@ -15,6 +15,10 @@ export function documentGiven(c: Pick<Complaint, 'evidenceFiles'>, d: DocumentMe
 
 const has = (c: Complaint, ...kinds: DocumentKind[]): boolean => c.documents.some((d) => kinds.includes(d.kind) && documentGiven(c, d));
 
+/** Below this confidence that the sender is an agent, a missing letter of authorization is a reviewer's question. */
+export const AGENT_CONFIDENT = 0.8;
+const AGENT_QUESTION = 'Sender may write for the rights owner: confirm, or ask for a letter of authorization.';
+
 /** Identity, IPR proof and authorization documents the profile requires. */
 export function proofFindings(c: Complaint, profile: PlatformProfile, today: string): Finding[] {
   const out: Finding[] = [];
@@ -33,7 +37,10 @@ export function proofFindings(c: Complaint, profile: PlatformProfile, today: str
   }
   if (req.authorizationForAgents && c.isAgent === true) {
     const auth = c.documents.filter((d) => d.kind === 'authorization' && documentGiven(c, d));
-    if (auth.length === 0) {
+    if (auth.length === 0 && (c.agentConfidence ?? 1) < AGENT_CONFIDENT) {
+      // Not sure the sender writes for someone else: the reviewer confirms before the sender is asked for a letter.
+      out.push({ ...ask('authorization.missing', 'documents', 'warning', { owner: c.rightsOwner ?? '' }), question: AGENT_QUESTION });
+    } else if (auth.length === 0) {
       out.push(ask('authorization.missing', 'documents', 'missing', { owner: c.rightsOwner ?? '' }));
     } else if (auth.every((d) => d.expiresOn !== null && d.expiresOn < today)) {
       out.push(ask('authorization.expired', 'documents', 'invalid', { date: auth[0]!.expiresOn ?? '' }, auth[0]!.evidence));

@@ -191,6 +191,8 @@ export interface Database {
   attachments: AttachmentsTable;
   cases: CasesTable;
   case_status_counts: CaseStatusCountsTable;
+  /** Cases nobody holds, per status (kept by triggers). */
+  case_unassigned_counts: CaseStatusCountsTable;
   case_events: CaseEventsTable;
   case_messages: CaseMessagesTable;
   counters: CountersTable;

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
 import { createDiskFileStore } from '../../src/store/file-store.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
+import { LINK_DAYS_DEFAULT } from '../../src/config.js';
 import { pdfTextOf } from '../../src/intake/mime/pdf-text.js';
 import { inlineWork } from '../../src/intake/untrusted/inline-work.js';
 
@@ -45,6 +46,6 @@ export function testCtx(db: Db, options: { now?: () => Date; platforms?: Platfor
     ownAddresses: ['ipr@noticedesk.test'],
     limits: { maxAttachmentBytes: 5 * 1024 * 1024 },
     mailAuth: { trustedAuthservIds: [TEST_AUTHSERV_ID] },
-    links: { secret: TEST_LINK_SECRET, statusLinkDays: 180, publicUrl: TEST_PUBLIC_URL },
+    links: { secret: TEST_LINK_SECRET, days: LINK_DAYS_DEFAULT, publicUrl: TEST_PUBLIC_URL },
   });
 }

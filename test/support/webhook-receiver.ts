@@ -7,11 +7,14 @@ export interface ReceivedWebhook {
   event: { id: string; type: string; created_at: string; case: { number: string }; data: Record<string, unknown> };
 }
 
+/** What the endpoint answers: a status, or a status with a JSON body. */
+export type WebhookAnswer = number | { status: number; json: unknown };
+
 /**
  * A platform's webhook endpoint on 127.0.0.1: records every request, and
- * answers with the status `answer` returns for it (200 unless told).
+ * answers with what `answer` returns for it (200 "ok" unless told).
  */
-export async function startWebhookReceiver(answer: (n: number, hook: ReceivedWebhook) => number = () => 200): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
+export async function startWebhookReceiver(answer: (n: number, hook: ReceivedWebhook) => WebhookAnswer = () => 200): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
   const received: ReceivedWebhook[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -20,8 +23,15 @@ export async function startWebhookReceiver(answer: (n: number, hook: ReceivedWeb
       const body = Buffer.concat(chunks).toString('utf8');
       const hook: ReceivedWebhook = { body, signature: req.headers['noticedesk-signature'] as string | undefined, event: JSON.parse(body) };
       received.push(hook);
-      res.statusCode = answer(received.length, hook);
-      res.end('ok');
+      const reply = answer(received.length, hook);
+      if (typeof reply === 'number') {
+        res.statusCode = reply;
+        res.end('ok');
+        return;
+      }
+      res.statusCode = reply.status;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(reply.json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { CaseStatus, IprType, NEEDS_ACTION, NoticeKind, type CaseSummary } from '../schemas/index.js';
-import { UNASSIGNED, countByStatus, countNeedingActionFor, countOlderThan, listPlatformsInUse, queryQueue, type QueueQuery } from '../../store/repos/case-queue.js';
+import { UNASSIGNED, countByStatus, countNeedingActionFor, countPastSla, listPlatformsInUse, queryQueue, type QueueQuery } from '../../store/repos/case-queue.js';
 import { DomainError } from '../errors.js';
 import { parseInput } from './review-support.js';
 
 export { NEEDS_ACTION };
-const SLA_HOURS = 24;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -51,8 +50,7 @@ function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): 
   const now = ctx.now();
   const statuses = filter.sla === 'breached' || filter.status === 'open' ? NEEDS_ACTION : filter.status === 'all' ? null : [filter.status];
   const ageBefore = { over_24h: 24, over_3d: 72, over_7d: 168 } as const;
-  let createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
-  if (filter.sla === 'breached') createdBefore = [createdBefore, hoursAgo(now, SLA_HOURS)].filter((v): v is string => !!v).sort()[0] ?? null;
+  const createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
   const caseNumber = filter.q && /^ND-\d{4}-\d{6,}$/i.test(filter.q) ? filter.q.toUpperCase() : null;
   return {
     statuses,
@@ -62,6 +60,8 @@ function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): 
     hasFindings: filter.findings === undefined ? null : filter.findings === 'yes',
     createdBefore,
     createdAfter: filter.age === 'today' ? hoursAgo(now, 24) : null,
+    // Past the SLA clock each case's timer shows (business hours and holidays of its platform), not 24 h since receipt.
+    slaDueBefore: filter.sla === 'breached' ? now.toISOString() : null,
     assignee: filter.assignee === 'me' ? ctx.actor.id : (filter.assignee ?? null),
     search: { caseNumber, text: caseNumber ? null : (filter.q ?? null) },
     sort: filter.sort ?? 'received',
@@ -77,7 +77,7 @@ export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
   const [{ cases, total }, counts, slaBreached, mine, unassigned, platforms] = await Promise.all([
     queryQueue(ctx.db, toQuery(ctx, filter, filter.pageSize, (filter.page - 1) * filter.pageSize)),
     countByStatus(ctx.db),
-    countOlderThan(ctx.db, NEEDS_ACTION, hoursAgo(now, SLA_HOURS)),
+    countPastSla(ctx.db, now.toISOString()),
     countNeedingActionFor(ctx.db, ctx.actor.id),
     countNeedingActionFor(ctx.db, UNASSIGNED),
     ctx.platforms.length ? ctx.platforms.map((p) => p.id) : listPlatformsInUse(ctx.db),

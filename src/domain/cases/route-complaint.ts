@@ -16,6 +16,8 @@ import { queueReply, type ReplyThread } from './queue-reply.js';
 import { holdChange, type HeldChangeKind } from '../complainant/held-changes.js';
 import { awaitsCounterNoticeAnswer } from './review-support.js';
 import { statusLinkFor } from '../complainant/status-link.js';
+import { withdrawNotice } from '../counter-notices/withdraw-complaint.js';
+import { recordCounterNoticeEvent } from '../webhooks/record-events.js';
 
 export interface RouteInput {
   messageId: number;
@@ -29,8 +31,6 @@ export interface RouteInput {
 
 /** Statuses in which the sender's answer is still awaited or useful. */
 const OPEN_FOR_ANSWERS: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'awaiting_complainant'];
-/** Statuses from which a withdrawal ends the case. */
-const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
 
 /** Kinds that are never answered by the desk on its own. */
 const SILENT_KINDS: readonly string[] = ['other', 'auto_reply', 'bounce'];
@@ -149,11 +149,9 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
 
   if (related && fromComplainant && complaint.kind === 'retraction') {
     if (sender && !sender.verified) return holdUnverified('withdrawal');
-    const withdrawn = await changeCase(trx, ctx, related.case, {
-      to: 'withdrawn',
-      from: WITHDRAWABLE,
-      event: { type: 'withdrawn', data: { messageId: input.messageId, via: related.via } },
-    });
+    // The same withdrawal as on the status page or by a reviewer: removed listings are put back (and the
+    // platform told), open counter-notices closed. The sender's own mail needs no confirmation mail.
+    const { case: withdrawn } = await withdrawNotice(trx, ctx, related.case, { note: null, notify: false, data: { messageId: input.messageId, via: related.via } });
     return { case: withdrawn, joined: true };
   }
   const isAnswer = complaint.kind === 'reply' || complaint.kind === 'notice';
@@ -194,5 +192,8 @@ async function route(trx: Transaction<Database>, ctx: Ctx, input: RouteInput): P
       data: complaint.kind === 'counter_notice' ? { counterNoticeCase: opened.number, messageId: input.messageId } : { relatedCase: opened.number, kind, messageId: input.messageId, via: related!.via },
     });
   }
-  return { case: await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true), joined: false };
+  const checked = await settleChecked(trx, ctx, opened, input.check(opened.complaint), input, true);
+  // The platform learns of a counter-notice in the transaction that joined it to the notice, whatever the channel.
+  if (related && parentCaseId && checked.kind === 'counter_notice') await recordCounterNoticeEvent(trx, ctx, related.case, checked, input.channel);
+  return { case: checked, joined: false };
 }

@@ -7,27 +7,11 @@ import { NotFoundError } from '../errors.js';
 import { isBlocking, type CaseStatus } from '../schemas/index.js';
 import { pendingHeldChanges, type HeldChangeKind } from './held-changes.js';
 
-/** What the status page tells the complainant, in the complainant's terms. */
-const STATUS_WORDS: Record<CaseStatus, string> = {
-  received: 'Received; it is being checked.',
-  deficient: 'Waiting for information from you (see what is missing below).',
-  in_review: 'Waiting for a reviewer.',
-  accepted: 'Decided: your complaint was accepted.',
-  partially_accepted: 'Decided: your complaint was accepted for some listings.',
-  rejected: 'Decided: your complaint was rejected.',
-  withdrawn: 'Withdrawn.',
-  counter_noticed: 'The merchant sent a counter-notice; a reviewer is checking it.',
-  awaiting_complainant: 'Waiting for your answer.',
-  disputed: 'Disputed: the platform decides between your complaint and the counter-notice.',
-  reinstated: 'Closed: the listings were put back.',
-  closed: 'Closed.',
-};
+/** How each listing stands, as the status page words it. */
+export type ListingOutcome = 'removed' | 'kept' | 'reinstated' | 'undecided' | 'not_a_listing';
 
-const OUTCOME_WORDS = {
-  removed: 'decided: remove',
-  kept: 'decided: not removed',
-  reinstated: 'decided: put back',
-} as const;
+/** The languages the status page is written in; a case is shown in its sender's. */
+export type StatusLanguage = 'en' | 'zh';
 
 /** Statuses from which the complainant may withdraw (as by email or a reviewer). */
 const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review', 'accepted', 'partially_accepted', 'counter_noticed', 'awaiting_complainant', 'disputed'];
@@ -35,12 +19,12 @@ const WITHDRAWABLE: readonly CaseStatus[] = ['received', 'deficient', 'in_review
 export interface StatusView {
   caseNumber: string;
   status: CaseStatus;
-  statusWords: string;
+  language: StatusLanguage;
   subject: string | null;
   platform: string | null;
   filedAt: string;
   missing: string[];
-  listings: Array<{ url: string; outcome: string; reason: string | null; problem: string | null }>;
+  listings: Array<{ url: string; outcome: ListingOutcome; reason: string | null; problem: string | null }>;
   /** The complainant's deadline to answer a counter-notice, and how they may answer. */
   counterNotice: { dueAt: string; complainantMay: 'reject' | 'report_court_action' } | null;
   canWithdraw: boolean;
@@ -61,17 +45,19 @@ export async function readStatus(ctx: Ctx, caseId: number): Promise<StatusView> 
   const answering = awaitsCounterNoticeAnswer(c) && waitingCounter.length > 0 && c.dueAt !== null;
   const procedure = ctx.platforms.find((p) => p.id === c.platform)?.counterNotice;
   const open = WITHDRAWABLE.includes(c.status);
+  const language: StatusLanguage = c.complaint.language.startsWith('zh') ? 'zh' : 'en';
   return {
     caseNumber: c.number,
     status: c.status,
-    statusWords: STATUS_WORDS[c.status],
+    language,
     subject: c.complaint.subject,
     platform: c.platform,
     filedAt: c.createdAt,
-    missing: c.status === 'deficient' || c.status === 'received' ? c.findings.filter(isBlocking).map((f) => f.message) : [],
+    missing: c.status === 'deficient' || c.status === 'received' ? c.findings.filter(isBlocking).map((f) => f.messages?.[language] ?? f.message) : [],
     listings: c.complaint.listings.map((l) => {
       const d = decided.get(l.url);
-      return { url: l.url, outcome: d ? OUTCOME_WORDS[d.decision] : l.valid ? 'not decided yet' : 'not accepted as a listing', reason: d?.reason ?? null, problem: l.valid ? null : l.problem };
+      const outcome: ListingOutcome = d ? d.decision : l.valid ? 'undecided' : 'not_a_listing';
+      return { url: l.url, outcome, reason: d?.reason ?? null, problem: l.valid ? null : l.problem };
     }),
     counterNotice: answering ? { dueAt: c.dueAt!, complainantMay: procedure?.complainantMay ?? 'reject' } : null,
     canWithdraw: open,

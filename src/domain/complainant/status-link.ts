@@ -16,7 +16,7 @@ export function statusPath(token: string): string {
  */
 export function statusLinkFor(ctx: Ctx, c: Pick<Case, 'id' | 'kind'>): string | null {
   if (!ctx.links || c.kind !== 'notice') return null;
-  const expiresAt = new Date(ctx.now().getTime() + ctx.links.statusLinkDays * DAY_MS);
+  const expiresAt = new Date(ctx.now().getTime() + ctx.links.days * DAY_MS);
   const token = signLink(ctx.links.secret, { purpose: 'status', caseId: c.id, expiresAt });
   return `${ctx.links.publicUrl}${statusPath(token)}`;
 }

@@ -10,6 +10,7 @@ import { CaseNumber, type Case } from '../schemas/index.js';
 import { findCaseByNumber } from '../../store/repos/cases.js';
 import { addBusinessDays, counterNoticeSettings, type CounterNoticeCtx } from './business-days.js';
 import { parentNotice } from './counter-notice-support.js';
+import { recordCounterNoticeEvent } from '../webhooks/record-events.js';
 
 export const ForwardCounterNoticeInput = CaseRef.extend({
   /** The notice this counter-notice answers, when intake could not link it. */
@@ -50,6 +51,8 @@ export async function forwardCounterNotice(ctx: CounterNoticeCtx, raw: ForwardCo
       if (!named || named.kind !== 'notice') throw new NotFoundError(`There is no notice ${input.noticeCaseNumber}.`, { fields: { noticeCaseNumber: 'no such notice' } });
       if (counter.parentCaseId !== named.id) {
         counter = await changeCase(trx, ctx, counter, { fields: { parent_case_id: named.id }, event: { type: 'linked_to_notice', data: { notice: named.number } } });
+        // Joined to its notice only now: the platform hears of it in this transaction.
+        await recordCounterNoticeEvent(trx, ctx, named, counter, 'linked_by_reviewer');
       }
     }
     const notice = await parentNotice(trx, counter);

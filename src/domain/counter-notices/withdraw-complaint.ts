@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 import type { Case, CaseStatus } from '../schemas/index.js';
 import { reinstateListings } from '../../store/repos/listing-decisions.js';
 import { noticeOf, settleCounterNotices } from './counter-notice-support.js';
+import { recordRestoreEvents } from '../webhooks/record-events.js';
 
 export const WithdrawComplaintInput = CaseRef.extend({
   note: z.string().trim().max(5000).optional(),
@@ -49,6 +50,7 @@ export async function withdrawNotice(
     fields: { due_at: null },
     event: { type: 'withdrawn', data: { note: options.note, listings: reinstated, ...options.data } },
   });
+  await recordRestoreEvents(trx, ctx, withdrawn, reinstated, 'withdrawn');
   const vars = { listings: reinstated };
   if (options.notify) await queueReply(trx, ctx, withdrawn, await threadOf(trx, withdrawn), 'withdrawn', { vars: { ...vars, side: 'complainant' } });
   await settleCounterNotices(trx, ctx, withdrawn, OPEN_COUNTER, 'closed', { type: 'notice_withdrawn', data: vars }, 'withdrawn', { ...vars, side: 'merchant' });

@@ -6,12 +6,9 @@ import { saveStatements } from '../../store/repos/statements.js';
 import { buildStatements, type StatementOfReasons } from './statement-of-reasons.js';
 import { counterNoticeLink } from '../links/counter-notice-link.js';
 
-/** Art. 20: internal complaints stay open for at least six months after the decision. */
-export const COUNTER_NOTICE_LINK_DAYS = 184;
-
 /** The merchant's counter-notice link for a case; null where the desk makes no links. */
 export function counterNoticeLinkFor(ctx: Ctx, caseId: number): string | null {
-  return counterNoticeLink(ctx, caseId, COUNTER_NOTICE_LINK_DAYS).url;
+  return counterNoticeLink(ctx, caseId).url;
 }
 
 /**

@@ -151,8 +151,12 @@ export const Complaint = z.object({
   complainantEvidence: Span.nullable(),
   rightsOwner: z.string().nullable(),
   rightsOwnerEvidence: Span.nullable(),
+  /** How sure the parser is of `rightsOwner`: 0.5 (nothing read) to 0.99. Absent on complaints stored before it was read. */
+  rightsOwnerConfidence: z.number().min(0).max(1).optional(),
   /** true: writes for a separate owner; false: the owner or its staff; null: unclear. */
   isAgent: z.boolean().nullable(),
+  /** How sure the parser is of `isAgent`: 0.5 (a guess) to 0.99. Absent on complaints stored before it was read. */
+  agentConfidence: z.number().min(0).max(1).optional(),
   agentEvidence: Span.nullable(),
   iprType: IprType.nullable(),
   iprs: z.array(IprRecord),

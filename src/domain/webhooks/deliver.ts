@@ -19,7 +19,16 @@ export interface DeliveryOptions {
   holder?: string;
   random?: () => number;
   log?: (line: string) => void;
+  /**
+   * Called with a 2xx answer's body before the row is marked delivered; when
+   * it throws, the row is retried (the platform answers again), so what it
+   * does must be safe to repeat.
+   */
+  onAnswer?: (row: WebhookDeliveryRow, body: string) => Promise<void>;
 }
+
+/** Longest answer body read from an endpoint; the rest is dropped. */
+const MAX_ANSWER_CHARS = 65_536;
 
 /** Delay before attempt `attempts + 1`: exponential, capped, with the top half randomised so retries spread out. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random: () => number): number {
@@ -27,7 +36,7 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, ra
   return Math.round(full / 2 + (full / 2) * random());
 }
 
-async function post(row: WebhookDeliveryRow, secret: string, now: Date, timeoutMs: number): Promise<string | null> {
+async function post(row: WebhookDeliveryRow, secret: string, now: Date, timeoutMs: number): Promise<{ error: string } | { error: null; answer: string }> {
   try {
     const response = await fetch(row.endpoint, {
       method: 'POST',
@@ -36,11 +45,15 @@ async function post(row: WebhookDeliveryRow, secret: string, now: Date, timeoutM
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.body?.cancel().catch(() => {});
-    return response.status >= 200 && response.status < 300 ? null : `HTTP ${response.status}`;
+    if (response.status < 200 || response.status >= 300) {
+      await response.body?.cancel().catch(() => {});
+      return { error: `HTTP ${response.status}` };
+    }
+    const answer = await response.text().catch(() => '');
+    return { error: null, answer: answer.slice(0, MAX_ANSWER_CHARS) };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? (error as Error).message;
+    return { error: cause?.code ?? cause?.message ?? (error as Error).message };
   }
 }
 
@@ -63,7 +76,14 @@ export async function deliverDueWebhooks(options: DeliveryOptions, limit = 20): 
     const now = options.now();
     if (!(await claimDelivery(options.db, row, holder, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString()))) continue;
     const secret = secrets.get(row.endpoint);
-    const error = secret ? await post(row, secret, now, options.timeoutMs) : 'this endpoint is no longer configured';
+    const result = secret ? await post(row, secret, now, options.timeoutMs) : { error: 'this endpoint is no longer configured' };
+    let error = result.error;
+    if (result.error === null && options.onAnswer) {
+      error = await options.onAnswer(row, result.answer).then(
+        () => null,
+        (failure: unknown) => `handling the answer: ${(failure as Error).message}`,
+      );
+    }
     const after = options.now();
     if (error === null) {
       await settleDelivery(options.db, row.id, holder, { status: 'delivered', error: null, deliveredAt: after.toISOString() });

@@ -1,4 +1,4 @@
-import { App, LogLevel, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App, LogLevel, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../domain/context.js';
 import type { Actor } from '../../domain/schemas/index.js';
@@ -76,7 +76,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   registerFiling(app, deps);
 
   const poster = options.channel
-    ? new CasePoster({ client: app.client, ctx: () => options.ctx(), channel: options.channel, consoleUrl: options.consoleUrl, log: options.log })
+    ? new CasePoster({ client: posterClient(options.botToken, clientOptions), ctx: () => options.ctx(), channel: options.channel, consoleUrl: options.consoleUrl, log: options.log })
     : null;
   let prune: NodeJS.Timeout | null = null;
   return {
@@ -100,6 +100,15 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       await receiver?.idle();
     },
   };
+}
+
+/**
+ * The case poster's own client makes each call once: a post whose answer was
+ * lost must not be sent again blindly by the client's retries. The poster tries
+ * the event again on its next round, after looking for the post in the channel.
+ */
+function posterClient(token: string, clientOptions: { slackApiUrl?: string }): webApi.WebClient {
+  return new webApi.WebClient(token, { ...clientOptions, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
 }
 
 /** The handler the console's HTTP server mounts at `/slack/events`. */

@@ -7,6 +7,8 @@ import { findCaseById } from '../../store/repos/cases.js';
 import { releaseLease, tryAcquireLease } from '../../store/repos/leases.js';
 import {
   advanceSlackPost,
+  claimSlackPost,
+  dropSlackPostClaim,
   findSlackPost,
   listCaseEventsAfter,
   readSlackCheckpoint,
@@ -14,6 +16,7 @@ import {
   saveSlackPost,
 } from '../../store/repos/slack.js';
 import { caseMessage } from './case-message.js';
+import { CASE_POST_EVENT, findCasePostInChannel } from './find-case-post.js';
 import { eventText } from './event-text.js';
 
 const CHECKPOINT = 'case-events';
@@ -115,16 +118,36 @@ export class CasePoster {
     }
   }
 
-  /** Posts a case still waiting for review; one that moved on before we saw it is left alone. */
+  /**
+   * Posts a case still waiting for review; one that moved on before we saw it is left alone.
+   * The post is claimed in the database first and carries the case id in its metadata: when
+   * a claim is found without its `ts` (the poster died after Slack took the post, or the
+   * answer was lost), the channel is searched for that message before anything is posted.
+   */
   private async postCase(ctx: Ctx, caseId: number): Promise<void> {
     const found = await findCaseById(ctx.db, caseId);
     if (!found || found.status !== 'in_review') return;
     const file = await readCase(ctx, found.number);
-    const message = caseMessage(file.case, file.events, this.options.consoleUrl);
-    const posted = await this.call(() => this.options.client.chat.postMessage({ channel: this.options.channel, ...message, unfurl_links: false }));
-    if (!posted?.ts) return;
     const lastEventId = file.events.at(-1)?.id ?? 0;
-    await saveSlackPost(ctx.db, { caseId, channel: posted.channel ?? this.options.channel, ts: posted.ts, lastEventId }, ctx.now().toISOString());
+    const at = ctx.now().toISOString();
+    const claim = await claimSlackPost(ctx.db, caseId, this.options.channel, at);
+    if (!claim.pending) return;
+    if (claim.claimedAt !== at) {
+      const earlier = await findCasePostInChannel(this.options.client, this.options.channel, caseId);
+      if (earlier) {
+        await saveSlackPost(ctx.db, { caseId, channel: this.options.channel, ts: earlier, lastEventId }, at);
+        this.options.log(`slack: case ${found.number} was posted before its post was recorded; recorded it now (ts ${earlier})`);
+        return;
+      }
+    }
+    const message = caseMessage(file.case, file.events, this.options.consoleUrl);
+    const metadata = { event_type: CASE_POST_EVENT, event_payload: { case_id: caseId, case_number: found.number } };
+    const posted = await this.call(() => this.options.client.chat.postMessage({ channel: this.options.channel, ...message, metadata, unfurl_links: false }));
+    if (!posted?.ts) {
+      await dropSlackPostClaim(ctx.db, caseId);
+      return;
+    }
+    await saveSlackPost(ctx.db, { caseId, channel: posted.channel ?? this.options.channel, ts: posted.ts, lastEventId }, at);
   }
 
   private async refresh(ctx: Ctx, caseId: number): Promise<void> {

@@ -13,6 +13,8 @@ import * as caseSla from './20261129T0930-case-sla.js';
 import * as macros from './20261129T1000-macros.js';
 import * as userDisabled from './20261129T1030-user-disabled.js';
 import * as statementsOfReasons from './20261129T1100-statements-of-reasons.js';
+import * as merchantNotices from './20261129T1200-merchant-notices.js';
+import * as unassignedCounts from './20261129T1300-unassigned-counts.js';
 
 /**
  * Migrations are listed here rather than read from disk so that the same
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '20261129T1030-user-disabled': userDisabled,
   '20261129T1100-webhook-deliveries': webhookDeliveries,
   '20261129T1110-statements-of-reasons': statementsOfReasons,
+  '20261129T1200-merchant-notices': merchantNotices,
+  '20261129T1300-unassigned-counts': unassignedCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

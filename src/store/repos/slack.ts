@@ -45,8 +45,12 @@ export interface SlackPost {
   lastEventId: number;
 }
 
+/** The `ts` of a claimed post whose message is not known to exist yet. */
+const PENDING_TS = '';
+
+/** The case's recorded channel message; a claim still waiting for its `ts` is not one. */
 export async function findSlackPost(db: Q, caseId: number): Promise<SlackPost | null> {
-  const row = await slack(db).selectFrom('slack_posts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const row = await slack(db).selectFrom('slack_posts').selectAll().where('case_id', '=', caseId).where('ts', '<>', PENDING_TS).executeTakeFirst();
   return row ? { caseId: Number(row.case_id), channel: row.channel, ts: row.ts, lastEventId: Number(row.last_event_id) } : null;
 }
 
@@ -56,6 +60,27 @@ export async function saveSlackPost(db: Q, post: SlackPost, at: string): Promise
     .values({ case_id: post.caseId, channel: post.channel, ts: post.ts, last_event_id: post.lastEventId, created_at: at })
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ channel: post.channel, ts: post.ts, last_event_id: post.lastEventId }))
     .execute();
+}
+
+/**
+ * Claims the case's channel message before it is posted, so a poster that dies
+ * between Slack taking the post and its `ts` being recorded leaves a trace: a
+ * row whose `ts` is empty. Returns the claim time of the row now standing for
+ * the case, and whether it is still only a claim.
+ */
+export async function claimSlackPost(db: Q, caseId: number, channel: string, at: string): Promise<{ pending: boolean; claimedAt: string }> {
+  await slack(db)
+    .insertInto('slack_posts')
+    .values({ case_id: caseId, channel, ts: PENDING_TS, last_event_id: 0, created_at: at })
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
+  const row = await slack(db).selectFrom('slack_posts').select(['ts', 'created_at']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  return { pending: row.ts === PENDING_TS, claimedAt: row.created_at };
+}
+
+/** A claim whose post was never made (Slack refused it) is given up, so a later event may post the case. */
+export async function dropSlackPostClaim(db: Q, caseId: number): Promise<void> {
+  await slack(db).deleteFrom('slack_posts').where('case_id', '=', caseId).where('ts', '=', PENDING_TS).execute();
 }
 
 export async function advanceSlackPost(db: Q, caseId: number, lastEventId: number): Promise<void> {

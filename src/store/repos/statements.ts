@@ -82,3 +82,9 @@ export async function markFailed(db: Q, puid: string, error: string, nextAttempt
     .where('submitted_at', 'is', null)
     .execute();
 }
+
+/** One statement with its case, by puid; null when the desk wrote none under it. */
+export async function findStatement(db: Q, puid: string): Promise<(StoredStatement & { caseId: number }) | null> {
+  const row = await table(db).selectFrom('statements_of_reasons').selectAll().where('puid', '=', puid).executeTakeFirst();
+  return row ? { ...toStored(row), caseId: Number(row.case_id) } : null;
+}

@@ -21,7 +21,7 @@ describe('/admin/webhooks', () => {
     const receiver = await startWebhookReceiver(() => (failing ? 500 : 200));
     try {
       const endpoints = [{ url: receiver.url, secret: SECRET }];
-      const ctx = makeCtx({ ...h.base, webhooks: { endpoints, counterNoticeDays: 14 } }, REVIEWER);
+      const ctx = makeCtx({ ...h.base, webhooks: { endpoints } }, REVIEWER);
       const c = await seedCase(makeCtx(h.base, REVIEWER));
       await closeCase(ctx, { caseNumber: c.number, note: 'Spam.' });
       const options = { db: h.db, endpoints, now: () => new Date(), retryBaseMs: 3_600_000, retryForMs: 24 * 3_600_000, timeoutMs: 2_000 };

@@ -56,6 +56,17 @@ describe('internal notes with @mentions', () => {
     expect(notes).toHaveLength(0);
   });
 
+  it('gives back the typed note in its box, with the unknown name beside it, when a mention is refused', async () => {
+    const c = await seed();
+    const text = 'Long reasoning about the trademark registration in class 9 & 11 <b>not markup</b>, ask @nobody.';
+    const res = await h.post(`/cases/${c.number}/note`, session, { text });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const box = /<textarea id="note-text"[^>]*>([^<]*)<\/textarea>/.exec(html);
+    expect(box?.[1]).toBe(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(html).toMatch(/id="note-text-error">@nobody is not a reviewer account</);
+  });
+
   it('an address inside the text is not a mention', async () => {
     const c = await seed();
     const { mentioned } = await addNote(makeCtx(h.base, REVIEWER), { caseNumber: c.number, text: 'Sender wrote from jane@bluelantern.example twice.' });

@@ -35,6 +35,17 @@ describe('public form /report', () => {
     expect(mail[0]?.to_address).toBe('jane@bluelantern.example');
   });
 
+  it('security: a URL the description gives as the original work is not made a listing to remove', async () => {
+    const description = 'These listings copy our toy. Our original work is published at https://www.bluelantern-toys.example/catalogue/tiger and in our shop.';
+    const posted = await submit(form({ description }));
+    expect(posted.status).toBe(303);
+    const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(await (await h.follow(posted)).text())?.[1];
+    const c = await findCaseByNumber(h.db, number!);
+    const listed = c?.complaint.listings.map((l) => l.url) ?? [];
+    expect(listed).toContain('https://www.aliexpress.com/item/1005001.html');
+    expect(listed.filter((url) => url.includes('bluelantern-toys'))).toEqual([]);
+  });
+
   it('error: puts an error next to each wrong field and keeps what was typed', async () => {
     const res = await submit(form({ email: 'not-an-email', goodFaith: null, listingUrls: 'not a url', role: 'agent' }));
     expect(res.status).toBe(422);

@@ -56,3 +56,30 @@ describe('SLA timers in the queue', () => {
     expect((await findCaseById(h.db, answered.id))?.status).toBe('awaiting_complainant');
   });
 });
+
+describe('the "Past SLA" tab', () => {
+  let h: Awaited<ReturnType<typeof openConsole>>;
+  let session: { cookie: string; csrf: string };
+  beforeAll(async () => {
+    h = await openConsole();
+    session = await h.signIn();
+  });
+  afterAll(() => h.close());
+  const at = (hoursAgo: number) => makeCtx({ ...h.base, now: () => new Date(Date.now() - hoursAgo * HOUR) }, REVIEWER);
+  const page = async (path: string) => (await h.request(path, { headers: { cookie: session.cookie } })).text();
+
+  it('counts and lists the cases whose SLA timer has run out, not those merely received over 24 h ago', async () => {
+    const late = await seedCase(at(30));
+    const back = await seedCase(at(130));
+    await requestInfo(at(125), { caseNumber: back.number, requested: ['The power of attorney'] });
+    expect(await returnUnanswered(makeCtx(h.base))).toContain(back.number);
+    const returned = await findCaseById(h.db, back.id);
+    expect(new Date(returned!.slaDueAt!).getTime()).toBeGreaterThan(Date.now());
+
+    const html = await page('/?sla=breached');
+    expect(html).toContain(`data-case="${late.number}"`);
+    expect(html).not.toContain(`data-case="${back.number}"`);
+    expect(html).toMatch(/Past SLA<span class="n">1<\/span>/);
+    expect(await page('/')).toContain(`data-case="${back.number}"`);
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptCase } from '../../../src/domain/cases/accept-case.js';
 import { statusLinkFor } from '../../../src/domain/complainant/status-link.js';
@@ -99,6 +101,24 @@ describe('the status page', () => {
     const page = await openPage(pathOf(vars.statusUrl));
     expect(page.html).toContain('What is missing');
     expect(page.html).toMatch(/good[- ]faith/i);
+  });
+
+  it('is written in Chinese for a complaint written in Chinese, what is missing included', async () => {
+    const body = readFileSync(join('test', 'fixtures', 'notices', 'taobao-utility-model-zh.txt'), 'utf8');
+    const raw = makeEmail({ from: 'ipr@jiaju.example', subject: '淘宝专利侵权投诉', messageId: '<status-zh@jiaju.example>', body });
+    const { message } = await receiveMessage(ctx, { channel: 'email', raw, origin: 'test' });
+    const outcome = await processMessage(ctx, message.id);
+    if (outcome.status !== 'processed') throw new Error('not processed');
+    expect(outcome.case.status).toBe('deficient');
+    const page = await openPage(statusPathFor(outcome.case));
+    expect(page.html).toContain('<html lang="zh">');
+    expect(page.html).toContain(`案件 ${outcome.case.number}`);
+    expect(page.html).toContain('等待您补充材料');
+    expect(page.html).toContain('缺少的内容');
+    expect(page.html).toContain('撤回我的投诉');
+    expect(page.html).not.toMatch(/What is missing|Withdraw my complaint|Waiting for/);
+    const missing = /<h2 id="missing-h">[\s\S]*?<ul>([\s\S]*?)<\/ul>/.exec(page.html)?.[1] ?? '';
+    expect(missing).toMatch(/<li>[^<]*[\u4e00-\u9fff]/);
   });
 
   it('answers 404 to a tampered, foreign or wrong-purpose token and 410 to an expired one, showing no case', async () => {

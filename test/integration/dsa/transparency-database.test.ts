@@ -71,7 +71,7 @@ describe('DSA Transparency Database export and submission', () => {
     const bad = spawnSync(process.execPath, [BIN, 'dsa', 'statements', '--since', 'yesterday'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--since: "yesterday" is not a date');
-  }, 60_000);
+  }, 180_000);
 
   it('submits in batches of up to 100, retries after failures, and sends each puid once', async () => {
     clock = new Date('2026-03-05T10:00:00Z');

@@ -41,6 +41,22 @@ describe('cases reaching review', () => {
     expect(h.api.of('chat.postMessage')).toHaveLength(1);
   });
 
+  it('posts a case once when Slack took the post but its answer was lost, and records the post it took', async () => {
+    const seeded = await seedCase(h.ctx(), {});
+    h.api.loseAnswers['chat.postMessage'] = 1;
+    await expect(h.bot.poster!.poll()).rejects.toThrow();
+    await h.bot.poster!.poll();
+    const posts = h.api.of('chat.postMessage').filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
+    expect(posts).toHaveLength(1);
+    expect(blockText(posts[0]!.args.blocks)).toContain(seeded.number);
+
+    // The recorded post is the one Slack took: later events go into its thread.
+    await acceptCase({ ...h.ctx(), actor: CONSOLE_USER }, { caseNumber: seeded.number });
+    await h.bot.poster!.poll();
+    expect(h.api.of('chat.postMessage').filter((c) => c.args.thread_ts === '1001.000100').length).toBeGreaterThan(0);
+    expect(h.api.of('chat.postMessage').filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts)).toHaveLength(1);
+  });
+
   it('escapes a hostile rights owner in the blocks and in the notification text', async () => {
     await seedCase(h.ctx(), { complaint: { rightsOwner: '<!channel> <https://evil.example|Click here>' } });
     await h.bot.poster!.poll();

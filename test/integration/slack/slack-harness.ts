@@ -26,6 +26,9 @@ export interface ApiCall {
 export async function startSlackApi(emails: Record<string, string>) {
   const calls: ApiCall[] = [];
   const delays: Record<string, number> = {};
+  /** Per method: how many of its next answers are lost after the call took effect (the connection is cut). */
+  const loseAnswers: Record<string, number> = {};
+  const channelMessages: Array<{ channel: string; ts: string; text: unknown; metadata?: unknown }> = [];
   let ts = 1000;
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -47,7 +50,14 @@ export async function startSlackApi(emails: Record<string, string>) {
       if (delays[method]) await new Promise((r) => setTimeout(r, delays[method]));
       let body: Record<string, unknown> = { ok: true };
       if (method === 'auth.test') body = { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'noticedesk', team: 'Test' };
-      else if (method === 'chat.postMessage') body = { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } };
+      else if (method === 'chat.postMessage') {
+        body = { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } };
+        if (!args.thread_ts) channelMessages.push({ channel: args.channel, ts: `${ts}.000100`, text: args.text, metadata: args.metadata });
+      } else if (method === 'conversations.history') {
+        // Newest first, all in one page; metadata only when asked for, as Slack does.
+        const messages = channelMessages.filter((m) => m.channel === args.channel).reverse();
+        body = { ok: true, has_more: false, messages: messages.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(String(args.include_all_metadata) === 'true' && m.metadata ? { metadata: m.metadata } : {}) })) };
+      }
       else if (method === 'chat.update') body = { ok: true, channel: args.channel, ts: args.ts };
       else if (method === 'chat.postEphemeral') body = { ok: true, message_ts: `${++ts}.000200` };
       else if (method === 'views.open') body = { ok: true, view: { id: `V${++ts}` } };
@@ -55,6 +65,11 @@ export async function startSlackApi(emails: Record<string, string>) {
         const email = emails[args.user];
         body = { ok: true, user: { id: args.user, name: 'someone', profile: email ? { email, real_name: 'Someone' } : { real_name: 'Guest' } } };
       } else if (method.startsWith('respond/')) body = { ok: true };
+      if (loseAnswers[method]) {
+        loseAnswers[method] -= 1;
+        res.socket?.destroy();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -65,6 +80,7 @@ export async function startSlackApi(emails: Record<string, string>) {
     url,
     calls,
     delays,
+    loseAnswers,
     of: (method: string) => calls.filter((c) => c.method === method),
     clear: () => void calls.splice(0),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

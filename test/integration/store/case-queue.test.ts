@@ -103,6 +103,50 @@ function queueContract(name: string, open: () => Promise<Db>, close: () => Promi
       expect(await countByStatus(db)).toEqual({ in_review: 12, deficient: 12 });
       expect((await list({ status: 'all' })).total).toBe(24);
     });
+
+    it('keeps the unassigned count exact through assignment, status changes and deletes', async () => {
+      const counted = async () => {
+        const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('assignee', 'is', null).executeTakeFirstOrThrow();
+        return Number(row.n);
+      };
+      const unassigned = async () => (await list({})).unassigned;
+      expect(await unassigned()).toBe(await counted());
+      const before = await unassigned();
+      const [first, second] = await db.selectFrom('cases').select(['id', 'version']).where('status', '=', 'in_review').orderBy('id').limit(2).execute();
+      expect(await updateCaseIf(db, first!.id, first!.version, ['in_review'], { assignee: 'ana@desk.test' })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect((await listQueue({ ...testCtx(db), actor: { type: 'user', id: 'ana@desk.test', name: 'Ana' } }, {})).mine).toBe(1);
+      // A held case that leaves the queue, and one nobody holds that leaves it: only the second changes the count.
+      expect(await updateCaseIf(db, first!.id, first!.version + 1, ['in_review'], { status: 'accepted' })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect(await updateCaseIf(db, second!.id, second!.version, ['in_review'], { status: 'accepted' })).toBe(true);
+      expect(await unassigned()).toBe(before - 2);
+      // Back into the queue, unassigned again; then deleted.
+      expect(await updateCaseIf(db, first!.id, first!.version + 2, ['accepted'], { status: 'in_review', assignee: null })).toBe(true);
+      expect(await unassigned()).toBe(before - 1);
+      expect(await unassigned()).toBe(await counted());
+      await db.deleteFrom('cases').where('id', '=', first!.id).execute();
+      expect(await unassigned()).toBe(before - 2);
+      expect(await unassigned()).toBe(await counted());
+    });
+
+    it("shows each row's subject and listing count as its complaint holds them", async () => {
+      const listings = ['https://www.taobao.com/item/1.html', 'https://www.taobao.com/item/2.html'].map((url) => ({ url, platform: 'taobao', kind: 'listing', valid: true, problem: null, evidence: null }));
+      const at = new Date(Date.UTC(2026, 1, 1)).toISOString();
+      await insertCase(db, {
+        number: 'ND-2026-000900', status: 'accepted', kind: 'notice', platform: 'taobao', assignee: null, complainant_email: 'agent@firm.example', rights_owner: 'Green Owl Books', ipr_type: 'copyright', parent_case_id: null,
+        complaint: JSON.stringify(makeComplaint({ subject: 'Two listings, one "quoted" subject', listings } as never)), findings: '[]', due_at: null, version: 1, created_at: at, updated_at: at,
+      });
+      const page = await listQueue(testCtx(db), { status: 'all', pageSize: '50' });
+      const rows = await db.selectFrom('cases').select(['number', 'complaint']).execute();
+      const complaints = new Map(rows.map((r) => [r.number, JSON.parse(r.complaint) as { subject: string | null; listings: unknown[] }]));
+      expect(page.cases.length).toBe(rows.length);
+      for (const c of page.cases) {
+        expect(c.subject).toBe(complaints.get(c.number)!.subject);
+        expect(c.listingCount).toBe(complaints.get(c.number)!.listings.length);
+      }
+      expect(page.cases.find((c) => c.number === 'ND-2026-000900')).toMatchObject({ subject: 'Two listings, one "quoted" subject', listingCount: 2 });
+    });
   });
 }
 
@@ -146,6 +190,29 @@ describe('queue statements on SQLite', () => {
     expect(page.total).toBe(8);
     expect(page.cases.map((c) => c.rightsOwner)).toEqual(Array(8).fill('Blue Lantern Toys'));
     expect(statements.filter((s) => s.sql.includes('cases_search'))).toHaveLength(1);
+  });
+
+  it('reads the unassigned count from the kept counts, not by counting the open cases', async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), {});
+    expect(page.unassigned).toBe(12);
+    const counting = statements.filter((s) => /count\(\*\)/.test(s.sql) && /"assignee" is null/.test(s.sql));
+    expect(counting).toEqual([]);
+    expect(statements.some((s) => s.sql.includes('case_unassigned_counts'))).toBe(true);
+  });
+
+  it("reads a text search's matches first and looks them up by id, rather than every open case", async () => {
+    statements.length = 0;
+    const page = await listQueue(testCtx(db), { q: 'Red Kite', pageSize: '10' });
+    expect(page.total).toBe(4);
+    const reader = new SQLite(path, { readonly: true });
+    const plans = statements
+      .filter((s) => s.sql.includes('cases_search'))
+      .map((s) => (reader.prepare(`explain query plan ${s.sql}`).all(...(s.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+    reader.close();
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/SEARCH cases USING INTEGER PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(/cases_queue_order/);
   });
 
   it('counts the cases with findings through a findings index, not by reading every case', async () => {

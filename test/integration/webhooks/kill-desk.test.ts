@@ -55,7 +55,7 @@ describe('webhook delivery across a kill -9 of the desk', () => {
     const dir = mkdtempSync(join(resolve('data/tmp'), 'webhooks-kill-'));
     const dbPath = join(dir, 'noticedesk.sqlite');
     const db: Db = await openTestDb(dbPath);
-    const ctx = makeCtx({ ...testCtx(db), webhooks: { endpoints: [{ url: hookUrl, secret: SECRET }], counterNoticeDays: 14 } }, REVIEWER);
+    const ctx = makeCtx({ ...testCtx(db), webhooks: { endpoints: [{ url: hookUrl, secret: SECRET }] } }, REVIEWER);
     for (let i = 0; i < 3; i += 1) {
       const c = await seedCase(ctx);
       await closeCase(ctx, { caseNumber: c.number, note: 'Spam.' });
@@ -82,9 +82,11 @@ describe('webhook delivery across a kill -9 of the desk', () => {
       held[0]!.destroy();
 
       const second = await startNoticedesk({ env, running });
-      const allDelivered = async () =>
+      // Settled: every stored message taken in (a case it opens records events too) and every event delivered.
+      const settled = async () =>
+        (await db.selectFrom('raw_messages').select('id').where('state', '=', 'stored').execute()).length === 0 &&
         (await db.selectFrom('webhook_deliveries').select('status').where('status', '!=', 'delivered').execute()).length === 0;
-      expect(await until(allDelivered)).toBe(true);
+      expect(await until(settled)).toBe(true);
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
 

@@ -8,6 +8,7 @@ import { verifyWebhookSignature } from '../../../src/domain/webhooks/signature.j
 import type { Db } from '../../../src/store/open.js';
 import { listCaseDeliveries } from '../../../src/store/repos/webhooks.js';
 import { openTestDb, TEST_LINK_SECRET, testCtx } from '../../support/store.js';
+import { LINK_DAYS_DEFAULT } from '../../../src/config.js';
 import { startWebhookReceiver } from '../../support/webhook-receiver.js';
 import { REVIEWER, seedCase } from '../domain/seed.js';
 
@@ -24,7 +25,7 @@ describe('webhook outbox and delivery', () => {
 
   function ctxFor(url: string): Ctx {
     const base = testCtx(db, { now });
-    return makeCtx({ ...base, webhooks: { endpoints: [{ url, secret: SECRET }], counterNoticeDays: 14 } }, REVIEWER);
+    return makeCtx({ ...base, webhooks: { endpoints: [{ url, secret: SECRET }] } }, REVIEWER);
   }
   const delivery = (url: string): DeliveryOptions => ({ db, endpoints: [{ url, secret: SECRET }], now, retryBaseMs: 1_000, retryForMs: 24 * 3_600_000, timeoutMs: 2_000, random: () => 0.5 });
 
@@ -52,7 +53,8 @@ describe('webhook outbox and delivery', () => {
       expect(removals.map((r) => r.listing.url)).toEqual(urls.slice(0, 2));
       expect(removals[0]!.listing.case_number).toBe(c.number);
       expect(removals[0]!.statement_of_reasons).toMatchObject({ listingUrl: removals[0]!.listing.url, puid: expect.stringMatching(/-L\d+$/) });
-      expect(removals[0]!.counter_notice.deadline).toBe('2026-03-18T10:00:00.000Z');
+      // The one link period of the desk (NOTICEDESK_LINK_DAYS), the same as the status page's.
+      expect(removals[0]!.counter_notice.deadline).toBe(new Date(clock.getTime() + LINK_DAYS_DEFAULT * 86_400_000).toISOString());
       const token = removals[0]!.counter_notice.url.split('/counter-notice/')[1]!;
       const check = verifyLink(TEST_LINK_SECRET, token, 'counter_notice', clock);
       expect(check.ok && check.claims.caseId).toBe(c.id);

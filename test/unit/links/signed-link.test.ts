@@ -99,9 +99,9 @@ describe('link secret', () => {
     await expect(loadLinkSecret(dir)).rejects.toThrow(/shorter than 32/);
   });
 
-  it('the setting refuses a short secret and defaults the status link to 180 days', () => {
+  it('the setting refuses a short secret and defaults every link to 184 days', () => {
     expect(() => loadConfig({ NOTICEDESK_LINK_SECRET: 'short' })).toThrow(/NOTICEDESK_LINK_SECRET/);
-    expect(loadConfig({}).NOTICEDESK_STATUS_LINK_DAYS).toBe(180);
+    expect(loadConfig({}).NOTICEDESK_LINK_DAYS).toBe(184);
     expect(loadConfig({ NOTICEDESK_LINK_SECRET: SECRET }).NOTICEDESK_LINK_SECRET).toBe(SECRET);
   });
 });

@@ -35,9 +35,10 @@ function typedForm(answer: string, work: string, contact: string): string {
 }
 
 describe('the typed either-or perjury sentence is not an ownership claim on its own', () => {
-  it('leaves a bare "Yes" with a redacted contact and no other cue unknown', () => {
+  it('takes a bare "Yes" with a redacted contact and no other cue for the owner only as a guess', () => {
     const c = parse(typedForm('Yes', 'Website is: https://www.lantern-tea.example', 'Phone number : [private]\nAddress : [private]'));
-    expect(c.isAgent).toBeNull();
+    expect(c.isAgent).not.toBe(true);
+    expect(c.agentConfidence).toBeLessThan(0.6);
   });
 
   it('reads the sender as staff when the contact address is headed by a company', () => {

@@ -23,6 +23,16 @@ const vars = {
   outcome: 'keep_removed',
   side: 'complainant',
   firstReply: true,
+  // A statement of reasons mailed to a merchant (DSA Art. 17).
+  listingUrl: 'https://github.com/copy/one',
+  platformName: 'GitHub',
+  territorialScope: ['EU'],
+  noticeReceivedAt: '2026-11-20T09:00:00.000Z',
+  decidedAt: '2026-11-21T09:00:00.000Z',
+  law: 'the Copyright Directive (EU) 2019/790',
+  outOfCourt: 'a certified out-of-court dispute settlement body (DSA Art. 21)',
+  court: 'the competent court',
+  counterNoticeUrl: 'http://desk.test/counter-notice/abc.def',
 };
 const templates = readdirSync(`${TEMPLATES_DIR}/en`).filter((f) => f.endsWith('.txt.eta') && f !== 'footer.txt.eta').map((f) => f.replace('.txt.eta', ''));
 
@@ -64,6 +74,19 @@ describe('renderReply', () => {
     const reply = renderReply('rejected', vars, 'en');
     expect(reply.html).toContain('Reviewer note &lt;i&gt;here&lt;/i&gt;');
     expect(reply.text).toContain('Reviewer note <i>here</i>');
+  });
+
+  it('says a listing is back online or taken down only as a decision until the platform confirms it', () => {
+    // Only listing-confirmed reports what the platform did; every other mail states what was decided.
+    const claims = /available again|were reinstated|are reinstated|is back online|stay removed|已恢复|已重新上线|保持删除状态?。$/m;
+    for (const language of ['en', 'zh']) {
+      for (const [template, extra] of [['reinstated', {}], ['reinstated', { reason: 'no_answer_in_time' }], ['withdrawn', {}], ['dispute-decided', { outcome: 'reinstate' }], ['dispute-decided', { outcome: 'keep_removed' }]] as const) {
+        const reply = renderReply(template, { ...vars, ...extra }, language);
+        expect(reply.text, `${template} ${language}`).not.toMatch(claims);
+      }
+    }
+    expect(renderReply('reinstated', vars, 'en').text).toContain('are to be put back online');
+    expect(renderReply('dispute-decided', { ...vars, outcome: 'reinstate' }, 'en').text).toContain('are to be reinstated');
   });
 
   it('refuses unknown templates and path tricks', () => {

@@ -1,0 +1,90 @@
+import type { Span } from '../domain/schemas/complaint.js';
+import { SUFFIX } from './names.js';
+import { legalNames, ownerFromCandidates } from './owner-candidates.js';
+import { expandAlias, type OwnerCandidate } from './owner-sentences.js';
+import type { SourceText } from './span.js';
+
+/**
+ * The rights owner, chosen among candidates rather than by the first pattern that fires.
+ * Candidates come from the sentence generators (`owner-sentences.ts`), the sender's own
+ * organisation when the sender writes as the owner, and the organisations the letter names
+ * most (`owner-candidates.ts`). A name's score is the strength of its best generator plus a
+ * bonus for each other generator that names it too; the lead over the next name and the
+ * strength give the confidence. Hand weights, held to the corpus figures (`npm run eval`).
+ */
+
+export interface OwnerDecision {
+  name: string | null;
+  confidence: number;
+  evidence: Span | null;
+  generator: string | null;
+}
+
+export interface OwnerInputs {
+  src: SourceText;
+  kind: string;
+  sentences: readonly OwnerCandidate[];
+  isAgent: boolean | null;
+  /** The sender's own organisation (sign-off company line, the name heading the contact address). */
+  ownOrg: string | null;
+  ownOrgEvidence: Span | null;
+  /** The sender says the work is its own ("our code", "we are the owner"), or names its company in the work. */
+  claimsOwnWork: boolean;
+}
+
+const AGREEMENT = 0.5;
+const STAFF_OF_AGENT = 0.3;
+const key = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
+
+interface Hit { name: string; weight: number; at: number; evidence: Span | null; generator: string }
+interface Scored { top: Hit; score: number }
+
+/** "Sulake" when the letter also names "Sulake Corporation Ltd": the legal name the letter gives is the owner's full name. */
+function fullName(name: string, text: string): string {
+  const k = key(name);
+  if (HAS_SUFFIX.test(name) || k.length < 3) return name;
+  let best = name;
+  for (const n of legalNames(text)) {
+    const nk = key(n);
+    if (nk.startsWith(`${k} `) && nk.split(' ').length <= k.split(' ').length + 3 && n.length > best.length) best = n;
+  }
+  return best;
+}
+
+export function decideOwner(inp: OwnerInputs): OwnerDecision {
+  const byKey = new Map<string, Hit[]>();
+  const add = (h: Hit): void => {
+    const k = key(h.name);
+    if (k) byKey.set(k, [...(byKey.get(k) ?? []), h]);
+  };
+  // An agent's own title ("Legal Representative of Acme Brand Services") names its firm, not the owner.
+  for (const c of inp.sentences) add(inp.isAgent === true && c.generator === 'owner.staff_of' ? { ...c, weight: c.weight * STAFF_OF_AGENT } : c);
+  // The owner writing for itself signs with its company: that company is the owner.
+  // Only when the sender also claims the work: a representative signing with a company name may sign with its own firm.
+  if (inp.ownOrg && inp.kind !== 'counter_notice' && inp.isAgent === false && (inp.claimsOwnWork || inp.kind === 'retraction')) {
+    add({ name: inp.ownOrg, weight: 4.5, at: Number.MAX_SAFE_INTEGER, evidence: inp.ownOrgEvidence, generator: 'owner.own_org' });
+  }
+  if (byKey.size === 0 && inp.kind === 'notice') {
+    const named = ownerFromCandidates(inp.src, inp.isAgent);
+    if (named) add({ name: named.name, weight: 1.5, at: named.evidence.start, evidence: named.evidence, generator: 'owner.named_most' });
+  }
+  // "Amazon" and "Amazon.com, Inc." are one candidate: the shorter name's hits join the longer one's.
+  const keys = [...byKey.keys()].sort((a, b) => a.length - b.length);
+  for (const [i, short] of keys.entries()) {
+    const long = keys.slice(i + 1).find((k) => k.startsWith(`${short} `));
+    if (long) {
+      byKey.set(long, [...byKey.get(long)!, ...byKey.get(short)!.map((h) => ({ ...h, name: byKey.get(long)![0]!.name }))]);
+      byKey.delete(short);
+    }
+  }
+  const ranked: Scored[] = [...byKey.values()].map((hits) => {
+    const top = [...hits].sort((a, b) => b.weight - a.weight || a.at - b.at)[0]!;
+    return { top, score: top.weight + AGREEMENT * (new Set(hits.map((h) => h.generator)).size - 1) };
+  }).sort((a, b) => b.score - a.score || a.top.at - b.top.at);
+  const best = ranked[0];
+  if (!best) return { name: null, confidence: 0.5, evidence: null, generator: null };
+  const lead = best.score - (ranked[1]?.score ?? 0);
+  const confidence = Math.min(0.99, Math.round((0.3 + best.score / 20 + Math.min(lead, 4) / 10) * 100) / 100);
+  return { name: expandAlias(inp.src.text, fullName(best.top.name, inp.src.text)), confidence, evidence: best.top.evidence, generator: best.top.generator };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { decideAgency } from '../../../src/parse/agency.js';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
+import { makeNotice } from './builders.js';
+
+const parse = (text: string) => parseNotice({ text });
+const decide = (text: string, kind = 'notice') => decideAgency({ source: 'body', text }, { kind });
+
+describe('owner or agent, scored from cues', () => {
+  it('takes an explicit agent statement over the statutory either-or sentence', () => {
+    const c = parse(makeNotice({ opening: 'Dear GitHub,\n\nActing as an agent on behalf of the rights owner, Northwind Games Ltd, we report the repository below.' }));
+    expect(c.isAgent).toBe(true);
+    expect(c.agentEvidence?.text).toMatch(/Acting as an agent/);
+  });
+
+  it('reads a firm writing for a named owner as an agent', () => {
+    const c = parse(makeNotice({ opening: 'Dear Sir or Madam,\n\nWe are writing on behalf of Harbourline Media Ltd., the exclusive owner of the series described below.' }));
+    expect(c.isAgent).toBe(true);
+  });
+
+  it('takes no agent cue from a negated sentence', () => {
+    const d = decide('We are not a law firm and we do not act for any client. The code is our own code, written by our team.');
+    expect(d.isAgent).toBe(false);
+    const negated = d.cues.find((c) => c.id === 'agent.phrase');
+    expect(negated?.negated).toBe(true);
+  });
+
+  it('takes no agent cue from the statutory wording typed by owners and agents alike', () => {
+    const text = 'I have a good faith belief that none of the files listed above has been authorized by Northwind Games, its agents, or the law.\n\nI am a person injured, or an agent authorized to act on behalf of a person injured by a violation of the U.S. Copyright law.\n\nThe game is our own product.';
+    const d = decide(text);
+    expect(d.isAgent).toBe(false);
+    expect(d.cues.filter((c) => c.side === 'agent').every((c) => c.boilerplate || c.weight < 1)).toBe(true);
+  });
+
+  it('reads the legal representative, director or employee of the owner as its staff, not an agent', () => {
+    for (const role of ['legal representative', 'managing director', 'employee']) {
+      const d = decideAgency({ source: 'body', text: `I am the ${role} of Northwind Games Ltd, which owns the code copied below.` }, { kind: 'notice', owner: 'Northwind Games Ltd' });
+      expect(d.isAgent, role).toBe(false);
+    }
+  });
+
+  it('reads an agent of a client as an agent even when a staff word appears', () => {
+    const d = decide('Our firm acts as counsel for our client Northwind Games Ltd. Our managing director is copied on this letter.');
+    expect(d.isAgent).toBe(true);
+  });
+
+  it('carries a confidence that grows with the lead of one side', () => {
+    const weak = decide('I am writing on behalf of the company about the repository below.');
+    const strong = decide('We represent Northwind Games Ltd. Our law firm is authorized agent for our client.');
+    expect(weak.confidence).toBeLessThan(0.6);
+    expect(strong.isAgent).toBe(true);
+    expect(strong.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('leaves a non-notice without cues unknown', () => {
+    expect(decide('Thanks, the repository is fixed now.', 'other').isAgent).toBeNull();
+  });
+});
