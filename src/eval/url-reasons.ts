@@ -46,10 +46,12 @@ async function main(): Promise<void> {
       if (verbose && !ok) console.log(`  ${label.file}: ${r.role} (${r.reason}) ${r.url}`);
     }
   }
-  console.log(`${only}: reason, URLs, agreeing with the labels, documents, confidence in the table`);
+  console.log(`${only}: reason, URLs, agreeing with the labels, documents, smoothed agreement, confidence in the table`);
   for (const [reason, t] of [...tally].sort((a, b) => b[1].n - a[1].n)) {
     const rate = t.agree / t.n;
-    console.log(`  ${reason.padEnd(30)} ${String(t.n).padStart(5)} ${(100 * rate).toFixed(1).padStart(6)}% ${String(t.docs.size).padStart(4)} docs  table ${URL_REASON_CONFIDENCE[reason as UrlReason]}`);
+    // Smoothed (one agreeing and one disagreeing URL added), so a reason seen on few URLs is not taken as certain.
+    const smoothed = Math.floor((100 * (t.agree + 1)) / (t.n + 2)) / 100;
+    console.log(`  ${reason.padEnd(34)} ${String(t.n).padStart(5)} ${(100 * rate).toFixed(1).padStart(6)}% ${String(t.docs.size).padStart(4)} docs  smoothed ${smoothed.toFixed(2)}  table ${URL_REASON_CONFIDENCE[reason as UrlReason]}`);
   }
   console.log(`confident roles: ${sure}, wrong ${sureWrong}; sent to a reviewer: ${unsure}, wrong ${unsureWrong}`);
 }

@@ -7,7 +7,7 @@ import { counterElements, noticeElements } from './elements.js';
 import { iprFindings, reasonFindings } from './ipr-findings.js';
 import type { PlatformProfile } from './platform-profile.js';
 import { evidenceFileFindings, proofFindings } from './proof-findings.js';
-import { urlFindings } from './url-findings.js';
+import { urlFindings, urlRoleFindings } from './url-findings.js';
 import { ask } from './finding.js';
 
 export interface CheckContext {
@@ -44,5 +44,6 @@ export function checkComplaint(c: Complaint, ctx: CheckContext): CheckResult {
   } else {
     findings.push(...urlFindings(c, profile, ctx.platforms).filter((f) => f.code !== 'url.none' || !elements.infringing_material_located.present));
   }
+  findings.push(...urlRoleFindings(c, ctx.platforms));
   return { platform: c.platform, elements, counterElements: null, findings };
 }

@@ -140,6 +140,10 @@ export const FINDING_TEXTS: Record<string, Say> = {
     en: `${v.name} is not an accepted file type. Please send it as one of: ${v.types}.`,
     zh: `${v.name} 的文件类型不被接受。请使用以下格式之一：${v.types}。`,
   }),
+  'url.role_unsure': (v) => ({
+    en: `Please confirm whether ${v.count === 1 ? 'this URL is' : 'these URLs are'} to be removed: ${v.urls}.`,
+    zh: `请确认是否要求删除以下链接：${v.urls}。`,
+  }),
   'url.none': (v) => ({ en: `Please list the ${v.platform} listing URLs you want removed, one per line.`, zh: `请列出您要求删除的${v.platform}商品链接，每行一个。` }),
   'url.redirect_channel': (v) => ({
     en: `${v.urls} ${v.count === 1 ? 'belongs' : 'belong'} to ${v.company}, a separate company that we cannot act for. Please send the complaint about ${v.count === 1 ? 'this listing' : 'these listings'} to ${v.channel}.`,

@@ -3,6 +3,7 @@ import type { Finding } from '../domain/schemas/finding.js';
 import type { PlatformProfile } from './platform-profile.js';
 import { classifyUrl } from './classify-url.js';
 import { ask } from './finding.js';
+import { URL_ROLE_CONFIDENT } from '../parse/url-reasons.js';
 
 const list = (urls: string[]): string => (urls.length > 3 ? `${urls.slice(0, 3).join(', ')} and ${urls.length - 3} more` : urls.join(', '));
 
@@ -42,4 +43,18 @@ export function urlFindings(c: Complaint, profile: PlatformProfile, all: readonl
     out.push(ask('url.over_limit', 'listings', 'invalid', { count: c.listings.length, platform: profile.name, limit: profile.urlLimit.perComplaint, bulk: profile.urlLimit.bulk }));
   }
   return out;
+}
+
+/**
+ * URLs whose role the parser is not sure of, where the role decides what is
+ * taken down: a target it may have read wrongly, or a listing on a platform it
+ * left out. They go to the reviewer as one question; none is dropped or added silently.
+ */
+export function urlRoleFindings(c: Complaint, all: readonly PlatformProfile[]): Finding[] {
+  const unsure = (c.urlRoles ?? []).filter((r) => r.confidence < URL_ROLE_CONFIDENT && (r.role === 'infringing' || classifyUrl(r.url, all).kind === 'listing'));
+  if (unsure.length === 0) return [];
+  const urls = unsure.map((r) => `${r.url} (${r.role === 'infringing' ? 'read as a target' : 'left out'}: ${r.because})`);
+  const f = ask('url.role_unsure', 'listings', 'warning', { urls: list(unsure.map((r) => r.url)), count: unsure.length }, unsure[0]!.evidence);
+  const shown = urls.length > 10 ? `${urls.slice(0, 10).join('; ')} and ${urls.length - 10} more` : urls.join('; ');
+  return [{ ...f, question: `Takedown targets not clearly read: confirm ${unsure.length === 1 ? 'this URL' : 'these URLs'}: ${shown}.` }];
 }

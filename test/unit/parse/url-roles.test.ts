@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { URL_ROLE_CONFIDENT, urlReasonText } from '../../../src/parse/url-reasons.js';
+import { checkComplaint } from '../../../src/rules/check-complaint.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { PLATFORMS_DIR, makeNotice } from './builders.js';
 
@@ -83,5 +84,22 @@ describe('URLs beside listings on the platform', () => {
   it('keeps an account page that is the only target', () => {
     const text = 'Dear GitHub,\n\nThe infringement is the use of my photograph as the profile image of https://github.com/copycat without permission. Please remove it.';
     expect(parseNotice({ text }, { platforms }).listings.map((l) => l.url)).toEqual(['https://github.com/copycat']);
+  });
+});
+
+describe('URLs whose role is not clear go to the reviewer', () => {
+  const check = (text: string) => checkComplaint(parseNotice({ text }, { platforms }), { platforms, now: new Date('2026-01-01') });
+
+  it('asks the reviewer about them in one warning, and never blocks the case on it', () => {
+    const text = makeNotice({ urls: [], work: '**What files should be taken down? Please provide URLs for each file.**\n\nhttps://github.com/copycat/shop-clone\n\nEvidence of abuse:\nhttps://github.com/copycat/shop-clone/blob/main/cart.js' });
+    const f = check(text).findings.find((x) => x.code === 'url.role_unsure');
+    expect(f?.severity).toBe('warning');
+    expect(f?.question).toContain('https://github.com/copycat/shop-clone/blob/main/cart.js (read as a target: a listing on the platform offered as evidence in the takedown answer)');
+    expect(f?.question).not.toContain('https://github.com/copycat/shop-clone (');
+    expect(f?.message).toBe('Please confirm whether this URL is to be removed: https://github.com/copycat/shop-clone/blob/main/cart.js.');
+  });
+
+  it('says nothing when every role is clear', () => {
+    expect(check(makeNotice()).findings.some((x) => x.code === 'url.role_unsure')).toBe(false);
   });
 });
