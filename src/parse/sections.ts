@@ -21,7 +21,7 @@ export interface Section {
   bodyEnd: number;
   /** The header is a form prompt (masked before statements are read), not the sender's own lead-in sentence. */
   prompt: boolean;
-  /** The header is set off as a form question (bold, or ending in "?" or ":"), not a letter's sentence that opens like one. */
+  /** The header is set off as a form question (bold or ending in "?" or ":", worded as a question), not a letter's sentence or heading. */
   form: boolean;
 }
 
@@ -113,6 +113,13 @@ function plainHeader(t: string, prev: string, next: string): boolean {
   return roleOf(t) !== 'other' || /[?？]$/.test(t);
 }
 
+/** A question or instruction of a web form: bold or ending in "?" or ":", and worded as a question (not a letter's bold heading such as "Introduction"). */
+function formQuestion(hit: HeaderHit): boolean {
+  const h = hit.header.trim();
+  const asks = /[?:：？]$/.test(h);
+  return (asks || !!hit.bold) && (asks || PROMPT_START.test(h));
+}
+
 function headerAt(lines: readonly string[], i: number): HeaderHit | null {
   const line = lines[i]!;
   const prev = lines[i - 1] ?? '';
@@ -171,7 +178,7 @@ export function splitSections(text: string): Section[] {
     if (hit) {
       const last = i + hit.lines - 1;
       const bodyStart = hit.tail !== null ? starts[last]! + hit.tail : Math.min(text.length, starts[last]! + lines[last]!.length + 1);
-      open({ role: roleOf(hit.header), header: hit.header, headerStart: starts[i]!, bodyStart, bodyEnd: text.length, prompt: hit.prompt ?? (PROMPT_START.test(hit.header) || /[?？]$/.test(hit.header)), form: !!hit.bold || /[?:：？]\s*$/.test(hit.header.trim()) });
+      open({ role: roleOf(hit.header), header: hit.header, headerStart: starts[i]!, bodyStart, bodyEnd: text.length, prompt: hit.prompt ?? (PROMPT_START.test(hit.header) || /[?？]$/.test(hit.header)), form: formQuestion(hit) });
       i = last;
       continue;
     }
@@ -182,6 +189,8 @@ export function splitSections(text: string): Section[] {
   }
   current.bodyEnd = text.length;
   sections.push(current);
+  // A web form puts several questions; one lone question-like line is a letter's own sentence ("Please remove the copies below:").
+  if (sections.filter((s) => s.form).length < 2) for (const s of sections) s.form = false;
   return sections.filter((s, i) => i > 0 || s.bodyEnd > s.bodyStart);
 }
 

@@ -1,7 +1,7 @@
 import en from '../../data/lexicons/en.json' with { type: 'json' };
 import zh from '../../data/lexicons/zh.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
-import { meaningfulBody, type Section } from './sections.js';
+import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
 // Letters name the work in a sentence rather than a form answer.
@@ -29,6 +29,7 @@ const WORK_SENTENCE = new RegExp([
   // "the exclusive rights holder for the following title:", "Paperback ISBN: 978…".
   String.raw`\bISBN(-1[03])?[:\s]+[\d-]{10,17}|\b(following|these|this) (titles?|books?|works?)\s*:`,
 ].join('|') + '|作品|商标注册号|专利号', 'i');
+const WORK_SENTENCE_ALL = new RegExp(WORK_SENTENCE.source, 'gi');
 const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
@@ -53,10 +54,22 @@ const WORK_CLAUSES: readonly RegExp[] = [
 // Statutory sentences speak of "the copyrighted materials described above": they name nothing.
 const STATUTORY = /good[- ]?faith|perjury|described above|善意|伪证/i;
 
-function workClause(src: SourceText): { text: string; evidence: Span } | null {
+// Answers to these form questions are about the copies, the licence, the sender or the infringer: a work noun there names nothing.
+const OTHER_ANSWER: ReadonlySet<string> = new Set(['targets', 'infringer', 'contact', 'signature', 'other']);
+// "Yes", "No", "N/A": the answer to a yes-or-no question put under the work's heading names no work.
+const YES_NO = /^\W*(?:yes|no|n\/?a|none|true|false|是|否)\W*$/i;
+
+/** Whether an offset is inside the answer to a form question about something other than the work. */
+function inOtherAnswer(sections: readonly Section[], at: number): boolean {
+  const s = sectionAt(sections, at);
+  return !!s && s.form && s.prompt && at >= s.bodyStart && OTHER_ANSWER.has(s.role);
+}
+
+function workClause(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
   for (const re of WORK_CLAUSES) {
     re.lastIndex = 0;
     for (const m of src.text.matchAll(re)) {
+      if (inOtherAnswer(sections, m.index ?? 0)) continue;
       const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (STATUTORY.test(span.text)) continue;
       return { text: span.text.slice(0, 500), evidence: span };
@@ -65,10 +78,18 @@ function workClause(src: SourceText): { text: string; evidence: Span } | null {
   return null;
 }
 
+/**
+ * The work the sender names, in order of how plainly it is given: the answer
+ * to the form's work question, a "Work: ..." label, a sentence naming the
+ * work, a clause with a work noun. Sentences inside the answer to another
+ * form question (the licence, the URLs, the contact details) are not read:
+ * "the work is not licensed" there names no work.
+ */
 export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
   for (const s of sections) {
     if (s.role !== 'original') continue;
     const body = meaningfulBody(src.text, s);
+    if (YES_NO.test(body)) continue;
     // A fully redacted answer still tells the reviewer something was named; an empty one does not.
     if (body.replace(/\bX\b/g, '').trim().length >= 3 || /\bX\b/.test(body)) {
       const raw = src.text.slice(s.bodyStart, s.bodyEnd);
@@ -79,12 +100,12 @@ export function findWork(src: SourceText, sections: readonly Section[]): { text:
   }
   const labelled = LABELLED_WORK.exec(src.text);
   if (labelled) return { text: labelled[1]!.trim(), evidence: spanOf(src, labelled.index, labelled.index + labelled[0].length) };
-  const m = WORK_SENTENCE.exec(src.text);
-  if (m) {
-    const span = sentenceSpan(src, m.index, m.index + m[0].length);
+  for (const m of src.text.matchAll(WORK_SENTENCE_ALL)) {
+    if (inOtherAnswer(sections, m.index ?? 0)) continue;
+    const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
     return { text: span.text.slice(0, 500), evidence: span };
   }
-  return workClause(src);
+  return workClause(src, sections);
 }
 
 const REPO_REF = /(?:\b(?:the|this|our|their)\s+)?[`"“']?\b([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s+(?:repo(?:sitory)?|project|package|fork)\b|\b(?:repo(?:sitory)?|project|package)\s+(?:named\s+|called\s+)?[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/gi;
