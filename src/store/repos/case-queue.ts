@@ -172,18 +172,6 @@ export async function countPastSla(db: Q, now: string): Promise<number> {
   return Number(row.n);
 }
 
-export async function countOlderThan(db: Q, statuses: readonly CaseStatus[], before: string): Promise<number> {
-  if (sameStatuses(statuses, NEEDS_ACTION)) {
-    const [counts, recent] = await Promise.all([
-      countByStatus(db),
-      db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('created_at', '>=', before).executeTakeFirstOrThrow(),
-    ]);
-    return statuses.reduce((n, s) => n + (counts[s] ?? 0), 0) - Number(recent.n);
-  }
-  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', [...statuses]).where('created_at', '<', before).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Cases that need action held by `assignee`, through the assignee index; for
  * UNASSIGNED, from the per-status counts of cases nobody holds that the
