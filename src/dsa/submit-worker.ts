@@ -1,5 +1,6 @@
 import type { Db } from '../store/open.js';
 import { submitStatements } from '../domain/dsa/submit-statements.js';
+import { startPeriodic, type Periodic } from '../domain/periodic.js';
 import { createTransparencyClient } from './transparency-client.js';
 
 /**
@@ -7,33 +8,17 @@ import { createTransparencyClient } from './transparency-client.js';
  * submits pending statements of reasons at start and then every `intervalMs`.
  * Runs never overlap; a failing run is logged and the next one tries again.
  */
-export function startDsaSubmitter(db: Db, options: { url: string; token: string; intervalMs: number; log: (line: string) => void; now?: () => Date }): { tick(): Promise<void>; stop(): Promise<void> } {
+export function startDsaSubmitter(db: Db, options: { url: string; token: string; intervalMs: number; log: (line: string) => void; now?: () => Date }): Periodic {
   const api = createTransparencyClient({ url: options.url, token: options.token });
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running ??= (async () => {
-      try {
-        const summary = await submitStatements(db, api, now);
-        const sent = summary.submitted.length + summary.alreadyThere.length;
-        if (sent) options.log(`DSA Transparency Database: ${sent} statement(s) of reasons submitted`);
-        if (summary.failed.length) options.log(`DSA Transparency Database: ${summary.failed.length} statement(s) kept for a later try (${summary.failed[0]!.error})`);
-      } catch (error) {
-        options.log(`DSA Transparency Database: ${(error as Error).message}`);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodic(
+    async () => {
+      const summary = await submitStatements(db, api, now);
+      const sent = summary.submitted.length + summary.alreadyThere.length;
+      if (sent) options.log(`DSA Transparency Database: ${sent} statement(s) of reasons submitted`);
+      if (summary.failed.length) options.log(`DSA Transparency Database: ${summary.failed.length} statement(s) kept for a later try (${summary.failed[0]!.error})`);
     },
-  };
+    options.intervalMs,
+    (error) => options.log(`DSA Transparency Database: ${error.message}`),
+  );
 }

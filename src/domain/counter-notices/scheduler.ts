@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { startPeriodic, type Periodic } from '../periodic.js';
 import { SYSTEM, type Actor } from '../schemas/index.js';
 import { reinstateOverdue } from './reinstate-overdue.js';
 import { returnUnanswered } from '../cases/return-unanswered.js';
@@ -7,11 +8,8 @@ export interface SchedulerHost {
   ctx(actor?: Actor, requestId?: string): Ctx;
 }
 
-export interface Scheduler {
-  /** Runs one tick now (tests, `start`); resolves when it is done. */
-  tick(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Runs one tick now with `tick()` (tests, `start`); `stop()` waits for a tick in progress. */
+export type Scheduler = Periodic;
 
 /**
  * Runs the deadline checks inside `noticedesk start`: at start, then every
@@ -21,30 +19,14 @@ export interface Scheduler {
  */
 export function startScheduler(host: SchedulerHost, options: { intervalMs?: number; log?: (line: string) => void } = {}): Scheduler {
   const log = options.log ?? (() => {});
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running ??= (async () => {
-      try {
-        const summary = await reinstateOverdue(host.ctx(SYSTEM));
-        if (summary.reinstated.length) log(`deadline passed, listings reinstated: ${summary.reinstated.join(', ')}`);
-        const returned = await returnUnanswered(host.ctx(SYSTEM));
-        if (returned.length) log(`no answer in time, back to reviewers: ${returned.join(', ')}`);
-      } catch (error) {
-        log(`scheduler: ${(error as Error).message}`);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodic(
+    async () => {
+      const summary = await reinstateOverdue(host.ctx(SYSTEM));
+      if (summary.reinstated.length) log(`deadline passed, listings reinstated: ${summary.reinstated.join(', ')}`);
+      const returned = await returnUnanswered(host.ctx(SYSTEM));
+      if (returned.length) log(`no answer in time, back to reviewers: ${returned.join(', ')}`);
     },
-  };
+    options.intervalMs ?? 60_000,
+    (error) => log(`scheduler: ${error.message}`),
+  );
 }
