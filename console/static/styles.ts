@@ -58,7 +58,7 @@ form.inline{display:inline}.views .view{display:inline-flex;align-items:center;g
 table.queue td,table.queue th{padding:6px 6px;font-size:13px}.nowrap{white-space:nowrap}.views .tabs{margin:0}.views{padding:10px 16px}
 select,textarea,input{max-width:100%}
 .seen{margin-top:2px;color:#92400e;font-weight:600}
-.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}
+.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}iframe.preview.pdf{display:block;width:100%;height:720px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#525659}
 .chart{margin:0 0 16px;background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:16px}.chart-body{display:grid;grid-template-columns:minmax(0,660px) minmax(0,1fr);gap:24px;align-items:start}@media (max-width:1000px){.chart-body{grid-template-columns:1fr}}.chart svg{max-width:100%;height:auto}
 .chart-table{font-size:12px;width:auto;max-height:420px;overflow:auto;display:block}.chart-table tbody th{text-transform:none;white-space:nowrap;letter-spacing:0;color:var(--ink);font-weight:500}.chart-table td{text-align:right;font-variant-numeric:tabular-nums}.legend{display:flex;gap:12px;font-size:12px;color:var(--muted);margin:4px 0 0}
 .charts{display:grid;grid-template-columns:1fr;gap:0}
