@@ -5,6 +5,7 @@ export const STYLES = `
 :focus-visible{outline:none;box-shadow:var(--focus);border-radius:4px}
 .top{display:flex;align-items:center;gap:20px;padding:10px 24px;background:#0f172a;color:#e2e8f0}
 .top .brand{font-weight:700;letter-spacing:.02em;color:#fff}.top nav{display:flex;gap:14px;flex:1}.top nav a{color:#cbd5e1}.top nav a[aria-current=page]{color:#fff;font-weight:600}
+.top nav.languages{flex:0 0 auto;gap:4px}.top nav.languages a{padding:2px 10px;border:1px solid #334155;border-radius:999px;color:#cbd5e1}.top nav.languages a[aria-current=true]{background:#e2e8f0;color:#0f172a;border-color:#e2e8f0;font-weight:600}
 .top form{margin:0}.top .who{color:#94a3b8;font-size:13px}
 main{max-width:1400px;margin:0 auto;padding:20px 24px 60px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 10px}h3{font-size:14px;margin:14px 0 6px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
