@@ -10,7 +10,7 @@ import { inspectUpload, isUploadProblem } from '../http/uploads.js';
 import { Alert } from '../views/layout.js';
 import { readForm } from '../http/body.js';
 import { putFlash, readFlash, type Flash } from '../http/flash.js';
-import { NoResult, ReceivedPanel, ReportForm, ReportPage, type Received } from '../views/report-view.js';
+import { NoResult, platformLabel, ReceivedPanel, ReportForm, ReportPage, type Received } from '../views/report-view.js';
 import { REPORT_LANGUAGES, REPORT_WORDS, type ReportLanguage, type ReportWords } from '../views/report-words.js';
 
 type Values = Record<string, string>;
@@ -54,7 +54,7 @@ type Status = 200 | 400 | 404 | 413 | 422 | 429 | 500;
 function reportPage(c: Context<ConsoleEnv>, lang: ReportLanguage, title: keyof ReportWords['titles'], path: string, body: unknown, status: Status = 200) {
   // The same address answers in the browser's language unless ?lang= says otherwise.
   c.header('vary', 'Accept-Language');
-  return c.html(<ReportPage lang={lang} title={REPORT_WORDS[lang].titles[title]} path={path} user={c.get('user') ?? null} csrf={c.get('csrfToken') ?? null}>{body as never}</ReportPage>, status);
+  return c.html(<ReportPage lang={lang} page={title} path={path} user={c.get('user') ?? null} csrf={c.get('csrfToken') ?? null}>{body as never}</ReportPage>, status);
 }
 
 /** A form too large to read is refused before a byte is read: the page says so in the form's language. */
@@ -116,6 +116,7 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       unread: (result.unread ?? []).map((text) => ({ text, file: uploads.find((u) => text.startsWith(`${u.filename}: `))?.filename ?? null })),
       reference: c.get('requestId'),
       language: lang,
+      summary: { platform: parsed.data.platform, iprType: parsed.data.iprType, listings: urls.urls.length, files: uploads.map((u) => u.filename.slice(-80)), at: ctx.now().toISOString() },
     };
     // Post, redirect, get: reloading the result page shows it again and files nothing twice.
     putFlash(c, RECEIVED, fitReceived(received), deps.secureCookies);
@@ -124,13 +125,14 @@ export function reportRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get(RECEIVED.path, (c) => {
     const r = readFlash(c, RECEIVED, deps.secureCookies) as (Received & { more?: number }) | undefined;
-    if (!r || typeof r !== 'object' || !Array.isArray(r.missing) || !Array.isArray(r.unread)) {
+    if (!r || typeof r !== 'object' || !Array.isArray(r.missing) || !Array.isArray(r.unread) || typeof r.summary !== 'object' || !r.summary) {
       const lang = reportLanguage(c);
       return page(c, lang, 'noResult', RECEIVED.path, <NoResult lang={lang} />, 404);
     }
     // The receipt is in the language the form was filled in, unless the reader switches.
     const lang = c.req.query('lang') ? reportLanguage(c) : REPORT_LANGUAGES.includes(r.language) ? r.language : 'en';
-    return page(c, lang, 'received', RECEIVED.path, <ReceivedPanel r={r} lang={lang} />);
+    const profile = platforms().find((p) => p.id === r.summary.platform);
+    return page(c, lang, 'received', RECEIVED.path, <ReceivedPanel r={r} lang={lang} platformName={profile ? platformLabel(profile, lang) : r.summary.platform} />);
   });
 
   // The form's own error pages, in its language: a body that is not a form, or a failure on our side.

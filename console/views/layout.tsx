@@ -10,8 +10,8 @@ export interface PageProps {
   lang?: string;
   /** Public pages written in several languages: links to the same page in each, shown in the top bar. */
   languages?: { label: string; links: Array<{ lang: string; name: string; href: string; current: boolean }> };
-  /** The label of the public form's link in the top bar, in the page's language. */
-  reportLabel?: string;
+  /** The public form's link in the top bar, in the page's language (public pages). */
+  reportLink?: { label: string; href: string };
   children?: Child;
 }
 
@@ -36,10 +36,10 @@ export function Page(props: PageProps) {
       </head>
       <body>
         <header class="top">
-          <a class="brand" href={props.user ? '/' : '/report'}>Noticedesk</a>
+          <a class="brand" href={props.user ? '/' : (props.reportLink?.href ?? '/report')}>Noticedesk</a>
           <nav aria-label="Main">
             {(props.user ? NAV : NAV.filter((n) => n.key === 'report')).map((n) => (
-              <a href={n.href} aria-current={props.active === n.key ? 'page' : undefined}>{n.key === 'report' && props.reportLabel ? props.reportLabel : n.label}</a>
+              <a href={n.key === 'report' && props.reportLink ? props.reportLink.href : n.href} aria-current={props.active === n.key ? 'page' : undefined}>{n.key === 'report' && props.reportLink ? props.reportLink.label : n.label}</a>
             ))}
             {props.user?.role === 'admin' ? <a href="/admin" aria-current={props.active === 'admin' ? 'page' : undefined}>Admin</a> : null}
           </nav>

@@ -3,8 +3,8 @@ import { IprType, Reason } from '../../src/domain/schemas/index.js';
 import type { PlatformProfile } from '../../src/rules/platform-profile.js';
 import type { User } from '../../src/store/repos/users.js';
 import { EVIDENCE_EXTENSIONS } from '../http/uploads.js';
-import { Alert, FieldError, Page } from './layout.js';
-import { REPORT_LANGUAGES, REPORT_WORDS, type ReportLanguage, type ReportWords } from './report-words.js';
+import { Alert, FieldError, formatTime, Page } from './layout.js';
+import { REPORT_LANGUAGES, REPORT_WORDS, reportLinkFor, type ReportLanguage, type ReportWords } from './report-words.js';
 
 type Values = Record<string, string>;
 type Errors = Record<string, string>;
@@ -19,6 +19,8 @@ export interface Received {
   unread: Array<{ text: string; file: string | null }>;
   reference: string;
   language: ReportLanguage;
+  /** What the desk took in with the case: as the sender gave it, nothing inferred. */
+  summary: { platform: string; iprType: string; listings: number; files: string[]; at: string };
 }
 
 /** A platform by its name in the page's language: the profile's Chinese alias beside its name, when it has one. */
@@ -28,17 +30,19 @@ export function platformLabel(p: PlatformProfile, lang: ReportLanguage): string 
 }
 
 /** Every page of the form: its title, the language switch (same path, the other language), the heading. */
-export function ReportPage(props: { lang: ReportLanguage; title: string; path: string; user: User | null; csrf: string | null; children?: Child }) {
+export function ReportPage(props: { lang: ReportLanguage; page: keyof ReportWords['titles']; path: string; user: User | null; csrf: string | null; children?: Child }) {
   const w = REPORT_WORDS[props.lang];
   const languages = {
     label: `${REPORT_WORDS.en.switchLabel} / ${REPORT_WORDS.zh.switchLabel}`,
     links: REPORT_LANGUAGES.map((l) => ({ lang: l, name: REPORT_WORDS[l].languageName, href: `${props.path}?lang=${l}`, current: l === props.lang })),
   };
   return (
-    <Page title={props.title} user={props.user} csrf={props.csrf} active="report" lang={props.lang} languages={languages} reportLabel={props.user ? undefined : w.navReport}>
-      <h1>{w.h1}</h1>
-      <p class="muted">{w.intro}</p>
-      {props.children}
+    <Page title={w.titles[props.page]} user={props.user} csrf={props.csrf} active="report" lang={props.lang} languages={languages} reportLink={props.user ? undefined : reportLinkFor(props.lang)}>
+      <div class="public-form">
+        <h1>{w.titles[props.page]}</h1>
+        {props.page === 'form' ? <p class="muted">{w.intro}</p> : null}
+        {props.children}
+      </div>
     </Page>
   );
 }
@@ -82,7 +86,7 @@ export function ReportForm(p: { lang: ReportLanguage; platforms: readonly Platfo
   const { v, e, lang } = p;
   const w = REPORT_WORDS[lang];
   const box = (name: 'disclosureConsent' | 'goodFaith' | 'accuracy', label: string, required: boolean) => (
-    <div class="field"><label><input type="checkbox" name={name} checked={v[name] === 'on'} aria-describedby={e[name] ? `${name}-error` : undefined} /> {label}{required ? ' *' : ''}</label><FieldError errors={e} name={name} /></div>
+    <div class="field"><label class="check"><input type="checkbox" name={name} checked={v[name] === 'on'} aria-describedby={e[name] ? `${name}-error` : undefined} /> {label}{required ? ' *' : ''}</label><FieldError errors={e} name={name} /></div>
   );
   return (
     <form method="post" action={`/report?lang=${lang}`} enctype="multipart/form-data" class="panel" novalidate>
@@ -129,9 +133,11 @@ export function ReportForm(p: { lang: ReportLanguage; platforms: readonly Platfo
 }
 
 /** The receipt: the case number the desk issued, what it still needs, the mail it queued; nothing it has not done. */
-export function ReceivedPanel(p: { r: Received & { more?: number }; lang: ReportLanguage }) {
+export function ReceivedPanel(p: { r: Received & { more?: number }; lang: ReportLanguage; platformName: string }) {
   const { r, lang } = p;
   const w = REPORT_WORDS[lang].received;
+  const words = REPORT_WORDS[lang];
+  const iprType = (words.iprTypes as Record<string, string>)[r.summary.iprType] ?? r.summary.iprType;
   if (!r.caseNumber) return <Alert kind="error">{w.notOpened(r.reference)}</Alert>;
   const still = r.missing.length > 0 || (r.more ?? 0) > 0;
   return (
@@ -146,6 +152,14 @@ export function ReceivedPanel(p: { r: Received & { more?: number }; lang: Report
       ) : (
         <p id="next-step">{w.complete}</p>
       )}
+      <h2>{w.whatH}</h2>
+      <dl class="fields" id="what-received">
+        <dt>{w.when}</dt><dd>{formatTime(r.summary.at)}</dd>
+        <dt>{words.labels.platform}</dt><dd>{p.platformName}</dd>
+        <dt>{words.labels.iprType}</dt><dd>{iprType}</dd>
+        <dt>{words.sections.listings}</dt><dd>{w.listings(r.summary.listings)}</dd>
+        <dt>{w.files}</dt><dd>{r.summary.files.length ? r.summary.files.join(lang === 'zh' ? '、' : ', ') : w.noFiles}</dd>
+      </dl>
       <p id="mailed">{w.mailed(r.email)}</p>
       {r.unread.length ? (
         <Alert kind="error">

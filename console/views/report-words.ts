@@ -107,6 +107,11 @@ export const REPORT_WORDS = {
       complete: 'It has every element we check for and now waits for a reviewer. You will hear from us when it is decided.',
       mailed: (email: string) => `An email about the case is queued for ${email}. Quote the case number in any follow-up.`,
       unread: 'We kept every file, but could not read the text of:',
+      whatH: 'What we received',
+      when: 'Received at',
+      listings: (n: number) => (n === 1 ? '1 listing URL' : `${n} listing URLs`),
+      files: 'Files received',
+      noFiles: 'none',
       noResult: 'No complaint was sent from this browser in the last hour. The case number is in the email we sent; to report an infringement, use',
       theForm: 'the form',
     },
@@ -206,6 +211,11 @@ export const REPORT_WORDS = {
       complete: '投诉包含我们核查的全部要素，正在等待审核人员处理。作出决定后我们会通知您。',
       mailed: (email: string) => `有关本案件的邮件已排队发送至 ${email}。后续联系请注明案件编号。`,
       unread: '我们已保存全部文件，但无法读取以下文件的文字：',
+      whatH: '我们收到的内容',
+      when: '收到时间',
+      listings: (n: number) => `${n} 个商品链接`,
+      files: '收到的文件',
+      noFiles: '无',
       noResult: '过去一小时内，此浏览器未提交过投诉。案件编号见我们发给您的邮件；如需投诉侵权，请使用',
       theForm: '投诉表单',
     },
@@ -213,3 +223,8 @@ export const REPORT_WORDS = {
 } satisfies Record<ReportLanguage, unknown>;
 
 export type ReportWords = (typeof REPORT_WORDS)['en'];
+
+/** The top bar's link to the form on a public page written in `lang` (status page, counter-notice form). */
+export function reportLinkFor(lang: ReportLanguage): { label: string; href: string } {
+  return { label: REPORT_WORDS[lang].navReport, href: `/report?lang=${lang}` };
+}

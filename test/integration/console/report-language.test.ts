@@ -63,6 +63,10 @@ describe('the public form in Chinese and English', () => {
     expect(html).toContain('您的投诉已登记，案件编号为');
     const number = /id="case-number">(ND-\d{4}-\d{6})</.exec(html)![1]!;
     expect(html).toContain('有关本案件的邮件已排队发送至 jane@bluelantern.example');
+    expect(html).toContain('<h1>投诉已收到</h1>');
+    expect(html).not.toContain('无需注册账号');
+    expect(html).toMatch(/<dt>商品链接<\/dt><dd>2 个商品链接<\/dd>/);
+    expect(html).toMatch(/<dt>收到的文件<\/dt><dd>certificate\.pdf<\/dd>/);
     // What is missing, from the one vocabulary, in Chinese.
     const missing = /<div id="still-missing">([\s\S]*?)<\/div>/.exec(html)![1]!;
     expect(missing).toMatch(/身份/);
