@@ -107,7 +107,8 @@ export function caseRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       'content-security-policy': "default-src 'none'; sandbox",
     });
   });
-  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview', async (c) => {
+  // A trailing file name is ignored here: it is there so a PDF viewer shows and saves the file under its name.
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview/:name?', async (c) => {
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
     const { info, bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
     const type = sniffPreviewType(bytes);

@@ -74,7 +74,7 @@ function Preview(props: { number: string; attachment: CaseFile['attachments'][nu
   if (!a.stored) return null;
   const src = `/cases/${props.number}/attachments/${a.sha256}/preview`;
   if (PREVIEWABLE_IMAGE_TYPES.includes(a.contentType)) return <div><img class="preview" src={src} alt={a.filename ?? 'attached image'} loading="lazy" /></div>;
-  if (PREVIEWABLE_DOCUMENT_TYPES.includes(a.contentType)) return <iframe class="preview pdf" src={src} title={`PDF: ${a.filename ?? a.sha256.slice(0, 12)}`} referrerpolicy="no-referrer" loading="lazy"></iframe>;
+  if (PREVIEWABLE_DOCUMENT_TYPES.includes(a.contentType)) return <iframe class="preview pdf" src={`${src}/${encodeURIComponent(a.filename ?? 'document.pdf')}`} title={`PDF: ${a.filename ?? a.sha256.slice(0, 12)}`} referrerpolicy="no-referrer" loading="lazy"></iframe>;
   return null;
 }
 

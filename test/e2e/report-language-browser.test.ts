@@ -16,7 +16,7 @@ import { findCaseByNumber } from '../../src/store/repos/cases.js';
 import type { Db } from '../../src/store/open.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
-import { makePdf } from '../support/pdf.js';
+import { makePdf } from '../support/evidence-files.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { REVIEWER } from '../integration/domain/seed.js';
 

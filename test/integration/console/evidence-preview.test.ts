@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReportForm } from '../../support/report-form.js';
-import { makePdf } from '../../support/pdf.js';
+import { makePdf } from '../../support/evidence-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../../console/http/security.js';
 import { SYSTEM } from '../../../src/domain/schemas/index.js';
 import { openConsole } from './harness.js';
@@ -42,12 +42,12 @@ describe('evidence preview on the case page', () => {
     const reviewer = await h.signIn();
     const casePage = await h.request(`/cases/${number}`, { headers: { cookie: reviewer.cookie } });
     const page = await casePage.text();
-    expect(page).toContain(`<iframe class="preview pdf" src="/cases/${number}/attachments/${sha}/preview" title="PDF: tm certificate.pdf"`);
+    expect(page).toContain(`<iframe class="preview pdf" src="/cases/${number}/attachments/${sha}/preview/tm%20certificate.pdf" title="PDF: tm certificate.pdf"`);
     // The case page itself keeps its policy: framed by nobody, frames from our origin only.
     expect(casePage.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(casePage.headers.get('x-frame-options')).toBe('DENY');
 
-    const preview = await h.request(`/cases/${number}/attachments/${sha}/preview`, { headers: { cookie: reviewer.cookie } });
+    const preview = await h.request(`/cases/${number}/attachments/${sha}/preview/tm%20certificate.pdf`, { headers: { cookie: reviewer.cookie } });
     expect(preview.status).toBe(200);
     expect(preview.headers.get('content-type')).toBe('application/pdf');
     expect(preview.headers.get('content-disposition')).toBe('inline; filename="tm certificate.pdf"');
