@@ -1,9 +1,9 @@
 import type { Ctx } from '../context.js';
-import { counterOutcomesPerWeek, firstDecisionsSince, receivedPerWeek, type CounterOutcome } from '../../store/repos/stats-trends.js';
+import { keptFigures, type CounterOutcome, type StatsFigures } from '../../store/repos/stats.js';
 
 export const TREND_WEEKS = { default: 12, max: 104 } as const;
-const DAY = 86_400;
-const WEEK_MS = 7 * DAY * 1000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 export interface WeekFigures {
   /** The Monday (UTC) the week starts on, YYYY-MM-DD. */
@@ -48,9 +48,9 @@ export function weekStart(at: Date): Date {
 
 function timesOf(groups: Map<string, number[]>): DecisionTimes[] {
   return [...groups]
-    .map(([key, seconds]) => {
-      seconds.sort((a, b) => a - b);
-      return { key, decided: seconds.length, medianSeconds: percentile(seconds, 0.5), p90Seconds: percentile(seconds, 0.9), within24h: seconds.filter((s) => s <= DAY).length };
+    .map(([key, millis]) => {
+      millis.sort((a, b) => a - b);
+      return { key, decided: millis.length, medianSeconds: percentile(millis, 0.5) / 1000, p90Seconds: percentile(millis, 0.9) / 1000, within24h: millis.filter((ms) => ms <= DAY_MS).length };
     })
     .sort((a, b) => b.decided - a.decided || a.key.localeCompare(b.key));
 }
@@ -59,39 +59,34 @@ function timesOf(groups: Map<string, number[]>): DecisionTimes[] {
  * The desk week by week over the last `weeks` weeks (this one included):
  * notices received and first decided, how many of those within 24 hours of
  * arrival, counter-notice outcomes; and time to decision per platform and per
- * reviewer over the same weeks.
+ * reviewer over the same weeks. `figures` is where they are read: the kept
+ * figures, or the full computation they must equal.
  */
-export async function computeTrends(ctx: Ctx, weeks: number = TREND_WEEKS.default): Promise<DeskTrends> {
+export async function computeTrends(ctx: Ctx, weeks: number = TREND_WEEKS.default, figures: StatsFigures = keptFigures): Promise<DeskTrends> {
   const count = Math.min(TREND_WEEKS.max, Math.max(1, Math.floor(weeks)));
   const first = weekStart(ctx.now()).getTime() - (count - 1) * WEEK_MS;
   const since = new Date(first).toISOString();
-  const [received, decisions, outcomes] = await Promise.all([receivedPerWeek(ctx.db, since), firstDecisionsSince(ctx.db, since), counterOutcomesPerWeek(ctx.db, since)]);
+  const until = new Date(first + count * WEEK_MS).toISOString();
+  const [counts, decisions, outcomes] = await Promise.all([figures.weekCounts(ctx.db, since, until), figures.firstDecisions(ctx.db, since, until), figures.counterOutcomes(ctx.db, since, until)]);
   const table = new Map<string, WeekFigures>();
   for (let i = 0; i < count; i++) {
     const week = new Date(first + i * WEEK_MS).toISOString().slice(0, 10);
-    table.set(week, { week, received: received.get(week) ?? 0, decided: 0, decidedWithin24h: 0, counterOutcomes: Object.fromEntries(COUNTER_OUTCOMES.map((o) => [o, 0])) as Record<CounterOutcome, number> });
+    const c = counts.get(week);
+    table.set(week, { week, received: c?.received ?? 0, decided: c?.decided ?? 0, decidedWithin24h: c?.decidedWithin24h ?? 0, counterOutcomes: Object.fromEntries(COUNTER_OUTCOMES.map((o) => [o, 0])) as Record<CounterOutcome, number> });
   }
   const byPlatform = new Map<string, number[]>();
   const byReviewer = new Map<string, number[]>();
-  let within = 0;
   for (const d of decisions) {
-    const row = table.get(d.week);
-    if (!row) continue;
-    row.decided++;
-    if (d.seconds <= DAY) {
-      row.decidedWithin24h++;
-      within++;
-    }
     const platform = d.platform ?? '(no platform)';
     if (!byPlatform.has(platform)) byPlatform.set(platform, []);
-    byPlatform.get(platform)!.push(d.seconds);
+    byPlatform.get(platform)!.push(d.millis);
     if (!byReviewer.has(d.reviewer)) byReviewer.set(d.reviewer, []);
-    byReviewer.get(d.reviewer)!.push(d.seconds);
+    byReviewer.get(d.reviewer)!.push(d.millis);
   }
   for (const o of outcomes) {
     const row = table.get(o.week);
     if (row) row.counterOutcomes[o.outcome] += o.n;
   }
   const rows = [...table.values()];
-  return { weeks: rows, byPlatform: timesOf(byPlatform), byReviewer: timesOf(byReviewer), decided: rows.reduce((n, r) => n + r.decided, 0), decidedWithin24h: within };
+  return { weeks: rows, byPlatform: timesOf(byPlatform), byReviewer: timesOf(byReviewer), decided: rows.reduce((n, r) => n + r.decided, 0), decidedWithin24h: rows.reduce((n, r) => n + r.decidedWithin24h, 0) };
 }
