@@ -22,6 +22,7 @@ export function keptStatsSql(pg: boolean) {
   const millisBetween = (from: string, to: string) =>
     pg ? `(round(extract(epoch from ((${to})::timestamptz - (${from})::timestamptz)) * 1000)::bigint)` : `cast(round((julianday(${to}) - julianday(${from})) * ${DAY_MS}) as integer)`;
   const complainantKey = (email: string) => `coalesce('@' || ${email}, '')`;
+  const platformKey = (platform: string) => `coalesce(${platform}, '')`;
   const counterOutcome = (e: string) =>
     `(case when ${e}.type = 'reinstated' then 'reinstated_no_answer' when ${e}.type = 'withdrawn' then 'withdrawn' when ${e}.type = 'counter_notice_rejected' then 'dispute_opened' when ${e}.data like '%"outcome":"reinstate"%' then 'dispute_reinstated' else 'dispute_upheld' end)`;
 
@@ -64,6 +65,10 @@ export function keptStatsSql(pg: boolean) {
         on conflict (week) do update set received = notice_weeks.received + 1`,
       `insert into notice_weeks (week, received, decided, within_24h) select ${week(`${r}.decided_at`)}, 0, 1, ${c.within} where ${r}.decided_at is not null
         on conflict (week) do update set decided = notice_weeks.decided + 1, within_24h = notice_weeks.within_24h + excluded.within_24h`,
+      ...[['platform', platformKey(`${r}.platform`)], ['reviewer', `${r}.reviewer`]].map(
+        ([dimension, key]) => `insert into decision_weeks (dimension, week, key, decided, within_24h) select '${dimension}', ${week(`${r}.decided_at`)}, ${key}, 1, ${c.within} where ${r}.decided_at is not null
+          on conflict (dimension, week, key) do update set decided = decision_weeks.decided + 1, within_24h = decision_weeks.within_24h + excluded.within_24h`,
+      ),
     ];
   };
 
@@ -75,11 +80,15 @@ export function keptStatsSql(pg: boolean) {
         where complainant_key = ${complainantKey(`${r}.complainant`)}`,
       `update notice_weeks set received = received - 1 where week = ${week(`${r}.received_at`)}`,
       `update notice_weeks set decided = decided - 1, within_24h = within_24h - ${c.within} where ${r}.decided_at is not null and week = ${week(`${r}.decided_at`)}`,
+      ...[['platform', platformKey(`${r}.platform`)], ['reviewer', `${r}.reviewer`]].map(
+        ([dimension, key]) => `update decision_weeks set decided = decided - 1, within_24h = within_24h - ${c.within}
+          where ${r}.decided_at is not null and dimension = '${dimension}' and week = ${week(`${r}.decided_at`)} and key = ${key}`,
+      ),
     ];
   };
 
-  /** A row change that moves a sum (platform and reviewer are read from the row itself). */
-  const figuresMoved = ['complainant', 'received_at', 'decided_at', 'decision_ms', 'took_down', 'undone', 'false_info'].map((col) => `old.${col} ${differs} new.${col}`).join(' or ');
+  /** A row change that moves a sum. */
+  const figuresMoved = ['complainant', 'platform', 'reviewer', 'received_at', 'decided_at', 'decision_ms', 'took_down', 'undone', 'false_info'].map((col) => `old.${col} ${differs} new.${col}`).join(' or ');
 
   const isNotice = (caseId: string) => `exists (select 1 from cases c where c.id = ${caseId} and c.kind = 'notice')`;
   /** One event's counter-notice outcome, added or taken away. */
@@ -105,6 +114,7 @@ export function keptStatsSql(pg: boolean) {
     week,
     millisBetween,
     complainantKey,
+    platformKey,
     counterOutcome,
     recountAssignments,
     contributions,

@@ -22,12 +22,19 @@ export interface WeekCounts {
   decidedWithin24h: number;
 }
 
-/** A notice's first decision (accept, partial accept or reject): its platform, who made it, and how long after arrival. */
-export interface FirstDecision {
-  platform: string | null;
-  reviewer: string;
-  millis: number;
+/** Time from arrival to first decision for the notices of one platform (null: none named) or one reviewer. */
+export interface DecisionTimes {
+  key: string | null;
+  decided: number;
+  within24h: number;
+  /** Milliseconds at each quantile asked for, nearest rank. */
+  quantileMillis: number[];
 }
+
+export type DecisionKey = 'platform' | 'reviewer';
+
+/** Nearest rank: the place (from 0) of the smallest of `n` ascending values with at least a share `p` of them at or below it. */
+export const nearestRank = (n: number, p: number) => Math.max(0, Math.ceil(p * n) - 1);
 
 /** What became of notices a merchant answered. */
 export type CounterOutcome = 'reinstated_no_answer' | 'withdrawn' | 'dispute_opened' | 'dispute_reinstated' | 'dispute_upheld';
@@ -44,6 +51,7 @@ export interface StatsFigures {
   noticesByStatus(db: Q): Promise<Record<string, number>>;
   /** Keyed by the week's Monday, YYYY-MM-DD; weeks with nothing may be missing. */
   weekCounts(db: Q, since: string, until: string): Promise<Map<string, WeekCounts>>;
-  firstDecisions(db: Q, since: string, until: string): Promise<FirstDecision[]>;
+  /** Per platform or reviewer, over the notices first decided in the period. */
+  decisionTimes(db: Q, since: string, until: string, by: DecisionKey, quantiles: readonly number[]): Promise<DecisionTimes[]>;
   counterOutcomes(db: Q, since: string, until: string): Promise<{ week: string; outcome: CounterOutcome; n: number }[]>;
 }

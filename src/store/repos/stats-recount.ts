@@ -1,6 +1,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isPostgres } from '../migrations/column-types.js';
-import type { ComplainantTotals, CounterOutcome, FirstDecision, Q, StatsFigures, WeekCounts } from './stats-figures.js';
+import { nearestRank, type ComplainantTotals, type CounterOutcome, type DecisionKey, type DecisionTimes, type Q, type StatsFigures, type WeekCounts } from './stats-figures.js';
+
+interface FirstDecision {
+  week: string;
+  platform: string | null;
+  reviewer: string;
+  millis: number;
+}
 
 const DECISIONS = sql.join(['accepted', 'partially_accepted', 'rejected'].map((t) => sql.lit(t)));
 const TAKEDOWNS = sql.join(['accepted', 'partially_accepted'].map((t) => sql.lit(t)));
@@ -67,7 +74,7 @@ async function noticesByStatus(db: Q): Promise<Record<string, number>> {
 }
 
 /** Every notice first decided in the period, with the week of that decision. */
-async function firstDecisionsWithWeek(db: Q, since: string, until: string): Promise<(FirstDecision & { week: string })[]> {
+async function firstDecisionsWithWeek(db: Q, since: string, until: string): Promise<FirstDecision[]> {
   const { rows } = await sql<Record<string, unknown>>`
     with d as (
       select case_id, min(at) as first_at from case_events where type in (${DECISIONS}) group by case_id
@@ -100,8 +107,16 @@ async function weekCounts(db: Q, since: string, until: string): Promise<Map<stri
   return weeks;
 }
 
-async function firstDecisions(db: Q, since: string, until: string): Promise<FirstDecision[]> {
-  return (await firstDecisionsWithWeek(db, since, until)).map(({ platform, reviewer, millis }) => ({ platform, reviewer, millis }));
+async function decisionTimes(db: Q, since: string, until: string, by: DecisionKey, quantiles: readonly number[]): Promise<DecisionTimes[]> {
+  const groups = new Map<string | null, number[]>();
+  for (const d of await firstDecisionsWithWeek(db, since, until)) {
+    const key = d[by];
+    groups.set(key, [...(groups.get(key) ?? []), d.millis]);
+  }
+  return [...groups].map(([key, millis]) => {
+    millis.sort((a, b) => a - b);
+    return { key, decided: millis.length, within24h: millis.filter((ms) => ms <= 86_400_000).length, quantileMillis: quantiles.map((p) => millis[nearestRank(millis.length, p)]!) };
+  });
 }
 
 /**
@@ -131,4 +146,4 @@ async function counterOutcomes(db: Q, since: string, until: string): Promise<{ w
  * The /stats figures computed from every notice and its events: slow at
  * 100,000 cases, and the definition the kept figures must equal.
  */
-export const recountFigures: StatsFigures = { complainantTotals, noticesByStatus, weekCounts, firstDecisions, counterOutcomes };
+export const recountFigures: StatsFigures = { complainantTotals, noticesByStatus, weekCounts, decisionTimes, counterOutcomes };

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Case } from '../../domain/schemas/index.js';
 import type { ComplainantTotals, Q, StatsFigures } from './stats-figures.js';
-import { counterOutcomes, firstDecisions, weekCounts } from './stats-trends.js';
+import { counterOutcomes, decisionTimes, weekCounts } from './stats-trends.js';
 import { toCase } from './cases.js';
 
-export type { ComplainantTotals, CounterOutcome, FirstDecision, StatsFigures, WeekCounts } from './stats-figures.js';
+export { nearestRank, type ComplainantTotals, type CounterOutcome, type DecisionKey, type DecisionTimes, type StatsFigures, type WeekCounts } from './stats-figures.js';
 
 /**
  * Per complainant, from the sums the store keeps (a row per complainant), and
@@ -43,9 +43,10 @@ async function noticesByStatus(db: Q): Promise<Record<string, number>> {
 /**
  * The /stats figures as the store keeps them (migration 20261129T1500):
  * triggers update them in the same transaction as every change to a case or
- * its events, so a read costs a few small tables and one index range.
+ * its events, so a read costs a few small tables, one index range and, per
+ * quantile of each platform and reviewer, one walk along an index in order.
  */
-export const keptFigures: StatsFigures = { complainantTotals, noticesByStatus, weekCounts, firstDecisions, counterOutcomes };
+export const keptFigures: StatsFigures = { complainantTotals, noticesByStatus, weekCounts, decisionTimes, counterOutcomes };
 
 /** Cases in pages, oldest first, for exports that must not hold everything in memory at once. */
 export async function listCasesPage(db: Q, afterId: number, limit: number, statuses: readonly string[] | null = null): Promise<Case[]> {
