@@ -44,6 +44,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await backfill(run, q);
   if (pg) await postgresTriggers(run, q);
   else await sqliteTriggers(run, q);
+  // Without statistics on the new tables the planner reads every notice row instead of the arrival index.
+  if (pg) await run('analyze notice_figures, complainant_figures, notice_weeks, decision_weeks, counter_outcome_weeks, notice_status_counts');
 }
 
 async function backfill(run: (text: string) => Promise<unknown>, q: KeptStatsSql): Promise<void> {
