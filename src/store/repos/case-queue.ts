@@ -166,15 +166,22 @@ export async function countByStatus(db: Q): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/**
- * Cases in `statuses` created before `before`. For the cases that need action
- * this is their kept count less the recent ones: a day's intake is small, the
- * backlog may not be, so the index reads only the recent entries.
- */
 /** Cases needing action whose SLA clock has run out by `now`: read from the (queue_rank, sla_due_at) index. */
 export async function countPastSla(db: Q, now: string): Promise<number> {
   const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('sla_due_at', '<', now).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The soonest SLA deadline at or after `at` of a case needing action: until then, no such case passes its SLA. */
+export async function nextSlaDeadline(db: Q, at: string): Promise<string | null> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.min('sla_due_at').as('at')).where('queue_rank', '=', 0).where('sla_due_at', '>=', at).executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** When the first case created at or after `at` was created (through the created_at index). */
+export async function firstCreatedFrom(db: Q, at: string): Promise<string | null> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.min('created_at').as('at')).where('created_at', '>=', at).executeTakeFirst();
+  return row?.at ?? null;
 }
 
 /**
