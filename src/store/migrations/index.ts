@@ -24,6 +24,7 @@ import * as unassignedCounts from './20261129T1300-unassigned-counts.js';
  */
 import * as statsTrendIndexes from './20261129T1400-stats-trend-indexes.js';
 import * as keptStats from './20261129T1500-kept-stats.js';
+import * as queueTrustedOrder from './20261129T1500-queue-trusted-order.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261129T1300-unassigned-counts': unassignedCounts,
   '20261129T1400-stats-trend-indexes': statsTrendIndexes,
   '20261129T1500-kept-stats': keptStats,
+  '20261129T1500-queue-trusted-order': queueTrustedOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
