@@ -30,4 +30,18 @@ describe('a heading over a list of URLs', () => {
     const text = 'Dear GitHub,\n\nMy photographs are used without my consent.\n\nPlease see the following links:\nhttps://github.com/copycat/photos\nhttps://github.com/copycat/photos-2\n';
     expect(read(text).listings.map((l) => l.url)).toEqual(['https://github.com/copycat/photos', 'https://github.com/copycat/photos-2']);
   });
+
+  it('reads a file named in the description as inside the target given by its clone URL', () => {
+    const text = [
+      '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**',
+      '',
+      'My code is copied in this file:',
+      'https://github.com/copycat/harbour/blob/main/README.md',
+      '',
+      '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
+      '',
+      'https://github.com/copycat/harbour.git',
+    ].join('\n');
+    expect(roleOf(text, 'https://github.com/copycat/harbour/blob/main/README.md')?.reason).toBe('inside_target');
+  });
 });
