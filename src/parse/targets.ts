@@ -22,7 +22,10 @@ export interface UrlDecision {
 const decided = (d: UrlDecision, role: UrlRole, reason: UrlReason): UrlDecision => ({ ...d, role, reason, confidence: URL_REASON_CONFIDENCE[reason] });
 
 const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
-const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|(the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?\b|forks?)|侵权|假冒|盗版|仿冒/i;
+const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|forks?)|侵权|假冒|盗版|仿冒/i;
+// Words that only introduce a list ("the following URLs:", "Links:"): they say a list follows, not whose pages
+// it holds, so they decide only when no cue of either side is near.
+const LIST_CUE = /\b((the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?)\b/i;
 // "(see http://...)": a page the sender points to for background, not one to remove.
 const SEE_CUE = /(?:\(|\b)see(?:,? e\.g\.,?| also| generally)?\s*[:(]?\s*$/i;
 const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|documentary proof|proof (that|to show)|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
@@ -64,18 +67,30 @@ const OWNED_AFTER = /^\s*\)?\s*,?\s*(owned|operated|published|developed|created)
 // A licence file cited to show the terms the infringer breaks: evidence, not a copy to remove.
 const LICENCE_FILE = /\/(LICEN[CS]E|COPYING|NOTICE)(\.(md|txt|rst))?$/i;
 
-/** Which cue sits nearest before the URL: that is the one the sentence applies to it. */
+/** Which of two cues sits nearer the end of `s`, or null when neither occurs. */
+function nearest(s: string): 'original' | 'infringing' | null {
+  const o = lastIndex(ORIGINAL_CUE, s);
+  const i = lastIndex(INFRINGING_CUE, s);
+  if (o < 0 && i < 0) return null;
+  return o > i ? 'original' : 'infringing';
+}
+
+/**
+ * Which cue applies to the URL: the nearest one in the sentence that holds it,
+ * else a word that only introduces a list, else the nearest one further back.
+ */
 function cueRole(before: string, after: string): 'original' | 'infringing' | null {
   // "the databases https://example.ru/ owned by Example LLC": the words right after name the sender's own work.
   if (OWNED_AFTER.test(after)) return 'original';
-  const o = lastIndex(ORIGINAL_CUE, before);
-  const i = lastIndex(INFRINGING_CUE, before);
-  if (o < 0 && i < 0) {
-    if (ORIGINAL_CUE.test(after)) return 'original';
-    if (INFRINGING_CUE.test(after)) return 'infringing';
-    return null;
-  }
-  return o > i ? 'original' : 'infringing';
+  const sentence = before.split(/[.!?]\s/).pop() ?? '';
+  const inSentence = nearest(sentence);
+  if (inSentence) return inSentence;
+  if (LIST_CUE.test(sentence) && !ORIGINAL_CUE.test(after.split(/[.!?]\s/, 1)[0]!)) return 'infringing';
+  const earlier = nearest(before);
+  if (earlier) return earlier;
+  if (ORIGINAL_CUE.test(after)) return 'original';
+  if (INFRINGING_CUE.test(after) || LIST_CUE.test(after)) return 'infringing';
+  return null;
 }
 
 // Code hosts show the same path under blob/, tree/, raw/ or src/: containment ignores that view segment.

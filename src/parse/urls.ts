@@ -68,7 +68,9 @@ export function urlKey(url: string): string {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(u) && HOST_SHAPE.test(u.split(/[/?#]/, 1)[0]!)) u = `https://${u}`;
   const m = /^(https:\/\/)([^/?#]+)(.*)$/i.exec(u);
   if (m) u = m[1]!.toLowerCase() + m[2]!.toLowerCase() + (m[3] ?? '');
-  return u.replace(/\/+$/, '').replace(/#$/, '');
+  u = u.replace(/\/+$/, '').replace(/#$/, '');
+  // A repository's clone URL ("https://host/owner/repo.git") names the repository page.
+  return u.replace(/^(https:\/\/[^/]+\/[^/?#]+\/[^/?#]+?)\.git$/i, '$1');
 }
 
 export function hostOf(url: string): string | null {

@@ -76,6 +76,13 @@ describe('URL grammar', () => {
     expect(urlKey('https://github.com/owner/repo')).not.toBe(urlKey('https://github.com/Owner/Repo'));
   });
 
+  it("takes a repository's clone URL for the repository page, and nothing else ending in .git", () => {
+    expect(urlKey('https://github.com/copycat/harbour.git')).toBe(urlKey('https://github.com/copycat/harbour'));
+    expect(urlKey('github.com/copycat/harbour.git/')).toBe(urlKey('https://github.com/copycat/harbour'));
+    expect(urlKey('https://github.com/copycat/harbour/blob/main/a.git')).toBe('https://github.com/copycat/harbour/blob/main/a.git');
+    expect(urlKey('https://example.git')).toBe('https://example.git');
+  });
+
   it('keeps HTML link targets when the body is HTML only', () => {
     const text = htmlToText('<p>See <a href="https://github.com/x/y">this repo</a> &amp; more</p>');
     expect(text).toBe('See this repo (https://github.com/x/y) & more');
