@@ -15,7 +15,8 @@ export function queueRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const ctx = deps.ctx(actorOf(user), c.get('requestId'));
     const [page, reviewers, views] = await Promise.all([listQueue(ctx, c.req.query()), listReviewers(deps.db), listViews(ctx)]);
     const body = queueViewHtml({ page, now: ctx.now(), reviewers, csrf, query: new URL(c.req.url).search, views, me: user.email, policy: (p) => slaPolicyFor(ctx, p) });
-    return c.html(await inPage({ title: 'Queue', user, csrf, active: 'queue' }, body));
+    // Encoded here, once: a Response made from a string checks and encodes it again where a page worker reads it.
+    return c.body(Buffer.from(await inPage({ title: 'Queue', user, csrf, active: 'queue' }, body)), 200, { 'content-type': 'text/html; charset=UTF-8' });
   });
   return app;
 }

@@ -43,8 +43,13 @@ export interface SendSummary {
 const HOUR = 3_600_000;
 /** Rows claimed per pass. */
 export const DEFAULT_BATCH = 50;
-/** Replies claimed, sent and settled together: what a crash can leave `sending` at most. */
-export const DEFAULT_IN_FLIGHT = 8;
+/**
+ * Replies claimed, sent and settled together: what a kill can leave `sending`
+ * (failed as interrupted, never resent, possibly delivered) at most. One by
+ * default, so a kill costs at most one reply a reviewer must check; more send
+ * faster over the pooled connections.
+ */
+export const DEFAULT_IN_FLIGHT = 1;
 
 /** 30 s, 2 min, 8 min, 32 min, then every 2 h. */
 export function backoffMs(attempt: number): number {

@@ -79,7 +79,7 @@ describe('sendQueuedReplies', () => {
     expect(smtp.messages).toHaveLength(6);
   });
 
-  it('sends replies to different recipients side by side, and one recipient\'s replies in queue order', async () => {
+  it('with several in flight, sends replies to different recipients side by side, and one recipient\'s replies in queue order', async () => {
     for (let i = 0; i < 6; i++) await queue(`side${i}@acme.example`);
     const same = [await queue('same@acme.example'), await queue('same@acme.example'), await queue('same@acme.example')];
     // The real SMTP transport, watched: how many sends are under way at once.
@@ -96,7 +96,7 @@ describe('sendQueuedReplies', () => {
         }
       },
     };
-    expect(await sendQueuedReplies(db, watched, { from: FROM })).toMatchObject({ sent: 9 });
+    expect(await sendQueuedReplies(db, watched, { from: FROM, inFlight: 8 })).toMatchObject({ sent: 9 });
     expect(most).toBeGreaterThan(1);
     const ids = await Promise.all(same.map(async (r) => (await row(r.id)).message_id));
     const arrived = smtp.messages.filter((m) => m.envelopeTo.includes('same@acme.example')).map((m) => m.parsed.messageId);
