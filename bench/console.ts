@@ -4,13 +4,14 @@
 // clients on 127.0.0.1 asking for queue pages. Every run is bounded.
 // Usage: npm run bench:console [-- --cases 100000 --requests 700 --clients 1,8,32]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword } from '../src/domain/users/password.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/open.js';
 import { upsertUser } from '../src/store/repos/users.js';
 import { freePort } from '../test/support/ports.js';
+import { SERVED_BY } from '../console/page-pool.js';
 import { seedCases } from './seed-cases.js';
 
 const option = (name: string) => {
@@ -22,6 +23,8 @@ const CASES = Number(option('cases')) || 100_000;
 const REQUESTS = Math.min(Number(option('requests')) || 700, 3000);
 const LEVELS = (option('clients') ?? '1,8,32').split(',').map(Number).filter((n) => n >= 1 && n <= 64);
 const dir = `data/tmp/bench-console-${process.pid}`;
+/** Page worker threads of the server under test; set NOTICEDESK_PAGE_WORKERS to compare. */
+const PAGE_WORKERS = process.env.NOTICEDESK_PAGE_WORKERS ?? '2';
 const file = join(dir, 'noticedesk.sqlite');
 
 function percentile(sorted: number[], p: number): number {
@@ -31,7 +34,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** `noticedesk start` on the bench database: the same server a desk runs. */
 async function startServer(port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { NOTICEDESK_PAGE_WORKERS: '2', ...process.env, NOTICEDESK_DB: file, NOTICEDESK_DATA_DIR: dir, NOTICEDESK_HOST: '127.0.0.1', NOTICEDESK_PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, NOTICEDESK_PAGE_WORKERS: PAGE_WORKERS, NOTICEDESK_DB: file, NOTICEDESK_DATA_DIR: dir, NOTICEDESK_HOST: '127.0.0.1', NOTICEDESK_PORT: String(port) };
   for (const name of Object.keys(env)) if (/^(NOTICEDESK_(IMAP|SMTP)_URL|SLACK_)/.test(name)) delete env[name];
   const child = spawn(process.execPath, ['bin/noticedesk.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -81,6 +84,18 @@ async function load(url: string, cookie: string, clients: number, requests: numb
 
 const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
 
+/** User and system CPU of a process so far (Linux /proc), in ms; null where it cannot be read. */
+function serverCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+const since = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+
 async function main() {
   rmSync(dir, { recursive: true, force: true });
   const db = openDatabase(file);
@@ -96,21 +111,31 @@ async function main() {
     const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: url }, body: new URLSearchParams({ email: 'bench@desk.test', password: 'bench-password' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     if (login.status !== 303 || !cookie) throw new Error(`login failed: ${login.status}`);
-    await new Promise((r) => setTimeout(r, 5000)); // page workers start beside the server
+    // Page workers start beside the server (slower on a busy machine): wait until one answers, at most a minute.
+    const workers = Number(PAGE_WORKERS);
+    for (const deadline = Date.now() + 60_000; workers > 0 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      const res = await fetch(`${url}/`, { headers: { cookie } });
+      await res.text();
+      if (res.headers.get(SERVED_BY)) break;
+    }
     await load(url, cookie, 1, PAGES.length * 4); // warm-up: statement cache and page cache
-    console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process, NOTICEDESK_PAGE_WORKERS=${process.env.NOTICEDESK_PAGE_WORKERS ?? '2'}`);
+    console.log(`queue pages, ${CASES} cases, server: noticedesk start in its own process, NOTICEDESK_PAGE_WORKERS=${PAGE_WORKERS}`);
     const table: string[][] = [];
-    const row = (what: string, clients: number, count: number, seconds: number, sorted: number[]) =>
-      table.push([what, String(clients), (count / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99))]);
+    // CPU the server process spent per request (all its threads): on a machine shared with other work, steadier than req/s.
+    const serverCpu = () => serverCpuMs(server.pid!);
+    const row = (what: string, clients: number, count: number, seconds: number, sorted: number[], cpuMs: number | null) =>
+      table.push([what, String(clients), (count / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), cpuMs === null ? '–' : ms(cpuMs / count)]);
     for (const clients of LEVELS) {
       const requests = clients === 1 ? Math.max(PAGES.length, Math.round(REQUESTS / 5)) : REQUESTS;
       // The floor: the health check (one indexed read) under the same load, same server, same run.
+      let cpu = serverCpu();
       const floor = await load(url, cookie, clients, requests, ['/healthz']);
       const floorTimes = floor.times['/healthz']!.sort((a, b) => a - b);
-      row('GET /healthz (floor)', clients, floorTimes.length, floor.seconds, floorTimes);
+      row('GET /healthz (floor)', clients, floorTimes.length, floor.seconds, floorTimes, since(cpu, serverCpu()));
+      cpu = serverCpu();
       const { times, seconds } = await load(url, cookie, clients, requests);
       const all = Object.values(times).flat().sort((a, b) => a - b);
-      row('queue pages (all seven)', clients, all.length, seconds, all);
+      row('queue pages (all seven)', clients, all.length, seconds, all, since(cpu, serverCpu()));
       console.log(`\n${clients} client(s): ${all.length} queue requests in ${seconds.toFixed(1)} s`);
       for (const path of PAGES) {
         const sorted = (times[path] ?? []).sort((a, b) => a - b);
@@ -119,12 +144,13 @@ async function main() {
     }
     // /stats: the default 12 weeks, and 52 weeks, which take in every seeded case (they start on 1 January 2026).
     for (const path of ['/stats', '/stats?weeks=52']) {
-      const stats = await load(url, cookie, 1, 10, [path]);
-      row(`GET ${path}`, 1, 10, stats.seconds, stats.times[path]!.sort((a, b) => a - b));
+      const cpu = serverCpu();
+      const stats = await load(url, cookie, 1, 30, [path]);
+      row(`GET ${path}`, 1, 30, stats.seconds, stats.times[path]!.sort((a, b) => a - b), since(cpu, serverCpu()));
     }
     console.log(`\n${CASES} cases`);
-    console.log(['what', 'clients', 'req/s', 'p50', 'p99'].map((h, i) => (i ? h.padStart(11) : h.padEnd(26))).join(''));
-    for (const r of table) console.log(r.map((v, i) => (i ? v.padStart(11) : v.padEnd(26))).join(''));
+    console.log(['what', 'clients', 'req/s', 'p50', 'p99', 'server CPU/req'].map((h, i) => (i ? h.padStart(i === 5 ? 16 : 11) : h.padEnd(26))).join(''));
+    for (const r of table) console.log(r.map((v, i) => (i ? v.padStart(i === 5 ? 16 : 11) : v.padEnd(26))).join(''));
   } finally {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });

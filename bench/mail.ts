@@ -8,7 +8,7 @@
 // The figures are printed as one table at the end.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chownSync, writeFileSync } from 'node:fs';
+import { chownSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
@@ -27,6 +27,11 @@ const SELF = new URL(import.meta.url).pathname;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU time of the whole process (every thread), user + system: on a shared machine it moves less than the wall clock. */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const log = (line: string) => (process.env.BENCH_VERBOSE ? console.error(line) : undefined);
 const imap = async (port: number, user = 'intake', pass = 'secret') => {
   const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass }, logger: false });
@@ -35,7 +40,7 @@ const imap = async (port: number, user = 'intake', pass = 'secret') => {
 };
 
 interface Arrival { to: string; at: number }
-type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; seconds?: number; parsed?: number; mainHeapMb?: number };
+type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; cpuSeconds: number; seconds?: number; parsed?: number; mainHeapMb?: number };
 
 /** Child: accept every message, drain it, report the recipient and the time to the parent. */
 async function runReceiver(port: number): Promise<void> {
@@ -56,6 +61,23 @@ async function runReceiver(port: number): Promise<void> {
   process.on('disconnect', () => server.close(() => process.exit(0)));
 }
 
+/** CPU seconds per thread (Linux), main thread first, then the busiest: where the time of a run went. */
+function threadCpu(): string {
+  const tick = 100;
+  try {
+    const rows = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { tid: Number(tid), seconds: (Number(fields[11]) + Number(fields[12])) / tick };
+    });
+    const main = rows.find((r) => r.tid === process.pid)?.seconds ?? 0;
+    const others = rows.filter((r) => r.tid !== process.pid && r.seconds >= 0.5).sort((a, b) => a.tid - b.tid);
+    return `main ${main.toFixed(1)} s; other threads in start order: ${others.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')}`;
+  } catch {
+    return 'per-thread CPU not available';
+  }
+}
+
 /** Child: the product's email intake on a fresh SQLite database, reporting what it has processed until told to stop. */
 async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   const database = tempSqlitePath();
@@ -72,9 +94,10 @@ async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   await once(process, 'message');
   clearInterval(timer);
   clearInterval(memory);
+  console.error(`intake CPU by thread: ${threadCpu()}`);
   await intake.stop();
   await db.destroy();
-  process.send?.({ kind: 'done', peakRssMb: peakRssMb(), mainHeapMb: heapMb } satisfies FromChild, () => process.exit(0));
+  process.send?.({ kind: 'done', peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds(), mainHeapMb: heapMb } satisfies FromChild, () => process.exit(0));
 }
 
 /** Child: the floor — fetch every message with imapflow and parse it with simpleParser, nothing else. */
@@ -88,7 +111,7 @@ async function runBare(port: number): Promise<void> {
     parsed++;
   }
   await bare.logout();
-  process.send?.({ kind: 'done', seconds: (Date.now() - started) / 1000, parsed, peakRssMb: peakRssMb() } satisfies FromChild, () => process.exit(0));
+  process.send?.({ kind: 'done', seconds: (Date.now() - started) / 1000, parsed, peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds() } satisfies FromChild, () => process.exit(0));
 }
 
 function child(args: string[]) {
@@ -187,7 +210,7 @@ async function backlog(rows: Row[]): Promise<void> {
   await warm.logout();
 
   const bare = await child(['bare', String(1191)]).done;
-  rows.push({ what: `floor: bare imapflow fetch + simpleParser of ${bare.parsed} messages`, figure: `${bare.seconds!.toFixed(1)} s`, peak: `${bare.peakRssMb} MB` });
+  rows.push({ what: `floor: bare imapflow fetch + simpleParser of ${bare.parsed} messages`, figure: `${bare.seconds!.toFixed(1)} s (CPU ${bare.cpuSeconds.toFixed(1)} s)`, peak: `${bare.peakRssMb} MB` });
 
   const started = Date.now();
   const intake = child(['intake', dovecot.url(), smtp.url]);
@@ -196,8 +219,9 @@ async function backlog(rows: Row[]): Promise<void> {
   const takenIn = (Date.now() - started) / 1000;
   await smtp.waitFor(BACKLOG, 30 * 60_000);
   const answered = (Date.now() - started) / 1000;
-  const { peakRssMb: peak, mainHeapMb } = await intake.stop();
+  const { peakRssMb: peak, mainHeapMb, cpuSeconds: cpu } = await intake.stop();
   rows.push({ what: `Noticedesk intake of ${BACKLOG} waiting messages (stored, parsed, checked, case opened, reply queued, flagged)`, figure: `${takenIn.toFixed(1)} s (${(BACKLOG / takenIn).toFixed(0)}/s, ${(takenIn / bare.seconds!).toFixed(2)}x the floor)`, peak: `${peak} MB` });
+  rows.push({ what: `  ... CPU time of the intake process, all threads, until every acknowledgement left`, figure: `${cpu.toFixed(1)} s (${((cpu * 1000) / BACKLOG).toFixed(2)} ms/message, floor ${((bare.cpuSeconds * 1000) / BACKLOG).toFixed(2)})`, peak: `main heap ${mainHeapMb} MB` });
   rows.push({ what: `  ... all ${BACKLOG} acknowledgements at SMTP`, figure: `${answered.toFixed(1)} s`, peak: '' });
   await Promise.all([dovecot.stop(), smtp.stop()]);
 }

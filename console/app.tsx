@@ -9,7 +9,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/case.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { queueRoutes } from './routes/queue.js';
-import { reportRoutes } from './routes/report.js';
+import { reportRoutes, reportTooLarge } from './routes/report.js';
 import { apiRoutes } from './routes/api.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminWebhookRoutes } from './routes/admin-webhooks.js';
@@ -35,7 +35,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', securityHeaders({ secure: deps.secureCookies }));
   app.use('*', sameOrigin());
   // Each route's own limit (a few KB to sign in, 80 MB for a complaint with files), refused before it is read.
-  app.use('*', routeBodyLimits());
+  app.use('*', routeBodyLimits({ '/report': reportTooLarge }));
 
   app.get('/healthz', async (c) => {
     await pingStore(deps.db);

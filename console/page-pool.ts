@@ -13,7 +13,8 @@ export interface PageResponse {
   id: number;
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  /** Text as a string, anything else as bytes. */
+  body: string | ArrayBuffer;
   error?: string;
 }
 
@@ -68,7 +69,9 @@ export function startPagePool(size: number, config: Config, fallback: Fetch) {
       else {
         const headers = new Headers(message.headers);
         headers.set(SERVED_BY, String(number));
-        waiting.resolve(new Response(message.status === 204 || message.status === 304 ? null : message.body, { status: message.status, headers }));
+        // A string or a Uint8Array: the HTTP server writes those to the socket at once, where an ArrayBuffer is read as a stream.
+        const body = message.status === 204 || message.status === 304 ? null : typeof message.body === 'string' ? message.body : new Uint8Array(message.body);
+        waiting.resolve(new Response(body, { status: message.status, headers }));
       }
     });
     entry.worker.on('error', (error) => {

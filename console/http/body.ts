@@ -17,14 +17,15 @@ export function bodyLimitFor(path: string): number {
   return ACTION_BODY_BYTES;
 }
 
-export function routeBodyLimits(): MiddlewareHandler<ConsoleEnv> {
+/** `pages` answers a too-large body on a path with a page of its own (the public form, in its language). */
+export function routeBodyLimits(pages: Record<string, (c: Context<ConsoleEnv>) => Response | Promise<Response>> = {}): MiddlewareHandler<ConsoleEnv> {
   const limits = new Map<number, MiddlewareHandler>();
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const max = bodyLimitFor(c.req.path);
     let limit = limits.get(max);
     if (!limit) {
-      limit = bodyLimit({ maxSize: max, onError: (cc) => cc.text('The request is too large.', 413) });
+      limit = bodyLimit({ maxSize: max, onError: (cc) => pages[cc.req.path]?.(cc as Context<ConsoleEnv>) ?? cc.text('The request is too large.', 413) });
       limits.set(max, limit);
     }
     return limit(c, next);

@@ -40,15 +40,20 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** What is wrong with the listing URLs given. */
+export type UrlProblem = { code: 'not_url'; url: string } | { code: 'over_limit'; count: number; limit: number; platform: string | null };
+
 /** Splits the URL box (and an optional CSV of links) and checks the count against the platform's limit. */
-export function listingUrls(input: string, csv: string | null, platform: PlatformProfile | undefined): { urls: string[]; error: string | null } {
+export function listingUrls(input: string, csv: string | null, platform: PlatformProfile | undefined): { urls: string[]; problem: UrlProblem | null; error: string | null } {
   const fromCsv = csv ? csv.split(/[\r\n,;]+/).map((s) => s.trim().replace(/^"|"$/g, '')).filter((s) => /^https?:\/\//i.test(s)) : [];
   const urls = [...input.split(/\r?\n/).map((s) => s.trim()).filter(Boolean), ...fromCsv];
   const bad = urls.find((u) => !/^https?:\/\/\S+$/i.test(u));
-  if (bad) return { urls, error: `Not a URL (one per line): ${bad.slice(0, 80)}` };
+  if (bad) return { urls, problem: { code: 'not_url', url: bad.slice(0, 80) }, error: `Not a URL (one per line): ${bad.slice(0, 80)}` };
   const limit = fromCsv.length ? (platform?.urlLimit.bulk ?? 800) : (platform?.urlLimit.perComplaint ?? 200);
-  if (urls.length > limit) return { urls, error: `${urls.length} URLs is over the limit of ${limit} for ${platform?.name ?? 'this platform'}.` };
-  return { urls, error: null };
+  if (urls.length > limit) {
+    return { urls, problem: { code: 'over_limit', count: urls.length, limit, platform: platform?.name ?? null }, error: `${urls.length} URLs is over the limit of ${limit} for ${platform?.name ?? 'this platform'}.` };
+  }
+  return { urls, problem: null, error: null };
 }
 
 const yes: Statement = { present: true, evidence: null };
@@ -60,7 +65,9 @@ const no: Statement = { present: false, evidence: null };
  * sender uploaded in a labelled field (identity, certificate, authorization):
  * what they are is known from the field, not guessed from the file.
  */
-export function toSubmission(input: ComplaintInput, urls: string[], files: StructuredSubmission['attachments'], documents: DocumentKind[] = []): StructuredSubmission {
+export function toSubmission(input: ComplaintInput, urls: string[], files: StructuredSubmission['attachments'], documents: DocumentKind[] = [], language?: 'en' | 'zh'): StructuredSubmission {
+  // A form filled in Chinese states the statements as the sender read them, and is answered in Chinese.
+  const said = language ?? 'en';
   const lines = [
     `Platform: ${input.platform}`,
     `IPR type: ${input.iprType}${input.registrationNumber ? `, registration ${input.registrationNumber}` : ''}${input.jurisdiction ? ` (${input.jurisdiction})` : ''}`,
@@ -72,19 +79,20 @@ export function toSubmission(input: ComplaintInput, urls: string[], files: Struc
     '',
     input.description,
     '',
-    STATEMENTS.complaintGoodFaith.en,
-    STATEMENTS.complaintAccuracy.en,
+    STATEMENTS.complaintGoodFaith[said],
+    STATEMENTS.complaintAccuracy[said],
     '',
     `/${input.signature}/`,
     [input.name, input.organisation, input.email, input.phone, input.address].filter(Boolean).join('\n'),
   ];
   return {
-    subject: `Complaint about ${urls.length} listing(s) on ${input.platform}`,
+    subject: said === 'zh' ? `关于 ${input.platform} 上 ${urls.length} 个商品链接的投诉` : `Complaint about ${urls.length} listing(s) on ${input.platform}`,
     text: lines.join('\n'),
     from: { name: input.name, address: input.email.toLowerCase() },
     platform: input.platform,
     overrides: {
       kind: 'notice',
+      ...(language ? { language } : {}),
       iprType: input.iprType,
       reason: input.reason,
       location: input.location,

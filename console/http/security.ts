@@ -31,7 +31,8 @@ export function securityHeaders(options: { secure: boolean }) {
     // A route that sets a stricter policy (attachment downloads: sandbox) keeps it.
     if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
     h.set('x-content-type-options', 'nosniff');
-    h.set('x-frame-options', 'DENY');
+    // Only a same-origin preview of a PDF (sandboxed by its own policy) relaxes DENY.
+    if (h.get('x-frame-options') !== 'SAMEORIGIN') h.set('x-frame-options', 'DENY');
     h.set('referrer-policy', 'same-origin');
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('cross-origin-resource-policy', 'same-origin');

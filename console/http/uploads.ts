@@ -38,23 +38,50 @@ function looksLikeText(bytes: Uint8Array): boolean {
   }
 }
 
-/** Checks size, extension and the file's first bytes; returns an error the sender can act on, or the file. */
-export async function checkUpload(file: File, allowed: readonly string[] = EVIDENCE_EXTENSIONS): Promise<CheckedUpload | string> {
+/** Why a file was refused, in terms each page words in its own language. */
+export type UploadProblem = { file: string } & (
+  | { code: 'type'; allowed: readonly string[] }
+  | { code: 'size'; megabytes: string }
+  | { code: 'empty' }
+  | { code: 'content'; extension: string }
+  | { code: 'refused'; reason: 'markup' | 'archive'; detail: string }
+);
+
+/** Checks size, extension and the file's first bytes; returns the file, or what is wrong with it. */
+export async function inspectUpload(file: File, allowed: readonly string[] = EVIDENCE_EXTENSIONS): Promise<CheckedUpload | UploadProblem> {
   // Path separators and control characters (NUL, CR, LF) never reach a file name we store or show.
   const name = file.name.replace(/[\\/\x00-\x1f\x7f]/g, '_').slice(-200) || 'file';
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  if (!allowed.includes(ext)) return `${name}: only ${allowed.join(', ')} files are accepted.`;
-  if (file.size > MAX_UPLOAD_BYTES) return `${name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB per file.`;
-  if (file.size === 0) return `${name} is empty.`;
+  if (!allowed.includes(ext)) return { file: name, code: 'type', allowed };
+  if (file.size > MAX_UPLOAD_BYTES) return { file: name, code: 'size', megabytes: (file.size / 1048576).toFixed(1) };
+  if (file.size === 0) return { file: name, code: 'empty' };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const expected = SIGNATURES[ext];
   const ok = expected === 'text' ? looksLikeText(bytes) : !!expected?.some((sig) => sig.every((b, i) => bytes[i] === b));
-  if (!ok) return `${name} does not contain what a .${ext} file should; it may be renamed or damaged.`;
+  if (!ok) return { file: name, code: 'content', extension: ext };
   const disguised = expected === 'text' ? null : markupProblem(bytes);
-  if (disguised) return `${name} was refused: ${disguised}.`;
+  if (disguised) return { file: name, code: 'refused', reason: 'markup', detail: disguised };
   if (['zip', 'docx', 'xlsx'].includes(ext)) {
     const bomb = zipProblem(bytes);
-    if (bomb) return `${name} was refused: ${bomb}.`;
+    if (bomb) return { file: name, code: 'refused', reason: 'archive', detail: bomb };
   }
   return { filename: name, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream', bytes };
+}
+
+export function isUploadProblem(checked: CheckedUpload | UploadProblem): checked is UploadProblem {
+  return 'code' in checked;
+}
+
+/** The same check, with the problem in English: the API's answer. */
+export async function checkUpload(file: File, allowed: readonly string[] = EVIDENCE_EXTENSIONS): Promise<CheckedUpload | string> {
+  const checked = await inspectUpload(file, allowed);
+  if (!isUploadProblem(checked)) return checked;
+  const name = checked.file;
+  switch (checked.code) {
+    case 'type': return `${name}: only ${checked.allowed.join(', ')} files are accepted.`;
+    case 'size': return `${name} is ${checked.megabytes} MB; the limit is 5 MB per file.`;
+    case 'empty': return `${name} is empty.`;
+    case 'content': return `${name} does not contain what a .${checked.extension} file should; it may be renamed or damaged.`;
+    case 'refused': return `${name} was refused: ${checked.detail}.`;
+  }
 }

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { readCase, readCaseAttachment, type CaseFile } from '../../src/domain/cases/read-case.js';
 import { listReviewers, type User } from '../../src/store/repos/users.js';
 import { listMacros, type Macro } from '../../src/store/repos/macros.js';
-import { sniffImageType } from '../http/image-type.js';
+import { sniffPreviewType } from '../http/preview-type.js';
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { listCaseDeliveries } from '../../src/store/repos/webhooks.js';
 import type { WebhookDeliveryRow } from '../../src/store/tables.js';
@@ -107,15 +107,22 @@ export function caseRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       'content-security-policy': "default-src 'none'; sandbox",
     });
   });
-  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview', async (c) => {
+  // A trailing file name is ignored here: it is there so a PDF viewer shows and saves the file under its name.
+  app.get('/cases/:number{ND-\\d{4}-\\d{6,}}/attachments/:sha{[0-9a-f]{64}}/preview/:name?', async (c) => {
     const ctx = deps.ctx(actorOf(c.get('user')!), c.get('requestId'));
-    const { bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
-    const type = sniffImageType(bytes);
-    if (!type) return c.text('Only PNG, JPEG and GIF images are shown inline; download the file instead.', 415);
+    const { info, bytes } = await readCaseAttachment(ctx, c.req.param('number'), c.req.param('sha'));
+    const type = sniffPreviewType(bytes);
+    if (!type) return c.text('Only PNG, JPEG and GIF images and PDF documents are shown inline; download the file instead.', 415);
+    const name = (info.filename ?? 'attachment').replace(/[^\w.\- ]/g, '_');
+    const pdf = type === 'application/pdf';
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': type,
-      'content-disposition': 'inline',
-      'content-security-policy': "default-src 'none'; sandbox",
+      'content-disposition': `inline; filename="${name}"`,
+      // The document is sandboxed by its own policy (no script, an opaque origin, no forms, no navigation
+      // of the page), since Chromium's PDF viewer refuses a frame sandboxed by its parent. A PDF may be
+      // framed by our own case page only; an image is never framed.
+      'content-security-policy': pdf ? "default-src 'none'; sandbox; frame-ancestors 'self'" : "default-src 'none'; sandbox",
+      ...(pdf ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
     });
   });
   return app;

@@ -11,6 +11,7 @@ import { readForm } from '../http/body.js';
 import { putFlash, readFlash, type Flash } from '../http/flash.js';
 import { clientKey, RateLimiter, remoteAddress, trustedProxyList } from '../http/rate-limit.js';
 import { Alert, Page } from '../views/layout.js';
+import { reportLinkFor } from '../views/report-words.js';
 import { CounterNoticePage, LinkProblemPage, NoReceiptPage, ReceiptPage, wordsFor } from '../views/counter-notice-view.js';
 
 /** The form's own CSRF token: a cookie the form repeats (no session here), sent only to these pages. */
@@ -91,7 +92,7 @@ export function counterNoticeRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const body = await readForm(c, { all: true });
     const values = valuesOf(body);
     const refuse = (text: string, status: 403 | 409 | 429) =>
-      c.html(<Page title={w.title} user={null} csrf={null} lang={view.language}><Alert kind="error"><span id="refused">{text}</span></Alert></Page>, status);
+      c.html(<Page title={w.refusedTitle} user={null} csrf={null} lang={view.language} reportLink={reportLinkFor(view.language)}><Alert kind="error"><span id="refused">{text}</span></Alert></Page>, status);
     if (!csrfMatches(c, [body._csrf].flat()[0])) {
       return refuse(view.language === 'zh' ? '此表单已过期，未提交任何内容。请重新打开链接后再试。' : 'This form was out of date. Nothing was filed; open the link again and resend it.', 403);
     }

@@ -6,9 +6,8 @@ import { exportCasesCsv, exportRedactedNotices } from '../../src/domain/stats/ex
 import { actorOf, type ConsoleDeps, type ConsoleEnv } from '../deps.js';
 import { formatTime, Page, StatusBadge } from '../views/layout.js';
 import { listMeasures } from '../../src/store/repos/complainant-measures.js';
+import { complainantRows, pct } from '../views/stats-complainants.js';
 import { Trends } from '../views/stats-trends.js';
-
-const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 
 export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -37,9 +36,7 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         <div class="panel flush">
           <table aria-label="Complainants">
             <thead><tr><th>Complainant</th><th>Requests</th><th>Last 3 months</th><th>Decided</th><th>Success rate</th><th>Successful counter-notices</th><th>False information</th><th>Good Faith</th></tr></thead>
-            <tbody>{s.complainants.map((g) => (
-              <tr><td>{g.complainant}</td><td>{g.requests}</td><td>{g.requests3m}</td><td>{g.decided}</td><td>{pct(g.successRate)}</td><td>{pct(g.counterNoticeRate)}</td><td>{g.falseInformation ? 'yes' : 'no'}</td><td>{g.goodFaithEligible ? <span class="badge accepted">eligible</span> : <span class="muted small">no</span>}</td></tr>
-            ))}</tbody>
+            <tbody>{complainantRows(s.complainants)}</tbody>
           </table>
         </div>
         <div class="panel flush">

@@ -38,7 +38,7 @@ const LINK_PROBLEM = {
 function linkProblem(c: Context<ConsoleEnv>, status: 404 | 410) {
   const message = LINK_PROBLEM[status];
   return c.html(
-    <Page title={status === 410 ? 'Link expired' : 'Link not valid'} user={null} csrf={null}>
+    <Page title={status === 410 ? 'Link expired · 链接已过期' : 'Link not valid · 链接无效'} user={null} csrf={null}>
       <Alert kind="error">{message.en}</Alert>
       <p lang="zh">{message.zh}</p>
     </Page>,

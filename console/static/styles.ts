@@ -1,10 +1,11 @@
 /** The console's one stylesheet, served as /static/app.css (a module, so Workers need no asset upload). */
 export const STYLES = `
 :root{--bg:#f6f7f9;--panel:#fff;--ink:#111827;--muted:#6b7280;--line:#e5e7eb;--accent:#2563eb;--accent-ink:#fff;--ok:#047857;--warn:#b45309;--bad:#b91c1c;--chip:#eef2ff;--focus:0 0 0 3px rgba(37,99,235,.35);font:14px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:var(--bg)}
-*{box-sizing:border-box}body{margin:0}a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+*{box-sizing:border-box}body{margin:0}:lang(zh){font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 :focus-visible{outline:none;box-shadow:var(--focus);border-radius:4px}
 .top{display:flex;align-items:center;gap:20px;padding:10px 24px;background:#0f172a;color:#e2e8f0}
 .top .brand{font-weight:700;letter-spacing:.02em;color:#fff}.top nav{display:flex;gap:14px;flex:1}.top nav a{color:#cbd5e1}.top nav a[aria-current=page]{color:#fff;font-weight:600}
+.top nav.languages{flex:0 0 auto;gap:4px}.top nav.languages a{padding:2px 10px;border:1px solid #334155;border-radius:999px;color:#cbd5e1}.top nav.languages a[aria-current=true]{background:#e2e8f0;color:#0f172a;border-color:#e2e8f0;font-weight:600}
 .top form{margin:0}.top .who{color:#94a3b8;font-size:13px}
 main{max-width:1400px;margin:0 auto;padding:20px 24px 60px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 10px}h3{font-size:14px;margin:14px 0 6px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
@@ -58,7 +59,8 @@ form.inline{display:inline}.views .view{display:inline-flex;align-items:center;g
 table.queue td,table.queue th{padding:6px 6px;font-size:13px}.nowrap{white-space:nowrap}.views .tabs{margin:0}.views{padding:10px 16px}
 select,textarea,input{max-width:100%}
 .seen{margin-top:2px;color:#92400e;font-weight:600}
-.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}
+.message.whole{max-height:none}img.preview{max-width:100%;max-height:480px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#fff}.public-form{max-width:880px;margin:0 auto}.public-form label.check{font-size:14px;color:var(--ink)}.public-form h2{margin-top:18px}.public-form .panel>h2:first-of-type{margin-top:0}
+iframe.preview.pdf{display:block;width:100%;height:720px;border:1px solid var(--line);border-radius:8px;margin:6px 0;background:#525659}
 .chart{margin:0 0 16px;background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:16px}.chart-body{display:grid;grid-template-columns:minmax(0,660px) minmax(0,1fr);gap:24px;align-items:start}@media (max-width:1000px){.chart-body{grid-template-columns:1fr}}.chart svg{max-width:100%;height:auto}
 .chart-table{font-size:12px;width:auto;max-height:420px;overflow:auto;display:block}.chart-table tbody th{text-transform:none;white-space:nowrap;letter-spacing:0;color:var(--ink);font-weight:500}.chart-table td{text-align:right;font-variant-numeric:tabular-nums}.legend{display:flex;gap:12px;font-size:12px;color:var(--muted);margin:4px 0 0}
 .charts{display:grid;grid-template-columns:1fr;gap:0}

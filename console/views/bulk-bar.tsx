@@ -1,7 +1,7 @@
 import { BULK_LIMIT, type BulkOutcome } from '../../src/domain/cases/bulk-action.js';
 import { REJECT_REASON_LABELS, RejectReason } from '../../src/domain/cases/listing-decision.js';
 import type { User } from '../../src/store/repos/users.js';
-import { Csrf } from './layout.js';
+import { esc } from './queue-rows.js';
 
 export const BULK_ACTIONS = [
   ['assign', 'Assign to'],
@@ -15,30 +15,26 @@ export const BULK_ACTIONS = [
 /**
  * One action for the ticked rows (or every case the filter matches). Row
  * checkboxes belong to this form through their `form` attribute, so the
- * filter form and the table stay as they are.
+ * filter form and the table stay as they are. Written as an escaped string,
+ * as the rest of the queue page is.
  */
-export function BulkBar(props: { csrf: string | null; filter: string; total: number; reviewers: User[] }) {
+export function bulkBarHtml(props: { csrf: string | null; filter: string; total: number; reviewers: User[] }): string {
+  const options = (items: ReadonlyArray<readonly [string, string]>) => items.map(([value, label]) => `<option value="${esc(value)}">${esc(label)}</option>`).join('');
   return (
-    <form id="bulk" class="panel bulk" method="post" action="/bulk">
-      <Csrf token={props.csrf} />
-      <input type="hidden" name="filter" value={props.filter} />
-      <div class="bar">
-        <b id="picked-count">Selected rows</b>
-        <label class="inline"><input type="checkbox" name="matching" value="1" id="bulk-matching" /> Select all {props.total} matching{props.total > BULK_LIMIT ? ` (at most ${BULK_LIMIT} at once)` : ''}</label>
-      </div>
-      <div class="filters">
-        <div><label for="bulk-action">Action</label>
-          <select id="bulk-action" name="action">{BULK_ACTIONS.map(([value, label]) => <option value={value}>{label}</option>)}</select></div>
-        <div><label for="bulk-assignee">Assignee</label>
-          <select id="bulk-assignee" name="assignee"><option value="">nobody</option>{props.reviewers.map((u) => <option value={u.email}>{u.name ?? u.email}</option>)}</select></div>
-        <div><label for="bulk-reason">Reject reason</label>
-          <select id="bulk-reason" name="reason">{RejectReason.options.map((r) => <option value={r}>{REJECT_REASON_LABELS[r]}</option>)}</select></div>
-        <div><label for="bulk-duplicate">Duplicate of</label><input id="bulk-duplicate" name="duplicateOf" placeholder="ND-2026-000123" /></div>
-        <div><label for="bulk-requested">Documents to request (one a line)</label><textarea id="bulk-requested" name="requested" rows={1}></textarea></div>
-        <div><label for="bulk-note">Note (reject, accept, close)</label><textarea id="bulk-note" name="note" rows={1}></textarea></div>
-        <button type="submit" id="bulk-apply">Apply to selected</button>
-      </div>
-    </form>
+    '<form id="bulk" class="panel bulk" method="post" action="/bulk">' +
+    `<input type="hidden" name="_csrf" value="${esc(props.csrf ?? '')}"/>` +
+    `<input type="hidden" name="filter" value="${esc(props.filter)}"/>` +
+    '<div class="bar"><b id="picked-count">Selected rows</b>' +
+    `<label class="inline"><input type="checkbox" name="matching" value="1" id="bulk-matching"/> Select all ${esc(props.total)} matching${props.total > BULK_LIMIT ? ` (at most ${BULK_LIMIT} at once)` : ''}</label></div>` +
+    '<div class="filters">' +
+    `<div><label for="bulk-action">Action</label><select id="bulk-action" name="action">${options(BULK_ACTIONS)}</select></div>` +
+    `<div><label for="bulk-assignee">Assignee</label><select id="bulk-assignee" name="assignee"><option value="">nobody</option>${options(props.reviewers.map((u) => [u.email, u.name ?? u.email]))}</select></div>` +
+    `<div><label for="bulk-reason">Reject reason</label><select id="bulk-reason" name="reason">${options(RejectReason.options.map((r) => [r, REJECT_REASON_LABELS[r]]))}</select></div>` +
+    '<div><label for="bulk-duplicate">Duplicate of</label><input id="bulk-duplicate" name="duplicateOf" placeholder="ND-2026-000123"/></div>' +
+    '<div><label for="bulk-requested">Documents to request (one a line)</label><textarea id="bulk-requested" name="requested" rows="1"></textarea></div>' +
+    '<div><label for="bulk-note">Note (reject, accept, close)</label><textarea id="bulk-note" name="note" rows="1"></textarea></div>' +
+    '<button type="submit" id="bulk-apply">Apply to selected</button>' +
+    '</div></form>'
   );
 }
 

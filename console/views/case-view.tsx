@@ -1,7 +1,7 @@
 import type { CaseFile } from '../../src/domain/cases/read-case.js';
 import type { Complaint, Finding, Span } from '../../src/domain/schemas/index.js';
 import { sandboxDocument } from './sanitize-html.js';
-import { PREVIEWABLE_IMAGE_TYPES } from '../http/image-type.js';
+import { PREVIEWABLE_DOCUMENT_TYPES, PREVIEWABLE_IMAGE_TYPES } from '../http/preview-type.js';
 import { formatTime, StatusBadge } from './layout.js';
 import { NoteBody } from './notes.js';
 
@@ -63,6 +63,21 @@ export function Checklist(props: { findings: Finding[] }) {
   );
 }
 
+/**
+ * An image or PDF the desk kept, shown where it is listed. The preview URL
+ * answers only for bytes that are one of these types, sandboxed by its own
+ * policy; a PDF frame carries no sandbox attribute because Chromium's PDF
+ * viewer shows nothing in a frame its parent sandboxed.
+ */
+function Preview(props: { number: string; attachment: CaseFile['attachments'][number] }) {
+  const a = props.attachment;
+  if (!a.stored) return null;
+  const src = `/cases/${props.number}/attachments/${a.sha256}/preview`;
+  if (PREVIEWABLE_IMAGE_TYPES.includes(a.contentType)) return <div><img class="preview" src={src} alt={a.filename ?? 'attached image'} loading="lazy" /></div>;
+  if (PREVIEWABLE_DOCUMENT_TYPES.includes(a.contentType)) return <iframe class="preview pdf" src={`${src}/${encodeURIComponent(a.filename ?? 'document.pdf')}`} title={`PDF: ${a.filename ?? a.sha256.slice(0, 12)}`} referrerpolicy="no-referrer" loading="lazy"></iframe>;
+  return null;
+}
+
 export function Messages(props: { file: CaseFile }) {
   return (
     <>
@@ -87,8 +102,8 @@ export function Messages(props: { file: CaseFile }) {
               <li>
                 {a.stored ? <a href={`/cases/${props.file.case.number}/attachments/${a.sha256}`}>{a.filename ?? a.sha256.slice(0, 12)}</a> : <span>{a.filename}</span>}{' '}
                 <span class="muted small">{a.contentType} · {Math.ceil(a.size / 1024)} KB{a.problem ? ` · ${a.problem}` : ''}</span>
-                {a.stored && PREVIEWABLE_IMAGE_TYPES.includes(a.contentType) ? <div><img class="preview" src={`/cases/${props.file.case.number}/attachments/${a.sha256}/preview`} alt={a.filename ?? 'attached image'} loading="lazy" /></div> : null}
-                {a.text ? <details open={a.contentType === 'application/pdf'}><summary>Text{a.contentType === 'application/pdf' ? ' of the PDF' : ''}</summary><div class="message boxed">{a.text.slice(0, 20_000)}</div></details> : null}
+                <Preview number={props.file.case.number} attachment={a} />
+                {a.text ? <details open={a.contentType === 'application/pdf' && !a.stored}><summary>Text{a.contentType === 'application/pdf' ? ' of the PDF' : ''}</summary><div class="message boxed">{a.text.slice(0, 20_000)}</div></details> : null}
               </li>
             ))}
           </ul>

@@ -1,11 +1,14 @@
 import type { CounterNoticeFormView, FormFieldProblem, FormLanguage } from '../../src/domain/counter-notices/counter-notice-form.js';
 import type { CounterNoticeReceipt } from '../../src/domain/counter-notices/file-counter-notice.js';
 import { Alert, FieldError, Page } from './layout.js';
+import { reportLinkFor } from './report-words.js';
 
 /** Every word of the merchant's pages, in the languages merchants are written in. */
 const WORDS = {
   en: {
     title: 'Counter-notice',
+    receivedTitle: 'Counter-notice received',
+    refusedTitle: 'Counter-notice not filed',
     h1: (n: string) => `Counter-notice for case ${n}`,
     intro: (n: string, platform: string | null) => `After a complaint from a rights owner, we decided under case ${n} that these listings${platform ? ` on ${platform}` : ''} be removed. If you believe a listing was removed by mistake or misidentification, you may file a counter-notice here. No account is needed.`,
     copy: (dmca: boolean) => `Your counter-notice, with your name and contact details, is sent to the person who filed the complaint${dmca ? ', as 17 U.S.C. 512(g) requires' : ''}.`,
@@ -44,6 +47,8 @@ const WORDS = {
   },
   zh: {
     title: '反通知',
+    receivedTitle: '反通知已收到',
+    refusedTitle: '反通知未提交',
     h1: (n: string) => `案件 ${n} 的反通知`,
     intro: (n: string, platform: string | null) => `根据权利人的投诉，我们已在案件 ${n} 下决定删除以下${platform ?? ''}商品。如您认为某商品是因错误或误认而被删除，可在此提交反通知，无需注册账号。`,
     copy: (dmca: boolean) => `您的反通知（包括您的姓名和联系方式）将发送给投诉人${dmca ? '，这是美国法典第17编第512(g)条的要求' : ''}。`,
@@ -127,7 +132,7 @@ export function CounterNoticePage(props: { view: CounterNoticeFormView; token: s
     <div class="field"><label><input type="checkbox" name={name} checked={v[name] === 'on'} /> {label}</label></div>
   );
   return (
-    <Page title={w.title} user={null} csrf={null} lang={view.language}>
+    <Page title={w.title} user={null} csrf={null} lang={view.language} reportLink={reportLinkFor(view.language)}>
       <h1>{w.h1(view.caseNumber)}</h1>
       <p>{w.intro(view.caseNumber, view.platformName)}</p>
       {view.removed.length === 0 ? (
@@ -170,7 +175,7 @@ export function ReceiptPage(props: { receipt: CounterNoticeReceipt }) {
   const r = props.receipt;
   const w = WORDS[r.language];
   return (
-    <Page title={w.title} user={null} csrf={null} lang={r.language}>
+    <Page title={w.receivedTitle} user={null} csrf={null} lang={r.language} reportLink={reportLinkFor(r.language)}>
       <h1>{w.title}</h1>
       <div class="panel" id="receipt">
         {r.counterNoticeCase === null ? (

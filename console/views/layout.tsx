@@ -8,6 +8,10 @@ export interface PageProps {
   active?: 'queue' | 'stats' | 'report' | 'api' | 'admin';
   /** The page's language (public pages written in the reader's language); English by default. */
   lang?: string;
+  /** Public pages written in several languages: links to the same page in each, shown in the top bar. */
+  languages?: { label: string; links: Array<{ lang: string; name: string; href: string; current: boolean }> };
+  /** The public form's link in the top bar, in the page's language (public pages). */
+  reportLink?: { label: string; href: string };
   children?: Child;
 }
 
@@ -32,13 +36,20 @@ export function Page(props: PageProps) {
       </head>
       <body>
         <header class="top">
-          <a class="brand" href={props.user ? '/' : '/report'}>Noticedesk</a>
+          <a class="brand" href={props.user ? '/' : (props.reportLink?.href ?? '/report')}>Noticedesk</a>
           <nav aria-label="Main">
             {(props.user ? NAV : NAV.filter((n) => n.key === 'report')).map((n) => (
-              <a href={n.href} aria-current={props.active === n.key ? 'page' : undefined}>{n.label}</a>
+              <a href={n.key === 'report' && props.reportLink ? props.reportLink.href : n.href} aria-current={props.active === n.key ? 'page' : undefined}>{n.key === 'report' && props.reportLink ? props.reportLink.label : n.label}</a>
             ))}
             {props.user?.role === 'admin' ? <a href="/admin" aria-current={props.active === 'admin' ? 'page' : undefined}>Admin</a> : null}
           </nav>
+          {props.languages ? (
+            <nav class="languages" aria-label={props.languages.label}>
+              {props.languages.links.map((l) => (
+                <a href={l.href} lang={l.lang} hreflang={l.lang} aria-current={l.current ? 'true' : undefined}>{l.name}</a>
+              ))}
+            </nav>
+          ) : null}
           {props.user ? (
             <form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={props.csrf ?? ''} />

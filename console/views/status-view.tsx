@@ -1,6 +1,7 @@
 import type { StatusView } from '../../src/domain/complainant/read-status.js';
 import { Alert, formatTime, Page } from './layout.js';
 import { STATUS_PAGE_WORDS, type StatusPageWords } from './status-words.js';
+import { reportLinkFor } from './report-words.js';
 
 function Actions(props: { view: StatusView; token: string; csrf: string; w: StatusPageWords }) {
   const { view, token, csrf, w } = props;
@@ -56,7 +57,7 @@ export function StatusPage(props: { view: StatusView; token: string; csrf: strin
   const { view } = props;
   const w = STATUS_PAGE_WORDS[view.language];
   return (
-    <Page title={w.caseTitle(view.caseNumber)} user={null} csrf={null} lang={view.language}>
+    <Page title={w.caseTitle(view.caseNumber)} user={null} csrf={null} lang={view.language} reportLink={reportLinkFor(view.language)}>
       <h1>{w.caseTitle(view.caseNumber)}</h1>
       {props.notice ? <Alert kind={props.notice.kind}>{props.notice.text}</Alert> : null}
       <dl class="fields panel">

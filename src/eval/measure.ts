@@ -109,8 +109,10 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
         const b = analyzeText(cut, platforms, now);
         const key = `${r.counter ? 'counter.' : ''}${r.element}`;
         f.removed[key] ??= ratio();
-        const caught = elementMap(b)[r.element]?.present === false;
+        const after = elementMap(b)[r.element] as { present: boolean; evidence?: string | null } | undefined;
+        const caught = after?.present === false;
         add(f.removed[key], caught);
+        if (!caught) miss(`removed ${key} still read: ${JSON.stringify((after?.evidence ?? '').slice(0, 160))}`);
         if (caught) {
           f.removedAutomatic[key] ??= ratio();
           add(f.removedAutomatic[key], b.check.findings.some((x) => x.element === r.element && x.severity === 'missing' && /^(dmca|counter)\./.test(x.code)));

@@ -73,7 +73,7 @@ interface InFlight {
  * case; a caller hears of a message (`done`) only once that has committed.
  */
 export function createIntakePipeline(ctx: () => Ctx, options: PipelineOptions = {}): IntakePipeline {
-  const { window = 16, windowBytes = 32 * 1024 * 1024, maxBatch = 32 } = options;
+  const { window = 32, windowBytes = 32 * 1024 * 1024, maxBatch = 32 } = options;
   const inFlight: InFlight[] = [];
   let bytesInHand = 0;
   /**

@@ -27,6 +27,8 @@ export interface AgencyCue {
   negated: boolean;
   boilerplate: boolean;
   quoted: boolean;
+  /** Inside the statutory perjury sentence, whose "authorized to act on behalf of" owners type as well. */
+  perjury: boolean;
 }
 
 export interface AgencyDecision {
@@ -37,7 +39,23 @@ export interface AgencyDecision {
   cues: AgencyCue[];
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
+// Letters sent by mail are wrapped at about 70 columns: a phrase may break at any space ("I am the copyright owner, or am\nauthorized").
+const GAP = String.raw`(?:[ \t]*\n[ \t]*|[ \t]+)`;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, GAP);
+
+/** The same pattern with every literal space (outside a character class) also matching one line break. */
+export function wrapped(re: RegExp): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < re.source.length; i++) {
+    const ch = re.source[i]!;
+    if (ch === '\\') { out += ch + (re.source[++i] ?? ''); continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch === ' ' && !inClass ? GAP : ch;
+  }
+  return new RegExp(out, re.flags);
+}
 const words = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 const LATIN = (list: readonly string[]): RegExp => new RegExp(String.raw`\b(?:${words(list)})\b`, 'gi');
 const parties = { en: en.parties, zh: zh.parties };
@@ -48,7 +66,7 @@ const NEGATION = new RegExp(`${LATIN(parties.en.negations).source}|n['’]t\\b|$
 const STAFF_ROLES = words(parties.en.staffRoles);
 
 // Cues read from sentence shapes rather than fixed phrases.
-const AGENT_SHAPES: [string, RegExp][] = [
+const AGENT_SHAPES: [string, RegExp][] = ([
   ['agent.sent_by_for', /\b(?:notice|letter|request) is (?:being )?(?:issued|sent|submitted|filed) by [^.\n]{2,80}? on behalf of\b/gi],
   ['agent.authority', /\bevidence of [^.\n]{0,40}authority to act\b|\b(?:have been|has been|were|was) (?:duly )?authori[sz]ed by\b/gi],
   ['agent.vendor', /\b(?:security|brand[- ]protection|enforcement|anti[- ]?piracy|takedown) partner\b|\b(?:incident response|security|brand[- ]protection|anti[- ]?piracy) services? (?:provider|vendor|company|firm|to)\b|\bresponsible for providing [^.\n]{0,40}(?:security|protection|enforcement) services\b/gi],
@@ -65,7 +83,7 @@ const AGENT_SHAPES: [string, RegExp][] = [
   // "on behalf of Odoo SA, the copyright owner": the owner named as a party apart from the sender.
   ['agent.owner_apart', /\bon behalf of[ \t]+["“]?\p{Lu}[^,.\n]{1,60},[ \t]+the[ \t]+(?:sole[ \t]+|exclusive[ \t]+)?(?:copyright[ \t]+|rights?[ \t]+)?(?:owner|holder|rightsholder)\b/gu],
   ['agent.on_behalf', /\bauthori[sz]ed to act on (?:the )?(?:copyright )?owner'?s?['’]?s? behalf|\bacting on behalf of\b|\bon behalf of\b/gi],
-];
+] as [string, RegExp][]).map(([id, re]) => [id, wrapped(re)]);
 
 const WEIGHTS: Record<string, number> = {
   'agent.phrase': 3,
@@ -80,6 +98,8 @@ const WEIGHTS: Record<string, number> = {
   'agent.owner_apart': 2.5,
   'agent.on_behalf': 0.5,
   'owner.self': 3,
+  'owner.holds_right': 2.5,
+  'owner.self_named': 3,
   'owner.answer': 3,
   'owner.staff_role': 4,
   'owner.staff_line': 3,
@@ -87,16 +107,22 @@ const WEIGHTS: Record<string, number> = {
 };
 
 // The sender says it holds the right: "I am the owner", "our code", "owned by us", "我公司是权利人".
-const OWNER_SELF = /\b(?:i am|i'm|we are) (?:the )?(?:sole |original |exclusive )?(?:copyright |content |rights? |ip |trademark )?(?:owner|holder|author|creator|developer|proprietor)\b|\b(?:our|my) (?:own )?(?:code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (?:my|our) company|\bowned by (?:us|me)\b|我(?:公司)?是(?:该)?(?:权利人|商标权人|专利权人|著作权人)|我公司|(?:本公司|我方|我司)(?:为|是|系)[^。\n]{0,60}?(?:权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/gi;
+const OWNER_SELF = wrapped(/\b(?:i am|i'm|we are) (?:the )?(?:sole |original |exclusive )?(?:copyright |content |rights? |ip |trademark )?(?:owner|holder|author|creator|developer|proprietor)\b|\b(?:our|my) (?:own )?(?:code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (?:my|our) company|\bowned by (?:us|me)\b|我(?:公司)?是(?:该)?(?:权利人|商标权人|专利权人|著作权人)|我公司|(?:本公司|我方|我司)(?:为|是|系)[^。\n]{0,60}?(?:权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/gi);
+// The sender speaks of the right or the work as its own: "infringes our copyright", "my rights", "authored by me".
+const HOLDS_RIGHT = wrapped(/\b(?:our|my) (?:own )?(?:copyrights?|copyright rights|intellectual property(?: rights)?|ip rights)\b(?! (?:complaint|notice|agent))|\bmy rights\b|\b(?:made|written|created|developed|authored|coded) (?:solely |entirely )?by (?:me|us|myself)\b/gi);
+// "We, Lineto GmbH, are the copyright owner": the sender introduces itself by the owner's name.
+const WE_NAMED = /\b(?:We|I),[ \t]+(\p{Lu}[^,\n(]{1,80})[,(]/gu;
+// The statutory perjury sentence ("under penalty of perjury, that I am authorized to act on behalf of the owner"), typed by owners and agents alike.
+const PERJURY = /\bpenalty of perjury\b/i;
 // The answer to the owner-or-agent question names the owner role and nothing else: "Copyright owner", "Yes, the author".
 const OWNER_ANSWER = /^[ \t>*_-]*(?:yes[,.!]?[ \t]*)?(?:i am |i'm )?(?:the )?(?:sole |original )?(?:copyright |content )?(?:owner|holder|author|creator)[ \t.!]*$/gim;
 // "I am the legal representative of Acme Ltd", "director of the company": the owner's own officer or staff, not an agent.
-const STAFF_ROLE = new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi');
+const STAFF_ROLE = wrapped(new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi'));
 const STAFF_OF_CLIENT = /^(?:client|clients|customer|customers)\b/i;
 
 // The statutory either-or wording, typed by owners and agents alike: it says nothing about which one the sender is.
-const EITHER = /\b(?:owner|holder)\b,? or (?:am |are |is )?(?:an? |its |the )?(?:person |agent )?authori[sz]ed|\bperson injured,? or (?:an? )?agent\b|\bowner,? (?:or|nor) (?:an? |its |the )?(?:agent|authori[sz]ed)|\bits agents?,? or the law\b|\bthe owner['’]?s? agent\b/gi;
-const EITHER_SELF = /\b(?:i am|i'm|we are) (?:the )?(?:copyright |content |rights? )?(?:owner|holder)\b,? or (?:am |are )?(?:a person )?authori[sz]ed/gi;
+const EITHER = wrapped(/\b(?:owner|holder)\b,? or (?:am |are |is )?(?:an? |its |the )?(?:person |agent )?authori[sz]ed|\bperson injured,? or (?:an? )?agent\b|\bowner,? (?:or|nor) (?:an? |its |the )?(?:agent|authori[sz]ed)|\bits agents?,? or the law\b|\bthe owner['’]?s? agent\b/gi);
+const EITHER_SELF = wrapped(/\b(?:i am|i'm|we are) (?:the )?(?:copyright |content |rights? )?(?:owner|holder)\b,? or (?:am |are )?(?:a person )?authori[sz]ed/gi);
 const FIRST_PERSON = /\b(?:we|our|ours|us|my|mine)\b|\bthe company['’]s (?:own )?(?:proprietary|code|software|source)/i;
 const STATUTORY_LINE = /good[- ]faith belief|fair use|have read and understand|penalty of perjury/i;
 const OWN_PRODUCT = /\bour (?:own )?(?:app|application|software|product|service|platform|tool|game|website|site)s?\b/i;
@@ -124,8 +150,26 @@ function paragraphsMatching(text: string, re: RegExp): [number, number][] {
   return out;
 }
 
+const STATUTORY_SHAPES = new Set(['agent.we_on_behalf', 'agent.owner_apart', 'agent.on_behalf', 'agent.appointed']);
+const PERJURY_SHARE = 0.3;
+const STOP = /[.!?;。！？；]/;
+const REACH = 300;
+
+/**
+ * The sentence around a cue, read across the single line breaks of a wrapped letter: it ends at sentence
+ * punctuation or a blank line, and at most a few lines away, so a negation two lines up still counts.
+ */
+export function clauseAround(text: string, at: number, end: number): { start: number; text: string } {
+  const blankLine = (i: number): boolean => text[i] === '\n' && /^\n[ \t]*(?:\n|$)/.test(text.slice(i, i + 40));
+  let s = at;
+  while (s > 0 && at - s < REACH && !STOP.test(text[s - 1]!) && !blankLine(s - 1)) s--;
+  let e = end;
+  while (e < text.length && e - end < REACH && !STOP.test(text[e]!) && !blankLine(e)) e++;
+  return { start: s, text: text.slice(s, e) };
+}
+
 function cue(src: SourceText, ctx: Context, id: string, side: Side, at: number, end: number): AgencyCue {
-  const sentence = sentenceSpan(src, at, end);
+  const sentence = clauseAround(ctx.text, at, end);
   const before = ctx.text.slice(sentence.start, at);
   const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
   EITHER.lastIndex = 0;
@@ -133,6 +177,7 @@ function cue(src: SourceText, ctx: Context, id: string, side: Side, at: number, 
     id, side, weight: WEIGHTS[id] ?? 1, at, end,
     negated: NEGATION.test(before),
     boilerplate: EITHER.test(sentence.text),
+    perjury: PERJURY.test(sentence.text),
     quoted: at >= ctx.quotedFrom || QUOTED_LINE.test(ctx.text.slice(lineStart, at)) || ctx.addressee.some(([s, e]) => at >= s && at < e),
   };
 }
@@ -142,6 +187,8 @@ export function cueWeight(c: AgencyCue): number {
   if (c.negated || c.quoted) return 0;
   // The either-or sentence is the owner side's only cue when nothing else speaks: kept at its own low weight.
   if (c.boilerplate && c.id !== 'owner.either_with_side') return 0;
+  // A shape read from the statutory perjury sentence is the law's wording more than the sender's.
+  if (c.perjury && STATUTORY_SHAPES.has(c.id)) return c.weight * PERJURY_SHARE;
   return c.weight;
 }
 
@@ -150,7 +197,8 @@ function staffRole(src: SourceText, ctx: Context, owner: string | null): AgencyC
   for (const m of src.text.matchAll(STAFF_ROLE)) {
     const of = m[1]!.trim().toLowerCase();
     if (STAFF_OF_CLIENT.test(of)) continue;
-    const atOwner = head ? of.startsWith(head) : true;
+    // "legal manager at the Strategy Team of Bluehole Studio": the owner's name anywhere in the unit named.
+    const atOwner = head ? ` ${norm(of)} `.includes(` ${norm(head)} `) : true;
     if (atOwner || /^(?:company|copyright owner|rights? (?:owner|holder))\b/.test(of)) return cue(src, ctx, 'owner.staff_role', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
   return null;
@@ -191,6 +239,13 @@ export function agencyCues(src: SourceText, owner: string | null, ownOrg: string
   if (line) out.push(cue(src, ctx, 'owner.staff_line', 'owner', line.start, line.end));
   const rest = blank(text, sentencesWith(text, EITHER_SELF));
   for (const m of rest.matchAll(OWNER_SELF)) out.push(cue(src, ctx, 'owner.self', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length));
+  for (const m of rest.matchAll(HOLDS_RIGHT)) out.push(cue(src, ctx, 'owner.holds_right', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length));
+  if (owner) {
+    const ownerKey = norm(owner).split(' ')[0]!;
+    for (const m of text.matchAll(WE_NAMED)) {
+      if (ownerKey.length >= 3 && ` ${norm(m[1]!)} `.includes(` ${ownerKey} `)) out.push(cue(src, ctx, 'owner.self_named', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length));
+    }
+  }
   for (const m of rest.matchAll(OWNER_ANSWER)) out.push(cue(src, ctx, 'owner.answer', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length));
   // The either-or sentence leans to the owner when something else shows the sender's side: a named owner, its own
   // organisation, first-person words outside the statements, or a company line closing the letter.
@@ -203,6 +258,7 @@ export function agencyCues(src: SourceText, owner: string | null, ownOrg: string
   return out;
 }
 
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const confidenceOf = (lead: number): number => Math.min(0.99, Math.round((0.5 + lead / 8) * 100) / 100);
 
 /**

@@ -19,7 +19,7 @@ export function ci(words: string): string {
 }
 
 const STOP_WORDS = /^(the|a|an|our|my|its|their|this|that|these|those|i|we|you|he|she|they|it|copyright|owner|holder|company|client|customer|github|dmca|yes|no|please|dear|hello|hi)$/i;
-const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
+const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(the )?(intellectual property|copyrighted (work|material|content)s?|source code|software|code|work|works|repository|content)$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
 
 /** Cleans a captured name: trailing sentence punctuation goes, a legal suffix keeps its dot. */
 export function cleanName(raw: string): string | null {
@@ -33,6 +33,10 @@ export function cleanName(raw: string): string | null {
   s = s.replace(/^(?:(?:of|by|from|for)\s+|(?:We|I|we),\s*)(?=[\p{Lu}\d])/u, '');
   // Words of the sentence caught before the name ("am legal counsel for ISO Properties, Inc.").
   s = s.replace(/^(?:\p{Ll}[\p{Ll}'’-]*\s+){2,}(?:for|of|at|by|with|to)\s+(?=\p{Lu})/u, '');
+  // "On behalf of Acme, I demand": the sender's pronoun after the name's comma is not part of the name.
+  s = s.replace(/,\s*(?:I|We)$/, '');
+  // "our client Acme's trademark": the possessive belongs to the sentence, not the name.
+  s = s.replace(/(?<=\p{L}{2})['’]s$/u, '');
   s = s.replace(/[,;:]+$/, '');
   if (/\.$/.test(s) && !new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u').test(s)) s = s.slice(0, -1);
   s = s.replace(/\s+(and|&|of|the|for)$/i, '').trim();

@@ -1,5 +1,6 @@
 import type { Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_WITH_SUFFIX, SUFFIX, ci, cleanName } from './names.js';
+import { signOffCandidates } from './owner-sign-off.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
 /**
@@ -141,5 +142,8 @@ export function ownerSentenceCandidates(raw: SourceText, isResponse: boolean): O
 
 /** Ids of the owner generators that propose a candidate in a text (for counting on how many documents each one fires). */
 export function ownerGeneratorsFiring(text: string, isResponse = false): string[] {
-  return [...new Set(ownerSentenceCandidates({ source: 'body', text }, isResponse).map((c) => c.generator))];
+  const src: SourceText = { source: 'body', text };
+  const ids = ownerSentenceCandidates(src, isResponse).map((c) => c.generator);
+  if (!isResponse && signOffCandidates(src).length > 0) ids.push('owner.sign_off');
+  return [...new Set(ids)];
 }

@@ -2,6 +2,7 @@ import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX } from './names.js';
 import { legalNames, ownerFromCandidates } from './owner-candidates.js';
 import { expandAlias, type OwnerCandidate } from './owner-sentences.js';
+import { signOffCandidates } from './owner-sign-off.js';
 import type { SourceText } from './span.js';
 
 /**
@@ -64,6 +65,10 @@ export function decideOwner(inp: OwnerInputs): OwnerDecision {
   // Only when the sender also claims the work: a representative signing with a company name may sign with its own firm.
   if (inp.ownOrg && inp.kind !== 'counter_notice' && inp.isAgent === false && (inp.claimsOwnWork || inp.kind === 'retraction')) {
     add({ name: inp.ownOrg, weight: 4.5, at: Number.MAX_SAFE_INTEGER, evidence: inp.ownOrgEvidence, generator: 'owner.own_org' });
+  }
+  // The organisation line of the sign-off block names the sender's own organisation: an agent's is its firm.
+  if (inp.isAgent !== true && (inp.kind === 'notice' || inp.kind === 'retraction')) {
+    for (const c of signOffCandidates(inp.src)) add({ name: c.name, weight: c.weight, at: c.at, evidence: c.evidence, generator: 'owner.sign_off' });
   }
   if (byKey.size === 0 && inp.kind === 'notice') {
     const named = ownerFromCandidates(inp.src, inp.isAgent);

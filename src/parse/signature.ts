@@ -11,6 +11,10 @@ const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|b
 // "Name of the person authorized to act: ..." under the statutory signature item is the typed signature.
 const LABELLED = /^[ \t*_]*(?:(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?|name of (?:the )?(?:person|signatory) authori[sz]ed(?: to act)?(?: on [^:\n]{1,40})?)[ \t*_]*(?:[:：]|[ \t][-–—])[ \t*_]*(\S[^\n]{0,80})$/gim;
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
+// "(signed) Name", "/signed/" over the name, "7. Signed - Name, Director": a signing mark in brackets, slashes or a list item.
+const SIGNED_MARK = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*)?(?:\((?:e-?)?signed\)|\/(?:e-?)?signed\/|(?:e-?)?signed[ \t*_]*[-–—])[ \t*_]*([^\n]{0,80})$/gim;
+// "Best Regards, Name": the closing and the name on one line.
+const CLOSING_INLINE = /^[ \t*_]*(?:sincerely|regards|best regards|kind regards|warm regards|best wishes|yours (?:faithfully|sincerely|truly)|respectfully|thank you|thanks|cheers)[ \t]*[,:][ \t]*(\S[^\n]{1,80})$/gim;
 // A typed name field after the statements: "Full name: ...", "Name: ...".
 const NAME_FIELD = /^[ \t*_]*(?:full |legal |full legal |first )?name[ \t*_]*[:：][ \t]*(\S[^\n]{0,80})$/i;
 const LAST_STATEMENT = /penalty of perjury|good[- ]?faith belief|如有不实|伪证|法律责任/gi;
@@ -157,10 +161,49 @@ function lineAfter(src: SourceText, from: number, maxLines: number): { start: nu
   return null;
 }
 
+const TITLE_WORD = /^[ \t*_]*(?:[\p{L}&.\/-]+ ){0,4}(?:head|director|manager|counsel|attorney|paralegal|officer|specialist|coordinator|analyst|lawyer|solicitor|advocate|founder|president|chairman|secretary|representative|agent|executive|consultant|CEO|CFO|COO|CTO)\b[^\n]{0,60}$/iu;
+// "On behalf of Acme" under the name: the signer's principal, as a title line names the signer's role.
+const FOR_LINE = /^[ \t*_]*(?:on behalf of|for and on behalf of|acting for)[ \t]+\S/i;
+
+/**
+ * A name line over a job title among the letter's last lines, blank lines allowed between them
+ * ("[private]", "", "Chief Legal Officer", "", "Acme Ltd"): the sign-off of a sender who writes no closing word.
+ */
+function nameOverTitle(src: SourceText): { start: number; end: number } | null {
+  const q = QUOTED.exec(src.text);
+  const end = q ? q.index : src.text.length;
+  const lines: { text: string; start: number }[] = [];
+  let pos = src.text.lastIndexOf('\n', end - 1);
+  // The last twelve non-empty lines, read bottom up.
+  let stop = end;
+  while (lines.length < 12 && stop > 0) {
+    const s = pos < 0 ? 0 : pos + 1;
+    const text = src.text.slice(s, stop);
+    if (text.trim()) lines.unshift({ text, start: s });
+    if (pos < 0) break;
+    stop = pos;
+    pos = src.text.lastIndexOf('\n', pos - 1);
+  }
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const name = lines[i]!;
+    const next = lines[i + 1]!.text;
+    if (name.text.length > 80 || !personNameLine(name.text)) continue;
+    // A title word, not a shape: "Chief Legal Officer" is capitalised like a name, "UK, MK14 5QF" has a title line's comma.
+    if (TITLE_WORD.test(next) || FOR_LINE.test(next)) {
+      const lead = name.text.length - name.text.trimStart().length;
+      return { start: name.start + lead, end: name.start + name.text.trimEnd().length };
+    }
+  }
+  return null;
+}
+
 /** How a signature candidate was found; the base weight is how often that shape is the sender's own signature. */
 const GENERATORS = {
   form_answer: 1,
   slash_s: 0.9,
+  signed_mark: 0.9,
+  closing_inline: 0.8,
+  name_title: 0.6,
   labelled: 0.9,
   heading: 0.9,
   closing: 0.8,
@@ -171,7 +214,7 @@ const GENERATORS = {
 } as const;
 type Generator = keyof typeof GENERATORS;
 
-interface Candidate {
+export interface Candidate {
   generator: Generator;
   name: string;
   start: number;
@@ -195,7 +238,7 @@ const OTHER_ANSWER: ReadonlySet<string> = new Set(['contact', 'infringer', 'targ
  */
 function score(c: Candidate, sections: readonly Section[], quotedFrom: number): number {
   let s: number = GENERATORS[c.generator];
-  const explicit = c.generator === 'slash_s' || c.generator === 'labelled' || c.generator === 'form_answer' || c.generator === 'contact_name_field';
+  const explicit = c.generator === 'slash_s' || c.generator === 'signed_mark' || c.generator === 'labelled' || c.generator === 'form_answer' || c.generator === 'contact_name_field';
   const section = sectionAt(sections, c.start);
   if (!explicit && section && OTHER_ANSWER.has(section.role) && section.prompt && section.form) s -= 0.5;
   if (!explicit && c.start >= quotedFrom) s -= 0.4;
@@ -211,6 +254,21 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
     const line = lineAfter(src, s.bodyStart, 6);
     if (line) push('form_answer', line.start, line.end, src.text.slice(line.start, line.end));
   }
+  for (const m of src.text.matchAll(SIGNED_MARK)) {
+    const at = m.index ?? 0;
+    const same = m[1]!.replace(/[*_]/g, '').trim();
+    if (same && nameLike(same)) push('signed_mark', at, at + m[0].length, same);
+    else if (!same) {
+      const line = lineAfter(src, at + m[0].length + 1, 3);
+      if (line) push('signed_mark', at, line.end, src.text.slice(line.start, line.end));
+    }
+  }
+  for (const m of src.text.matchAll(CLOSING_INLINE)) {
+    const name = m[1]!.replace(/[*_]/g, '').trim();
+    if (personNameLine(name) || /^\[(?:private|redacted)\]/i.test(name)) push('closing_inline', m.index ?? 0, (m.index ?? 0) + m[0].length, name);
+  }
+  const titled = nameOverTitle(src);
+  if (titled) push('name_title', titled.start, titled.end, src.text.slice(titled.start, titled.end));
   const slash = SLASH_S.exec(src.text);
   if (slash) push('slash_s', slash.index, slash.index + slash[0].length, slash[1]!);
   for (const m of src.text.matchAll(LABELLED)) {
@@ -242,17 +300,21 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
   return out;
 }
 
+/** Every signature candidate with its score, in the order the generators found them. */
+export function scoredSignatureCandidates(src: SourceText, sections: readonly Section[]): { c: Candidate; s: number }[] {
+  const q = EARLIER_MESSAGE.exec(src.text);
+  const quotedFrom = q ? q.index : src.text.length;
+  return candidates(src, sections).map((c) => ({ c, s: score(c, sections, quotedFrom) }));
+}
+
 /**
  * The sender's signature: the best-scoring candidate among the form answer,
  * `/s/`, a "Signature:" label or heading, the name under a closing, and the
  * name lines that close the letter; null when none scores high enough.
  */
 export function findSignature(src: SourceText, sections: readonly Section[]): SignatureHit | null {
-  const q = EARLIER_MESSAGE.exec(src.text);
-  const quotedFrom = q ? q.index : src.text.length;
   let best: { c: Candidate; s: number } | null = null;
-  for (const c of candidates(src, sections)) {
-    const s = score(c, sections, quotedFrom);
+  for (const { c, s } of scoredSignatureCandidates(src, sections)) {
     if (s >= SIGNATURE_THRESHOLD && (!best || s > best.s)) best = { c, s };
   }
   if (!best) return null;

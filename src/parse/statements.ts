@@ -5,23 +5,33 @@ const NONE: Statement = { present: false, evidence: null };
 
 // Phrase families: each tolerates the wording variants senders use for the same statutory statement.
 const GOOD_FAITH = [
-  /good[- ]?faith\s+(to\s+)?(belief|believe)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  /good[- ]?faith\s+(to\s+)?(belief|believe|basis)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  // "I have a good faith belief that none of the materials listed above has been authorized by Acme".
+  /good[- ]?faith\s+(belief|basis)[^.。]{0,40}\b(none|no part|no portion) of\b[^.。]{0,160}?\b(authori[sz]ed|licensed|permitted)\b/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
   // "I state in good faith that the products are not licensed by X", "we declare in good faith that this use is unauthorised".
   /\bin good[- ]?faith,? that\b[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted|approved)|unauthori[sz]ed|unlicensed|without (authori[sz]ation|permission|consent|a licen[cs]e))/i,
   // "I declare that to the best of my knowledge that use of the materials … is not authorized by the copyright owner".
-  /\b(declare|state|affirm|certify|believe)\b[^.。]{0,30}to the best of (my|our) (knowledge|belief)[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent))/i,
+  /\b(declare|state|affirm|certify|believe)\b[^.。]{0,80}to the best of (my|our) (knowledge|belief)[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent))/i,
+  // "I am providing this notice in good faith and with the reasonable belief that rights my company owns are being infringed".
+  /\bin good[- ]?faith and (with|in) the (reasonable |honest )?belief\b[^.。]{0,160}?\b(infring\w*|not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed)/i,
   /善意(地)?(相信|认为)|真诚地相信.{0,40}(未经授权|侵权)/,
 ];
 const ACCURACY = [
-  /information[^.。]{0,80}?\b(is|are)\s+(true,?\s+)?(accurate|correct|true)/i,
+  /information[^.。]{0,80}?\b(is|are)\s+(both\s+)?(true,?\s+(and\s+)?)?(accurate|correct|true)/i,
+  // "this notice is true and correct", "the statements in this notification are accurate".
+  /\b(notice|notification|statements?)\b[^.。]{0,40}?\b(is|are)\s+(both\s+)?(true and correct|true, correct|true and accurate|accurate|correct)\b/i,
   /\b(accurate|true and correct|true, correct)\b[^.。]{0,40}(information|notice|notification|statement)/i,
   /\bnotice is accurate|\baccuracy of (this|the) (notice|information)/i,
   /(内容|信息|材料)(均)?(真实|准确)/,
 ];
+// A sentence does not end at the full stop of a company's legal form ("Acme, Inc. has authorized ...").
+const IN_SENTENCE = String.raw`(?:[^.。]|(?<=\b(?:Inc|Ltd|Co|Corp|LLC|No|Nr|[A-Z]))\.)`;
 const PERJURY = [
-  /penalty of perjury[^.。]{0,260}?(authori[sz]ed|owner|holder|behalf|entitled)/i,
+  new RegExp(String.raw`penalty of perjury${IN_SENTENCE}{0,260}?(authori[sz]ed|owner|holder|behalf|entitled|exclusive rights?)`, 'i'),
   /(authori[sz]ed|owner|holder)[^.。]{0,200}?penalty of perjury/i,
+  // A sworn accuracy statement that names perjury, as translated letters put it: "We hereby swear the information is accurate and accept the penalty of perjury".
+  /\b(swear|declare|certify|affirm)\w*\b[^.。]{0,200}?\b(accurate|true|correct)\b[^.。]{0,200}?\bperjury\b/i,
   /伪证|如有不实.{0,20}(法律责任)|(保证|承诺|确认)[^。]{0,40}(真实|准确)[^。]{0,30}(承担|负)[^。]{0,10}法律责任/,
 ];
 const MISTAKE = [
@@ -33,9 +43,14 @@ const JURISDICTION = [
   /同意.{0,20}(管辖|送达)/,
 ];
 
-function find(src: SourceText, families: RegExp[]): Statement {
+/** The text with line breaks inside a paragraph read as spaces (same offsets): hard-wrapped statements read like one line. */
+function unwrapped(text: string): string {
+  return text.replace(/([^\n])\n(?=[^\n])/g, '$1 ');
+}
+
+function find(src: SourceText, families: RegExp[], flat: string): Statement {
   for (const re of families) {
-    const m = re.exec(src.text);
+    const m = re.exec(flat);
     if (m) return { present: true, evidence: sentenceSpan(src, m.index, m.index + m[0].length) };
   }
   return NONE;
@@ -65,11 +80,12 @@ function mistakeUnderPerjury(src: SourceText): Statement {
 }
 
 export function findStatements(src: SourceText): Statements {
+  const flat = unwrapped(src.text);
   return {
-    goodFaith: find(src, GOOD_FAITH),
-    accuracy: find(src, ACCURACY),
-    perjury: find(src, PERJURY),
+    goodFaith: find(src, GOOD_FAITH, flat),
+    accuracy: find(src, ACCURACY, flat),
+    perjury: find(src, PERJURY, flat),
     mistake: mistakeUnderPerjury(src),
-    jurisdictionConsent: find(src, JURISDICTION),
+    jurisdictionConsent: find(src, JURISDICTION, flat),
   };
 }

@@ -21,7 +21,7 @@ const WORK_SENTENCE = new RegExp([
   // "the code within this repository belongs to Acme under our intellectual property agreement".
   String.raw`\bbelongs? to [A-Z][\w&.-]*( [A-Z][\w&.-]*)*[^.\n]{0,30}\b(intellectual property|copyright)`,
   String.raw`\b(owner|holder|author|designer|creator|developer|publisher) of (the |my |our )?["“][^"”\n]{2,60}["”]`,
-  String.raw`\b(owner|author|creator|developer|publisher) of the [\w .-]{1,40}?(framework|software|library|themes?|plugin|app|application|game|book|font|website|platform|engine)\b`,
+  String.raw`\b(owner|author|creator|developer|publisher|licensor) (and \w+ )?of (the )?[\w .-]{1,40}?(framework|software|librar(y|ies)|themes?|plugins?|apps?|applications?|games?|books?|fonts?|websites?|platform|engine|extensions?)\b`,
   String.raw`\brights? (in|to) the (aforementioned |following |above |listed )?(books?|titles?|works?|articles?|songs?|films?|images?|photos?|software|games?)`,
   String.raw`\b(develops|publishes|created|developed|published)( and \w+)? the (online |mobile |video )*(game|app|application|software|book|film|series)\b`,
   String.raw`\b(the |our |my )?company'?s? (important |internal |proprietary )*(code|source code|software)\b`,
@@ -30,7 +30,7 @@ const WORK_SENTENCE = new RegExp([
   String.raw`\bISBN(-1[03])?[:\s]+[\d-]{10,17}|\b(following|these|this) (titles?|books?|works?)\s*:`,
 ].join('|') + '|作品|商标注册号|专利号', 'i');
 const WORK_SENTENCE_ALL = new RegExp(WORK_SENTENCE.source, 'gi');
-const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
+const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|(?:product|software|application|app|game|book|project|work) (?:name|title)|name of (?:the |my |our )?(?:work|product|software|application|app|game|book|project)|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
 const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length);
@@ -45,9 +45,14 @@ const OWNER_ZH = byLength(zh.ownerWords).map(escape).join('|');
  * documents", "Acme's Android app"), a work noun with its maker ("code copyrighted by the
  * University"), and a copying verb with a work noun ("has taken images from inside our application").
  */
+const GENERIC = 'materials?|content|contents|works?|files|data|texts?|documents?';
+const FUNCTION_WORD = 'on|in|of|at|to|by|for|the|a|an|and|or|without|from|with|is|are|was|were|that|which';
 const WORK_CLAUSES: readonly RegExp[] = [
   new RegExp(`(?:\\b(?:${OWNER})|\\b\\p{Lu}[\\p{L}\\p{N}&.-]*['’]s?)(?:[ \\t]+[\\p{L}\\p{N}-]+){0,3}?[ \\t]+(?:${NOUN})\\b`, 'giu'),
   new RegExp(`\\b(?:${NOUN})\\b[^.\\n]{0,40}?\\b(?:copyrighted|owned|created|written|developed|authored|published|designed|produced) by\\b`, 'giu'),
+  // "copyrighted source code files", "copyrighted Android app": a kind of work, not the generic "copyrighted materials
+  // without authorization" (the statutory "copyrighted materials described above" is left out below as well).
+  new RegExp(`\\bcopyrighted(?:[ \\t]+(?!(?:${GENERIC}|${FUNCTION_WORD})\\b)[\\p{L}-]+){0,2}?[ \\t]+(?!(?:${GENERIC})\\b)(?:${NOUN})\\b`, 'giu'),
   new RegExp(`\\b(?:cop(?:y|ied|ies|ying)|stole|stolen|taken|took|reproduc\\w*|plagiari[sz]\\w*|clon(?:ed|ing)|ripped|pirat\\w*|redistribut\\w*|leaked|uploaded|reposted)\\b[^.\\n]{0,60}?\\b(?:${NOUN})\\b`, 'giu'),
   new RegExp(`(?:${OWNER_ZH})[\\u4e00-\\u9fff]{0,6}?(?:${NOUN_ZH})`, 'gu'),
 ];

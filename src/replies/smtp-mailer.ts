@@ -24,8 +24,9 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
     port: Number(url.port) || (secure ? 465 : 25),
     secure,
     ignoreTLS: !secure,
+    // Replies to different recipients leave side by side (see sendQueuedReplies), each connection reused.
     pool: true,
-    maxConnections: 1,
+    maxConnections: 4,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
   });
   return {

@@ -37,8 +37,8 @@ export function proofFindings(c: Complaint, profile: PlatformProfile, today: str
   }
   if (req.authorizationForAgents && c.isAgent === true) {
     const auth = c.documents.filter((d) => d.kind === 'authorization' && documentGiven(c, d));
-    if (auth.length === 0 && (c.agentConfidence ?? 1) < AGENT_CONFIDENT) {
-      // Not sure the sender writes for someone else: the reviewer confirms before the sender is asked for a letter.
+    // A reading stored without its confidence counts as a guess: the reviewer confirms before the sender is asked for a letter.
+    if (auth.length === 0 && (c.agentConfidence ?? 0) < AGENT_CONFIDENT) {
       out.push({ ...ask('authorization.missing', 'documents', 'warning', { owner: c.rightsOwner ?? '' }), question: AGENT_QUESTION });
     } else if (auth.length === 0) {
       out.push(ask('authorization.missing', 'documents', 'missing', { owner: c.rightsOwner ?? '' }));

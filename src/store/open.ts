@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { trackDataVersion } from './read-cache.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -13,7 +14,10 @@ export type Db = Kysely<Database>;
  */
 export function openDatabase(location: string): Db {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) }) });
+    // Two equal snapshots see the same rows: the text moves whenever a transaction that wrote commits, on any instance.
+    trackDataVersion(db, async () => (await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)).rows[0]!.v);
+    return db;
   }
   const file = location.replace(/^sqlite:/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -22,7 +26,16 @@ export function openDatabase(location: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // data_version moves when another connection (a page worker's, the reply sender's, another process) commits;
+  // total_changes() with every row this connection writes. Read directly: Kysely runs one query at a time on
+  // this connection, so no read of rows can fall between a transaction's writes and its commit.
+  const version = sqlite.prepare('select (select data_version from pragma_data_version) as d, total_changes() as t');
+  trackDataVersion(db, () => {
+    const row = version.get() as { d: number; t: number };
+    return `${row.d}.${row.t}`;
+  });
+  return db;
 }
 
 const STATEMENT_CACHE_SIZE = 500;

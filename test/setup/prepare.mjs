@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const needs = [
   { binary: '/usr/sbin/dovecot', packages: ['dovecot-imapd'], for: 'email intake tests (IMAP)' },
   { binary: '/usr/bin/chromium', packages: ['chromium'], for: 'console tests in a real browser' },
+  { binary: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', packages: ['fonts-wqy-microhei'], for: 'Chinese pages drawn legibly in browser screenshots' },
   { binary: '/usr/lib/postgresql/15/bin/initdb', packages: ['postgresql'], for: 'store tests on PostgreSQL' },
 ];
 

@@ -13,9 +13,16 @@ export interface TestBrowser {
 }
 
 /** Starts real Chromium in a throwaway profile for a browser test. */
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+export async function launchChromium(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'nd-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, ...(options.viewport ? { viewport: options.viewport } : {}) });
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    // The browser's language: its Accept-Language header and navigator.language.
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   return {
     browser,
     close: async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { CaseStatus, IprType, NEEDS_ACTION, NoticeKind, type CaseSummary } from '../schemas/index.js';
-import { UNASSIGNED, countByStatus, countNeedingActionFor, countPastSla, listPlatformsInUse, queryQueue, type QueueQuery } from '../../store/repos/case-queue.js';
+import { UNASSIGNED, countByStatus, countNeedingActionFor, countPastSla, firstCreatedFrom, listPlatformsInUse, nextSlaDeadline, queryQueue, type QueueQuery } from '../../store/repos/case-queue.js';
+import { keptRead } from '../../store/read-cache.js';
 import { DomainError } from '../errors.js';
 import { parseInput } from './review-support.js';
 
@@ -45,9 +46,8 @@ function hoursAgo(now: Date, hours: number): string {
   return new Date(now.getTime() - hours * 3600 * 1000).toISOString();
 }
 
-/** The repository query a filter stands for, from `offset`, at most `limit` rows. */
-function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): QueueQuery {
-  const now = ctx.now();
+/** The repository query a filter stands for at `now`, from `offset`, at most `limit` rows. */
+function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number, now = ctx.now()): QueueQuery {
   const statuses = filter.sla === 'breached' || filter.status === 'open' ? NEEDS_ACTION : filter.status === 'all' ? null : [filter.status];
   const ageBefore = { over_24h: 24, over_3d: 72, over_7d: 168 } as const;
   const createdBefore = filter.age && filter.age !== 'today' ? hoursAgo(now, ageBefore[filter.age]) : null;
@@ -70,17 +70,48 @@ function toQuery(ctx: Ctx, filter: QueueFilter, limit: number, offset: number): 
   };
 }
 
+/**
+ * Until when (epoch ms) the cases a query matches stay the same if nothing is
+ * written: the next instant a case crosses one of its clock-bound limits
+ * (its SLA deadline, or an age the filter names).
+ */
+async function matchesHoldUntil(ctx: Ctx, q: QueueQuery, now: Date): Promise<number> {
+  let until = Infinity;
+  if (q.slaDueBefore) {
+    // Only cases that need action have an SLA filter; for any other set, the next deadline is not looked for.
+    if (!q.statuses || q.statuses !== NEEDS_ACTION) return 0;
+    const next = await nextSlaDeadline(ctx.db, q.slaDueBefore);
+    if (next) until = Date.parse(next);
+  }
+  // "Older than H": the first younger case joins H after it was created; "today": the oldest one leaves 24 h after.
+  for (const bound of [q.createdBefore, q.createdAfter]) {
+    if (!bound) continue;
+    const first = await firstCreatedFrom(ctx.db, bound);
+    if (first) until = Math.min(until, Date.parse(first) + (now.getTime() - Date.parse(bound)));
+  }
+  return until;
+}
+
 /** The review queue: filters, search, pagination and the counts the console shows beside them. */
 export async function listQueue(ctx: Ctx, raw: unknown): Promise<QueuePage> {
   const filter = parseInput(QueueFilter, raw);
   const now = ctx.now();
+  const at = now.getTime();
+  const db = ctx.db;
+  const query = toQuery(ctx, filter, filter.pageSize, (filter.page - 1) * filter.pageSize, now);
+  // Each figure is kept until the next write (see keptRead); clock-bound ones also until the clock changes them.
+  // The page is kept under its filter, not the instants the filter stands for now.
+  const pageKey = JSON.stringify({ ...query, createdBefore: filter.age ?? null, createdAfter: null, slaDueBefore: filter.sla ?? null });
   const [{ cases, total }, counts, slaBreached, mine, unassigned, platforms] = await Promise.all([
-    queryQueue(ctx.db, toQuery(ctx, filter, filter.pageSize, (filter.page - 1) * filter.pageSize)),
-    countByStatus(ctx.db),
-    countPastSla(ctx.db, now.toISOString()),
-    countNeedingActionFor(ctx.db, ctx.actor.id),
-    countNeedingActionFor(ctx.db, UNASSIGNED),
-    ctx.platforms.length ? ctx.platforms.map((p) => p.id) : listPlatformsInUse(ctx.db),
+    keptRead(db, `queue:${pageKey}`, at, () => queryQueue(db, query), () => matchesHoldUntil(ctx, query, now)),
+    keptRead(db, 'queue:counts', at, () => countByStatus(db)),
+    keptRead(db, 'queue:past-sla', at, () => countPastSla(db, now.toISOString()), async () => {
+      const next = await nextSlaDeadline(db, now.toISOString());
+      return next ? Date.parse(next) : Infinity;
+    }),
+    keptRead(db, `queue:needing-action:${ctx.actor.id}`, at, () => countNeedingActionFor(db, ctx.actor.id)),
+    keptRead(db, 'queue:unassigned', at, () => countNeedingActionFor(db, UNASSIGNED)),
+    ctx.platforms.length ? ctx.platforms.map((p) => p.id) : keptRead(db, 'queue:platforms', at, () => listPlatformsInUse(db)),
   ]);
   return { filter, cases, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), counts, slaBreached, mine, unassigned, platforms };
 }

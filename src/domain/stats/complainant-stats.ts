@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { complainantTotals, countNoticesByStatus } from '../../store/repos/stats.js';
+import { keptFigures, type StatsFigures } from '../../store/repos/stats.js';
 
 /** The Good Faith Program's thresholds (domain.md), as data so an operator can change them. */
 export const GOOD_FAITH = { minRequests3m: 100, minSuccessRate: 0.9, maxCounterNoticeRate: 0.05 } as const;
@@ -31,11 +31,12 @@ const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
  * Per complainant: takedown requests, success rate (accepted in whole or in
  * part, of those decided), share of takedowns undone by a successful
  * counter-notice, and Good Faith eligibility; plus the share of notices
- * decided within 24 hours of arrival.
+ * decided within 24 hours of arrival. `figures` is where they are read:
+ * the kept figures, or the full computation they must equal.
  */
-export async function computeStats(ctx: Ctx): Promise<DeskStats> {
+export async function computeStats(ctx: Ctx, figures: StatsFigures = keptFigures): Promise<DeskStats> {
   const since3m = new Date(ctx.now().getTime() - 91 * 24 * 3600_000).toISOString();
-  const [totals, byStatus] = await Promise.all([complainantTotals(ctx.db, since3m), countNoticesByStatus(ctx.db)]);
+  const [totals, byStatus] = await Promise.all([figures.complainantTotals(ctx.db, since3m), figures.noticesByStatus(ctx.db)]);
   let decided = 0;
   let within24h = 0;
   const complainants = totals.map((t): ComplainantStats => {

@@ -18,12 +18,25 @@ export interface PoolOptions {
    * above this the pool's busy threads are ended.
    */
   rssCeilingMb?: number;
+  /**
+   * Jobs handed to a thread at once (default 1). With 2, the next job already
+   * waits in the thread's port when one finishes, so the thread does not sit
+   * idle while this thread is busy (writing a batch) before it dispatches.
+   * The thread must run its jobs one at a time, in order.
+   */
+  depth?: number;
+}
+
+/** What a job hands its thread; made again if the job must be handed to a fresh thread. */
+export interface Handover {
+  payload: unknown;
+  /** Buffers moved to the thread instead of copied. */
+  transfer?: ArrayBuffer[];
 }
 
 interface Job {
   kind: string;
-  payload: unknown;
-  transfer: ArrayBuffer[];
+  handover: () => Handover;
   timeoutMs: number;
   label: string;
   resolve(value: unknown): void;
@@ -34,7 +47,8 @@ interface Slot {
   worker: Worker;
   /** Set once the thread has loaded its code: a job's time bound starts only then. */
   ready: boolean;
-  job: Job | null;
+  /** Jobs handed to the thread, oldest (the one running) first; only the running one is timed. */
+  jobs: Job[];
   timer: NodeJS.Timeout | null;
   idle: NodeJS.Timeout | null;
 }
@@ -79,11 +93,16 @@ export class WorkerPool {
     return this.queue.length;
   }
 
-  /** `transfer`: buffers handed to the thread instead of copied (they are unusable here afterwards). */
-  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind, transfer: ArrayBuffer[] = []): Promise<T> {
+  /**
+   * `payload`: the job's input, or a function that makes it (with buffers to
+   * transfer) each time the job is handed to a thread: a job that waited behind
+   * one whose thread was ended is handed to the next thread with fresh buffers.
+   */
+  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind): Promise<T> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    const handover = typeof payload === 'function' ? (payload as () => Handover) : () => ({ payload });
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind, payload, transfer, timeoutMs, label, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ kind, handover, timeoutMs, label, resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -96,18 +115,34 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    const depth = Math.max(1, this.options.depth ?? 1);
     while (this.queue.length) {
-      if (this.slots.length < this.size && this.slots.every((s) => s.job || !s.ready)) this.spawn();
-      const slot = this.slots.find((s) => s.ready && !s.job);
+      if (this.slots.length < this.size && this.slots.every((s) => s.jobs.length || !s.ready)) this.spawn();
+      // An idle thread first, then one with room for a job behind its running one.
+      const slot = this.slots.find((s) => s.ready && !s.jobs.length) ?? this.slots.find((s) => s.ready && s.jobs.length < depth);
       if (!slot) return;
       const job = this.queue.shift()!;
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
-      slot.job = job;
+      let handed: Handover;
+      try {
+        handed = job.handover();
+      } catch (error) {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      slot.jobs.push(job);
+      if (slot.jobs.length === 1) this.startTimer(slot);
       this.watchMemory();
-      slot.timer = setTimeout(() => this.fail(slot, new WorkLimitError(`${job.label} did not finish within ${job.timeoutMs / 1000} s`, 'time')), job.timeoutMs);
-      slot.worker.postMessage({ kind: job.kind, payload: job.payload }, job.transfer);
+      slot.worker.postMessage({ kind: job.kind, payload: handed.payload }, handed.transfer ?? []);
     }
+  }
+
+  /** The running job's time bound starts when it starts, not while it waited behind another. */
+  private startTimer(slot: Slot): void {
+    const job = slot.jobs[0];
+    if (!job) return;
+    slot.timer = setTimeout(() => this.fail(slot, new WorkLimitError(`${job.label} did not finish within ${job.timeoutMs / 1000} s`, 'time')), job.timeoutMs);
   }
 
   private spawn(): Slot {
@@ -119,16 +154,16 @@ export class WorkerPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, ready: false, job: null, timer: null, idle: null };
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null, idle: null };
     worker.on('message', (message: 'ready' | { ok: true; value: unknown } | { ok: false; error: string }) => {
       if (message === 'ready') {
         slot.ready = true;
         this.dispatch();
         return;
       }
-      const job = slot.job;
+      const job = slot.jobs[0];
       if (!job) return;
-      this.clear(slot);
+      this.finish(slot);
       if (message.ok) job.resolve(message.value);
       else job.reject(new Error(message.error));
       this.dispatch();
@@ -139,24 +174,30 @@ export class WorkerPool {
         for (const job of this.queue.splice(0)) job.reject(new WorkLimitError(`worker thread failed to start: ${error.message}`, 'crash'));
       }
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const label = slot.job?.label ?? 'work';
+      const label = slot.jobs[0]?.label ?? 'work';
       this.fail(slot, new WorkLimitError(memory ? `${label} ran out of its memory bound` : `${label} stopped: ${error.message}`, memory ? 'memory' : 'crash'));
     });
     worker.on('exit', () => {
-      if (this.slots.includes(slot)) this.fail(slot, new WorkLimitError(`${slot.job?.label ?? 'work'} stopped its thread`, 'crash'));
+      if (this.slots.includes(slot)) this.fail(slot, new WorkLimitError(`${slot.jobs[0]?.label ?? 'work'} stopped its thread`, 'crash'));
     });
     this.slots.push(slot);
     return slot;
   }
 
-  private clear(slot: Slot): void {
+  /** The running job is done: the next one handed over starts its time bound. */
+  private finish(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.job = null;
+    slot.jobs.shift();
+    if (slot.jobs.length) this.startTimer(slot);
+    else this.idleLater(slot);
+  }
+
+  private idleLater(slot: Slot): void {
     const { idleMs } = this.options;
     if (idleMs !== undefined && this.slots.includes(slot)) {
       slot.idle = setTimeout(() => {
-        if (slot.job) return;
+        if (slot.jobs.length) return;
         this.slots.splice(this.slots.indexOf(slot), 1);
         void this.end(slot);
       }, idleMs);
@@ -168,7 +209,7 @@ export class WorkerPool {
     const ceiling = this.options.rssCeilingMb;
     if (ceiling === undefined || this.watch) return;
     this.watch = setInterval(() => {
-      const busy = this.slots.filter((s) => s.job);
+      const busy = this.slots.filter((s) => s.jobs.length);
       if (!busy.length) {
         clearInterval(this.watch!);
         this.watch = null;
@@ -176,19 +217,27 @@ export class WorkerPool {
       }
       const rssMb = process.memoryUsage.rss() / 1024 / 1024;
       if (rssMb <= ceiling) return;
-      for (const slot of busy) this.fail(slot, new WorkLimitError(`${slot.job!.label} went over the memory bound (process at ${Math.round(rssMb)} MB)`, 'memory'));
+      for (const slot of busy) this.fail(slot, new WorkLimitError(`${slot.jobs[0]!.label} went over the memory bound (process at ${Math.round(rssMb)} MB)`, 'memory'));
     }, 25);
     this.watch.unref();
   }
 
-  /** Ends the thread (it may be stuck in a loop) and gives its job the error; a new thread takes its place on demand. */
+  /**
+   * Ends the thread (it may be stuck in a loop) and gives its running job the
+   * error; jobs handed over behind it go back to the front of the queue, with
+   * their bytes (a transferred buffer was never read by the ended thread, but it
+   * is gone from here: such a job fails as the running one did).
+   */
   private fail(slot: Slot, error: WorkLimitError): void {
-    const job = slot.job;
-    this.clear(slot);
+    const [job, ...behind] = slot.jobs;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.jobs = [];
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.slots.splice(index, 1);
     void this.end(slot);
     job?.reject(error);
+    this.queue.unshift(...behind);
     if (!this.closed) this.dispatch();
   }
 

@@ -3,7 +3,7 @@ import type { ReadAttachment } from '../mime/read-message.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 import type { Complaint } from '../../domain/schemas/index.js';
 import type { ParseRequest, ReadOutcome, UntrustedWork } from '../../domain/messages/untrusted-work.js';
-import { ownBuffer, WorkerPool } from './pool.js';
+import { WorkerPool } from './pool.js';
 
 export interface ThreadedWorkOptions {
   platforms: readonly PlatformProfile[];
@@ -36,7 +36,8 @@ function asBuffer(bytes: Uint8Array): Buffer {
 export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
   // The main thread (IMAP, case writes) keeps a core busy too: on two cores one thread reads and parses as
   // fast as the writes go, and a second would only add its memory (about 70 MB).
-  const pool = new WorkerPool({ size: options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1)), workerData: { platforms: options.platforms } });
+  // Two jobs per thread: the next message waits in the thread's port, not behind this thread's case writes.
+  const pool = new WorkerPool({ size: options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1)), depth: 2, workerData: { platforms: options.platforms } });
   // PDFs get their own thread: pdf.js is large, and a crafted file inflates into buffers the heap
   // limit does not see, so this thread is watched against the process's memory and ended when idle.
   const pdfPool = new WorkerPool({ size: 1, entry: new URL('./pdf-worker.mjs', import.meta.url), idleMs: 15_000, rssCeilingMb: options.rssCeilingMb ?? 340 });
@@ -45,10 +46,12 @@ export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
     pool,
     pdfPool,
     async read(message, ownAddresses) {
-      // Handed over, not copied: the caller has the message stored and needs its bytes no more.
-      const raw = ownBuffer(message.raw);
-      const payload = { message: { channel: message.channel, raw: raw.bytes, receivedAt: message.receivedAt }, ownAddresses: [...ownAddresses] };
-      const outcome = await pool.run<ReadOutcome>('read', payload, readMs, 'reading the message', [raw.transfer]);
+      // A copy of its own is moved to the thread (not cloned); the caller keeps its bytes for a second try.
+      const handover = () => {
+        const raw = Uint8Array.prototype.slice.call(message.raw);
+        return { payload: { message: { channel: message.channel, raw, receivedAt: message.receivedAt }, ownAddresses: [...ownAddresses] }, transfer: [raw.buffer as ArrayBuffer] };
+      };
+      const outcome = await pool.run<ReadOutcome>('read', handover, readMs, 'reading the message');
       const attachments: ReadAttachment[] = outcome.content.read.attachments.map((a) => ({ ...a, content: asBuffer(a.content) }));
       return { ...outcome, content: { ...outcome.content, read: { ...outcome.content.read, attachments } } };
     },

@@ -36,10 +36,14 @@ function handOver(value: unknown): ArrayBuffer[] {
   });
 }
 
+// One job at a time, in the order handed over: the pool may hand over the next before this one is done.
+let running: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: Task) => {
-  run(task).then(
-    (value) => parentPort?.postMessage({ ok: true, value }, handOver(value)),
-    (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  running = running.then(() =>
+    run(task).then(
+      (value) => parentPort?.postMessage({ ok: true, value }, handOver(value)),
+      (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    ),
   );
 });
 parentPort?.postMessage('ready');

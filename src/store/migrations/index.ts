@@ -23,6 +23,8 @@ import * as unassignedCounts from './20261129T1300-unassigned-counts.js';
  * Names are timestamps so they sort in the order they were written.
  */
 import * as statsTrendIndexes from './20261129T1400-stats-trend-indexes.js';
+import * as keptStats from './20261129T1500-kept-stats.js';
+import * as queueTrustedOrder from './20261129T1500-queue-trusted-order.js';
 const migrations: Record<string, Migration> = {
   '20261123T0100-initial': initial,
   '20261124T0900-listing-decisions': listingDecisions,
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '20261129T1210-trusted-flaggers-misuse': trustedFlaggersMisuse,
   '20261129T1300-unassigned-counts': unassignedCounts,
   '20261129T1400-stats-trend-indexes': statsTrendIndexes,
+  '20261129T1500-kept-stats': keptStats,
+  '20261129T1500-queue-trusted-order': queueTrustedOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

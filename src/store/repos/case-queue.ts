@@ -48,7 +48,7 @@ function searchCondition(db: Q, text: string) {
   return sql<boolean>`id in (select rowid from cases_search where cases_search match ${phrase})`;
 }
 
-function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQuery): SelectQueryBuilder<Database, 'cases', O> {
+function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: QueueQuery, purpose: 'page' | 'count' = 'page'): SelectQueryBuilder<Database, 'cases', O> {
   let out = query;
   // With a trigram search, SQLite read every case of the status through the queue index and probed the
   // search's matches for each (~20 ms at 100,000 cases); a unary plus keeps the status terms off the index,
@@ -64,12 +64,14 @@ function filtered<O>(db: Q, query: SelectQueryBuilder<Database, 'cases', O>, q: 
   else if (q.assignee) out = out.where('assignee', '=', q.assignee);
   if (q.iprType) out = out.where('ipr_type', '=', q.iprType);
   // A literal, not a parameter: only then can the planner use the partial findings indexes.
-  if (q.hasFindings === true) {
+  if (q.hasFindings === true) out = out.where('findings', '!=', sql.lit('[]'));
+  if (q.hasFindings === true && purpose === 'count') {
     // SQLite does not know the partial findings indexes hold a fraction of the rows, and with another index
     // on queue_rank (cases_sla_queue) it counted "needs action with findings" by reading every such case
     // (~300 ms at 100,000 cases). A range on created_at, which every case satisfies, only the findings
-    // indexes can serve, so the planner takes them.
-    out = out.where('findings', '!=', sql.lit('[]')).where('created_at', '>', sql.lit(''));
+    // indexes can serve, so the planner takes them. Not on the page itself: that reads the sort order's
+    // index and stops after its rows, where this range would make it read and sort every match.
+    out = out.where('created_at', '>', sql.lit(''));
   }
   if (q.hasFindings === false) out = out.where('findings', '=', sql.lit('[]'));
   if (q.createdBefore) out = out.where('created_at', '<', q.createdBefore);
@@ -86,9 +88,12 @@ function onlyByStatus(q: QueueQuery): boolean {
 }
 
 export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSummary[]; total: number }> {
-  // Ids first, in index order: cases that need action (queue_rank 0), then the rest; within each, trusted flaggers' cases (flag_rank 0) first, then oldest first.
+  // Ids first, in index order: cases that need action (queue_rank 0), then the rest; within each, trusted flaggers' cases
+  // (flag_rank 0) first, then oldest first. A status tab keeps that order too (a case with a held change needs action
+  // whatever its status), which is the order of every filter index.
   const ordered = <O>(query: SelectQueryBuilder<Database, 'cases', O>) => {
-    const ranked = (q.statuses ? query : query.orderBy('queue_rank')).orderBy('flag_rank');
+    const needsAction = q.statuses !== null && sameStatuses(q.statuses, NEEDS_ACTION);
+    const ranked = (needsAction ? query : query.orderBy('queue_rank')).orderBy('flag_rank');
     return (q.sort === 'sla' ? ranked.orderBy('sla_due_at') : ranked.orderBy('created_at')).orderBy('id').limit(q.limit).offset(q.offset);
   };
   const countMatching = async () => {
@@ -96,7 +101,7 @@ export async function queryQueue(db: Q, q: QueueQuery): Promise<{ cases: CaseSum
       const counts = await countByStatus(db);
       return Object.entries(counts).reduce((n, [status, count]) => n + (!q.statuses || q.statuses.includes(status as CaseStatus) ? count : 0), 0);
     }
-    const row = await filtered(db, db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q).executeTakeFirstOrThrow();
+    const row = await filtered(db, db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')), q, 'count').executeTakeFirstOrThrow();
     return Number(row.n);
   };
   let page: Array<{ id: number | bigint }>;
@@ -161,15 +166,22 @@ export async function countByStatus(db: Q): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/**
- * Cases in `statuses` created before `before`. For the cases that need action
- * this is their kept count less the recent ones: a day's intake is small, the
- * backlog may not be, so the index reads only the recent entries.
- */
 /** Cases needing action whose SLA clock has run out by `now`: read from the (queue_rank, sla_due_at) index. */
 export async function countPastSla(db: Q, now: string): Promise<number> {
   const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('queue_rank', '=', 0).where('sla_due_at', '<', now).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The soonest SLA deadline at or after `at` of a case needing action: until then, no such case passes its SLA. */
+export async function nextSlaDeadline(db: Q, at: string): Promise<string | null> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.min('sla_due_at').as('at')).where('queue_rank', '=', 0).where('sla_due_at', '>=', at).executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** When the first case created at or after `at` was created (through the created_at index). */
+export async function firstCreatedFrom(db: Q, at: string): Promise<string | null> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.min('created_at').as('at')).where('created_at', '>=', at).executeTakeFirst();
+  return row?.at ?? null;
 }
 
 /**

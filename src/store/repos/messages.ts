@@ -72,9 +72,10 @@ export async function insertMessage(
       error: row.failed ?? null,
       case_id: null,
     })
-    .returningAll()
+    // Everything but the bytes: reading them back would be a second copy of every message.
+    .returning(['id', 'channel', 'received_at', 'sha256', 'message_id', 'origin', 'state', 'error', 'case_id'])
     .executeTakeFirstOrThrow();
-  return toRawMessage(inserted);
+  return toRawMessage({ ...inserted, raw: row.raw } as RawMessageRow);
 }
 
 /** Moves a message on from `stored`; false when someone else already did. */

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { keptRead } from '../read-cache.js';
 import type { Database } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -22,7 +23,11 @@ export async function insertSavedView(db: Q, view: Omit<SavedView, 'id'> & { at:
 }
 
 /** The reader's own views and every shared one, by name. */
-export async function listSavedViews(db: Q, reader: string): Promise<SavedView[]> {
+export function listSavedViews(db: Q, reader: string): Promise<SavedView[]> {
+  return keptRead(db, `saved-views:${reader}`, Date.now(), () => readSavedViews(db, reader));
+}
+
+async function readSavedViews(db: Q, reader: string): Promise<SavedView[]> {
   const rows = await db
     .selectFrom('saved_views')
     .selectAll()

@@ -1,74 +1,52 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Case } from '../../domain/schemas/index.js';
-import { isPostgres } from '../migrations/column-types.js';
-import type { Database } from '../tables.js';
+import type { ComplainantTotals, Q, StatsFigures } from './stats-figures.js';
+import { counterOutcomes, decisionTimes, weekCounts } from './stats-trends.js';
 import { toCase } from './cases.js';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
-/** One complainant's notices and what became of them, added up by the database. */
-export interface ComplainantTotals {
-  complainant: string | null;
-  requests: number;
-  requestsSince: number;
-  decided: number;
-  decidedWithin24h: number;
-  successes: number;
-  successfulCounterNotices: number;
-  falseInformation: boolean;
-}
-
-const DECISIONS = sql.join(['accepted', 'partially_accepted', 'rejected'].map((t) => sql.lit(t)));
-const TAKEDOWNS = sql.join(['accepted', 'partially_accepted'].map((t) => sql.lit(t)));
-const OUTCOME_EVENTS = sql.join(['accepted', 'partially_accepted', 'rejected', 'reinstated', 'dispute_decided', 'withdrawn'].map((t) => sql.lit(t)));
+export { nearestRank, type ComplainantTotals, type CounterOutcome, type DecisionKey, type DecisionTimes, type StatsFigures, type WeekCounts } from './stats-figures.js';
 
 /**
- * Per complainant: notices, notices since `since`, and of the decided ones
- * (a first accept or reject): those decided within 24 hours of arrival, those
- * taken down, those undone by a counter-notice (reinstated for want of an
- * answer, or a dispute decided for the merchant), and whether any was rejected
- * as false information. One pass over the notices and their outcome events.
+ * Per complainant, from the sums the store keeps (a row per complainant), and
+ * the notices each sent since `since`, from the notices' arrival index: a
+ * read of the recent notices, not of every one.
  */
-export async function complainantTotals(db: Q, since: string): Promise<ComplainantTotals[]> {
-  const seconds = isPostgres(db as Kysely<unknown>)
-    ? sql`extract(epoch from (d.first_at::timestamptz - c.created_at::timestamptz))`
-    : sql`(julianday(d.first_at) - julianday(c.created_at)) * 86400`;
-  const { rows } = await sql<Record<string, unknown>>`
-    with d as (
-      select case_id,
-        min(case when type in (${DECISIONS}) then at end) as first_at,
-        max(case when type in (${TAKEDOWNS}) then 1 else 0 end) as took_down,
-        max(case when type = 'rejected' and data like '%"reason":"false_information"%' then 1 else 0 end) as false_info,
-        max(case when (type = 'reinstated' and data like '%"reason":"no_answer_in_time"%') or (type = 'dispute_decided' and data like '%"outcome":"reinstate"%') then 1 else 0 end) as undone
-      from case_events where type in (${OUTCOME_EVENTS}) group by case_id
-    )
-    select c.complainant_email as complainant,
-      count(*) as requests,
-      sum(case when c.created_at >= ${since} then 1 else 0 end) as requests_since,
-      sum(case when d.first_at is not null then 1 else 0 end) as decided,
-      sum(case when d.first_at is not null and ${seconds} <= 86400 then 1 else 0 end) as within_24h,
-      sum(case when d.first_at is not null and d.took_down = 1 then 1 else 0 end) as successes,
-      sum(case when d.first_at is not null and d.took_down = 1 and d.undone = 1 then 1 else 0 end) as successful_counter_notices,
-      max(case when d.first_at is not null and d.false_info = 1 then 1 else 0 end) as false_info
-    from cases c left join d on d.case_id = c.id
-    where c.kind = 'notice'
-    group by c.complainant_email`.execute(db);
-  return rows.map((r) => ({
-    complainant: (r.complainant as string | null) ?? null,
-    requests: Number(r.requests),
-    requestsSince: Number(r.requests_since),
-    decided: Number(r.decided),
-    decidedWithin24h: Number(r.within_24h),
-    successes: Number(r.successes),
-    successfulCounterNotices: Number(r.successful_counter_notices),
-    falseInformation: Number(r.false_info) === 1,
-  }));
+async function complainantTotals(db: Q, since: string): Promise<ComplainantTotals[]> {
+  const [totals, recent] = await Promise.all([
+    sql<Record<string, unknown>>`
+      select complainant, requests, decided, within_24h, successes, undone, false_info
+      from complainant_figures where requests > 0`.execute(db),
+    sql<{ complainant: string | null; n: number }>`
+      select complainant, count(*) as n from notice_figures where received_at >= ${since} group by complainant`.execute(db),
+  ]);
+  const since3m = new Map(recent.rows.map((r) => [r.complainant ?? null, Number(r.n)]));
+  return totals.rows.map((r) => {
+    const complainant = (r.complainant as string | null) ?? null;
+    return {
+      complainant,
+      requests: Number(r.requests),
+      requestsSince: since3m.get(complainant) ?? 0,
+      decided: Number(r.decided),
+      decidedWithin24h: Number(r.within_24h),
+      successes: Number(r.successes),
+      successfulCounterNotices: Number(r.undone),
+      falseInformation: Number(r.false_info) > 0,
+    };
+  });
 }
 
-export async function countNoticesByStatus(db: Q): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('kind', '=', 'notice').groupBy('status').execute();
+async function noticesByStatus(db: Q): Promise<Record<string, number>> {
+  const { rows } = await sql<{ status: string; n: number }>`select status, n from notice_status_counts where n > 0`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * The /stats figures as the store keeps them (migration 20261129T1500):
+ * triggers update them in the same transaction as every change to a case or
+ * its events, so a read costs a few small tables, one index range and, per
+ * quantile of each platform and reviewer, one walk along an index in order.
+ */
+export const keptFigures: StatsFigures = { complainantTotals, noticesByStatus, weekCounts, decisionTimes, counterOutcomes };
 
 /** Cases in pages, oldest first, for exports that must not hold everything in memory at once. */
 export async function listCasesPage(db: Q, afterId: number, limit: number, statuses: readonly string[] | null = null): Promise<Case[]> {

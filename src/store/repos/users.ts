@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import { keptRead } from '../read-cache.js';
 import type { Database, UserRow } from '../tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -59,9 +60,12 @@ export async function upsertUser(db: Q, user: { email: string; name: string | nu
 }
 
 /** Accounts that can hold and decide cases, by name then email. */
-export async function listReviewers(db: Q): Promise<User[]> {
-  const rows = await db.selectFrom('users').selectAll().where('role', 'in', ['reviewer', 'admin']).where('disabled_at', 'is', null).orderBy('name').orderBy('email').execute();
-  return rows.map(toUser);
+/** Kept until the next write (see keptRead): every queue page names the reviewers. */
+export function listReviewers(db: Q): Promise<User[]> {
+  return keptRead(db, 'reviewers', Date.now(), async () => {
+    const rows = await db.selectFrom('users').selectAll().where('role', 'in', ['reviewer', 'admin']).where('disabled_at', 'is', null).orderBy('name').orderBy('email').execute();
+    return rows.map(toUser);
+  });
 }
 
 /** Changes what an admin may change of an account; disabling also ends its sessions. False when there is no such account. */

@@ -76,6 +76,14 @@ describe('stats and exports', () => {
     expect(line).not.toMatch(/Wenjing|\bLiu\b|Kennedy|wliu|5555/i);
   });
 
+  it('security: a complainant address with markup in it is shown as text in the complainants table', async () => {
+    const ctx = makeCtx(h.base, REVIEWER);
+    await seedCase(ctx, { complaint: { complainant: { name: null, organisation: null, email: '"<img src=x onerror=alert(1)>"@evil.example', phone: null, address: null } } });
+    const page = await (await h.request('/stats', { headers: { cookie: session.cookie } })).text();
+    expect(page).toContain('<td>&quot;&lt;img src=x onerror=alert(1)&gt;&quot;@evil.example</td>');
+    expect(page).not.toContain('<img src=x');
+  });
+
   it('security: exports need a login', async () => {
     expect((await h.request('/exports/cases.csv')).status).toBe(303);
   });

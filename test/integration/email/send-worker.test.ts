@@ -79,6 +79,30 @@ describe('sendQueuedReplies', () => {
     expect(smtp.messages).toHaveLength(6);
   });
 
+  it('with several in flight, sends replies to different recipients side by side, and one recipient\'s replies in queue order', async () => {
+    for (let i = 0; i < 6; i++) await queue(`side${i}@acme.example`);
+    const same = [await queue('same@acme.example'), await queue('same@acme.example'), await queue('same@acme.example')];
+    // The real SMTP transport, watched: how many sends are under way at once.
+    let open = 0;
+    let most = 0;
+    const watched: Mailer = {
+      ...mailer,
+      async send(mail) {
+        most = Math.max(most, ++open);
+        try {
+          await mailer.send(mail);
+        } finally {
+          open--;
+        }
+      },
+    };
+    expect(await sendQueuedReplies(db, watched, { from: FROM, inFlight: 8 })).toMatchObject({ sent: 9 });
+    expect(most).toBeGreaterThan(1);
+    const ids = await Promise.all(same.map(async (r) => (await row(r.id)).message_id));
+    const arrived = smtp.messages.filter((m) => m.envelopeTo.includes('same@acme.example')).map((m) => m.parsed.messageId);
+    expect(arrived).toEqual(ids);
+  });
+
   it('retries a temporary refusal with backoff, keeping its Message-ID, then gives up and records it', async () => {
     const { id, caseId } = await queue('busy@acme.example');
     let clock = Date.now();

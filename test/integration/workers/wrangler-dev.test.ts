@@ -99,7 +99,7 @@ describe('the console on Workers (wrangler dev --local)', () => {
     const res = await fetch(`${base}/report`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<form method="post" action="/report"');
+    expect(html).toContain('<form method="post" action="/report?lang=en"');
     expect(html).toContain('Listing URLs, one per line');
   });
 

@@ -56,3 +56,53 @@ describe('owner or agent, scored from cues', () => {
     expect(decide('Thanks, the repository is fixed now.', 'other').isAgent).toBeNull();
   });
 });
+
+describe('owner or agent in letters wrapped by a mail program', () => {
+  const wrappedLetter = (body: string): string => [
+    body,
+    'I have a good faith belief that use of the copyrighted materials\ndescribed above on the infringing web pages is not authorized by the\ncopyright owner, or its agent, or the law.',
+    'I swear, under penalty of perjury, that the information in this\nnotification is accurate and that I am the copyright owner, or am\nauthorized to act on behalf of the owner, of an exclusive right that is\nallegedly infringed.',
+    'Signed,\n\n[private]',
+  ].join('\n\n');
+
+  it('reads the statutory either-or sentence as boilerplate when a line break falls inside it', () => {
+    const d = decide(wrappedLetter('Files in this repository are commercial font software\ncopyrighted by Harbour Type Foundry.'));
+    expect(d.cues.some((c) => c.id === 'owner.self')).toBe(false);
+  });
+
+  it('reads an agent cue that a line break splits', () => {
+    const d = decide(wrappedLetter('Files in this repository are commercial font software copyrighted by Harbour Type Foundry on\nwhose behalf Glyphwatch is acting.'));
+    expect(d.isAgent).toBe(true);
+  });
+
+  it('takes a negation on the line above a cue', () => {
+    const d = decide('We are not acting as\nan authorized agent for anyone: the library is our own code.');
+    expect(d.cues.find((c) => c.id === 'agent.phrase')?.negated).toBe(true);
+    expect(d.isAgent).toBe(false);
+  });
+});
+
+describe('owner cues beside the statutory wording', () => {
+  it('reads a sender speaking of its own copyright as the owner', () => {
+    const d = decide('The repository below copies our source code and infringes our copyright. Please remove it.');
+    expect(d.isAgent).toBe(false);
+    expect(d.cues.some((c) => c.id === 'owner.holds_right')).toBe(true);
+  });
+
+  it('gives "authorized to act on behalf of" little weight inside the perjury sentence', () => {
+    const d = decide('These files are our own code.\n\nI declare, under penalty of perjury, that we are authorized to act on behalf of Northwind Games Ltd, the owner of the rights.');
+    expect(d.isAgent).toBe(false);
+  });
+
+  it('reads a sender introducing itself by the owner name as the owner', () => {
+    const d = decideAgency({ source: 'body', text: 'We, Northwind Games Ltd, found our game published below. We are authorized to act on behalf of Northwind Games Ltd.' }, { kind: 'notice', owner: 'Northwind Games Ltd' });
+    expect(d.cues.some((c) => c.id === 'owner.self_named')).toBe(true);
+    expect(d.isAgent).toBe(false);
+  });
+
+  it('reads the owner legal manager of a team inside the owner as staff', () => {
+    const d = decideAgency({ source: 'body', text: 'I am the legal manager at the Strategy Team of Northwind Games Ltd. Please remove the repository below.' }, { kind: 'notice', owner: 'Northwind Games Ltd' });
+    expect(d.cues.some((c) => c.id === 'owner.staff_role')).toBe(true);
+    expect(d.isAgent).toBe(false);
+  });
+});

@@ -193,3 +193,32 @@ describe('owner named in a possessive before the work', () => {
     expect(parsed.rightsOwner).toBe('Kestrel Systems Corporation');
   });
 });
+
+describe('more wording of the work, the statements and their layout', () => {
+  it.each([
+    'Product name: Skylark Charts for Android',
+    'Tessaro Labs is the developer and licensor of networking protocol libraries used in routers.',
+    'The repository contains our copyrighted source code files.',
+    'The users below have forked a codebase that includes our commercial extension.',
+    'The repositories hold previous versions of our websites.',
+  ])('finds the work in: %s', (work) => {
+    expect(elementsOf(makeNotice({ opening: 'Dear Sir or Madam,', work })).work_identified.present).toBe(true);
+  });
+
+  it('does not take the statutory "copyrighted materials described above" for the work', () => {
+    expect(elementsOf(makeNotice({ opening: 'Dear Sir or Madam,', work: null })).work_identified.present).toBe(false);
+  });
+
+  it.each([
+    ['good faith and reasonable belief', { goodFaith: 'I am providing this notice in good faith and with the reasonable belief that rights my company owns are being infringed.' }, 'good_faith_statement'],
+    ['"none of the materials ... has been authorized"', { goodFaith: 'I have a good faith belief that none of the materials or activities listed above has been authorized by Tessaro, its agents or the law.' }, 'good_faith_statement'],
+    ['a good-faith basis', { goodFaith: 'I have a good faith basis that the content at the listed URL infringes our rights and is not authorized by us, our agents, or the law.' }, 'good_faith_statement'],
+    ['a statement hard-wrapped mid-phrase', { accuracyPerjury: 'The information in this notification is accurate and I swear under penalty of\nperjury that I am authorized to act on behalf of the owner.' }, 'accuracy_perjury_statement'],
+    ['"this notice is true and correct"', { accuracyPerjury: 'I declare, under penalty of perjury, this notice is true and correct and that I am the copyright owner.' }, 'accuracy_perjury_statement'],
+    ['"both true and accurate"', { accuracyPerjury: 'Under penalty of perjury I certify that the information contained in this notification is both true and accurate, and that I have the authority to act on behalf of the owner.' }, 'accuracy_perjury_statement'],
+    ['a company\'s legal form inside the sentence', { accuracyPerjury: 'I swear, under penalty of perjury, that the information in this notification is accurate and that Vela Media S.A. has an exclusive right to the series.' }, 'accuracy_perjury_statement'],
+    ['a translated sworn statement', { accuracyPerjury: 'We hereby swear the information in this notice is accurate, and we accept the penalty of perjury.' }, 'accuracy_perjury_statement'],
+  ] as const)('reads %s', (_name, over, element) => {
+    expect(elementsOf(makeNotice(over))[element].present).toBe(true);
+  });
+});

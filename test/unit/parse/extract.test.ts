@@ -73,7 +73,7 @@ describe('parties and rights', () => {
 
   it('reads the owner as staff when the sender owns the work', () => {
     expect(parse({ text: makeNotice() }).isAgent).toBe(false);
-    const vague = parse({ text: 'We are writing about a takedown. The files infringe our copyright.' });
+    const vague = parse({ text: 'We are writing about a takedown. The files listed below should be removed.' });
     expect(vague.isAgent).not.toBe(true);
     expect(vague.agentConfidence).toBeLessThan(0.6);
   });

@@ -59,3 +59,22 @@ describe('retractions in the sender\'s own words', () => {
     expect(c.listings.length + (c.originalWorkUrls?.length ?? 0)).toBeGreaterThan(0);
   });
 });
+
+describe('a sender undoing its own takedown', () => {
+  it('reads "invalidate the takedown" as a retraction, even with the DMCA misspelt', () => {
+    const text = 'Hello,\n\nWe have reached an understanding with the maintainer, so I would like to invalidate the DCMA takedown for the repository below.\n\nhttps://github.com/orbit-tools/scheduler\n\nSincerely,\nRana Voss\nOrbit Tools Ltd';
+    expect(parseNotice({ text }).kind).toBe('retraction');
+  });
+
+  it('reads the sender owning up to an error in sending the notice as a retraction', () => {
+    const text = 'Hi,\n\nThis notice was sent in error: the copyrighted files in https://github.com/kelp/maps are licensed to that user. Please restore the repository.\n\nThanks,\nIda Berg';
+    expect(parseNotice({ text }).kind).toBe('retraction');
+    const own = 'Hello,\n\nhttps://github.com/kelp/maps\n\nWe made a mistake in taking down this fork of our copyrighted project; it carries our licence. Please put it back.\n\nIda Berg';
+    expect(parseNotice({ text: own }).kind).toBe('retraction');
+  });
+
+  it('keeps a counter-notice that says the notice was sent in error a counter-notice', () => {
+    const text = 'I believe in good faith that this DMCA notification was sent in error.\n\nI swear, under penalty of perjury, that I have a good-faith belief that the material was removed or disabled as a result of a mistake or misidentification.\n\nhttps://github.com/kelp/maps\n\nIda Berg';
+    expect(parseNotice({ text }).kind).toBe('counter_notice');
+  });
+});

@@ -26,12 +26,16 @@ describe('rights owner named in the sign-off of an owner writing for itself', ()
     expect(c.rightsOwner).toBe('Kestrel Software');
   });
 
-  it('leaves the owner unknown for a representative who does not claim the work', () => {
+  it('takes the sign-off company of a representative who does not claim the work only with a low confidence', () => {
+    // Labelled notices in this shape ("the duly authorized representative of the exclusive rights holder",
+    // signed with a publisher's name) come from the publisher's own staff; without a claim to the work the
+    // reading stays below the confidence of a named owner.
     const c = parse(makeNotice({
       opening: 'I am the duly authorized representative of the exclusive rights holder for the title below.',
       signature: 'Thank you,\n\n[private]\nOakridge Publishing',
     }));
-    expect(c.rightsOwner).toBeNull();
+    expect(c.rightsOwner).toBe('Oakridge Publishing');
+    expect(c.rightsOwnerConfidence).toBeLessThan(0.8);
   });
 
   it('names the company of a retraction sender', () => {

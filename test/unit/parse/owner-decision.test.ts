@@ -39,3 +39,20 @@ describe('the rights owner, chosen among scored candidates', () => {
     expect(ownerGeneratorsFiring('We write on behalf of our client Harbourline Media, LLC. The code is owned by Harbourline Media, LLC.').sort()).toEqual(['owner.for_whom', 'owner.owned_by']);
   });
 });
+
+describe('owner names read to their right length', () => {
+  it('leaves the sender pronoun after the name out of it', () => {
+    const c = parse(makeNotice({ opening: 'Harbourline Media (“HLM”) is the owner of copyright in the photographs below.\n\nOn behalf of HLM, I hereby demand that you remove the infringing material.' }));
+    expect(c.rightsOwner).toBe('Harbourline Media');
+  });
+
+  it('leaves the possessive of a client name out of it', () => {
+    const c = parse(makeNotice({ opening: 'We write for our client Harbourline\'s photo library, which the repository below copies.' }));
+    expect(c.rightsOwner).toBe('Harbourline');
+  });
+
+  it('takes no owner from a generic noun after a role', () => {
+    const c = parse(makeNotice({ opening: 'Yes, I am the owner of the Intellectual Property.' }));
+    expect(c.rightsOwner).not.toBe('Intellectual Property');
+  });
+});

@@ -25,4 +25,10 @@ describe('the letter of authorization is asked for only when the desk is sure th
     expect(f?.question).toMatch(/confirm/i);
     expect(f?.message).toMatch(/letter of authorization/);
   });
+
+  it('puts the question to a reviewer when the agent reading carries no confidence', () => {
+    const { agentConfidence: _, ...stored } = agentComplaint();
+    const f = checkComplaint(stored, { platforms, now }).findings.find((x) => x.code === 'authorization.missing');
+    expect(f?.severity).toBe('warning');
+  });
 });

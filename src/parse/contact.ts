@@ -1,0 +1,148 @@
+import type { Span } from '../domain/schemas/complaint.js';
+import { sectionAt, type Section } from './sections.js';
+import { spanOf, type SourceText } from './span.js';
+
+/**
+ * The sender's contact block where no labelled field gives it: a line that
+ * says how to reach the sender with the details under it ("My contact details:",
+ * "I can be contacted via", "can be reached through its counsel at the
+ * following:"), or a sign-off line that carries details beside the name
+ * ("[private] | Counsel | Acme Inc.", "Acme School | [private]"). Each reading is
+ * named by the shape it was found in and scored; redacted values count, as
+ * the hosts that publish notices blank them out.
+ */
+export interface ContactBlock {
+  generator: ContactGenerator;
+  value: string;
+  evidence: Span;
+  score: number;
+}
+
+const GENERATORS = {
+  // A cue that announces the details and the value right under it: as plain as a labelled field.
+  cue_value: 0.85,
+  // Details beside the name in the sign-off: a redaction after a separator, or two on one line.
+  signoff_details: 0.6,
+} as const;
+type ContactGenerator = keyof typeof GENERATORS;
+
+/** A contact block scores at least this much to stand for the contact element. */
+export const CONTACT_BLOCK_THRESHOLD = 0.5;
+
+const CUE = /\b(?:contact (?:information|details|info|data)|(?:be|been) (?:contacted|reached)|reach (?:me|us)|get in touch|(?:my|our) (?:mailing |postal |physical |business )?(?:address|e-?mail(?: address)?|(?:tele)?phone(?: number)?)|at the following (?:address|e-?mail|number))\b/i;
+// The infringer's details (a form question about the other party, "the user can be reached at") are not the sender's.
+const OTHER_PARTY = /\binfring|\balleged|\buploader|\b(?:the|this) (?:user|account|repository owner|developer)\b|\btheir (?:contact|e-?mail|address)/i;
+const REDACTED_VALUE = /^[ \t*_>|-]*\[(?:private|redacted)\](?:[ \t,;|/]*\[(?:private|redacted)\])*[ \t*_,.]*(?:<br>)?[ \t]*$/i;
+const EMAIL = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const PHONE = /(?:^|[\s:(])\+?\d[\d ().-]{6,}\d(?:\s|$)/;
+const STREET = /\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Parkway|Highway)\b/;
+const POSTCODE = /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
+// Quoted history below the sender's own text: details there belong to an earlier message.
+const QUOTED = /^[ \t>]*(?:-{2,}\s*(?:Original Message|Forwarded message)|On [^\n]{5,120} wrote:[ \t]*$)/im;
+const CLOSING = /^[ \t*_]*(?:sincerely|regards|best regards|kind regards|warm regards|best wishes|yours(?: faithfully| sincerely| truly)?|respectfully(?: yours| submitted)?|best|thank you(?: very much)?|thanks|cheers|signed)[,.!]?[ \t*_]*$/im;
+
+/** A line that is only a contact value: redacted, an e-mail address, a phone number, or an address line. */
+function valueLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 200) return false;
+  if (REDACTED_VALUE.test(t)) return true;
+  // A sentence is not a value; an address line rarely ends in a full stop.
+  if (/[.!?]$/.test(t) && !EMAIL.test(t)) return false;
+  return EMAIL.test(t) || PHONE.test(t) || STREET.test(t) || POSTCODE.test(t);
+}
+
+const NAME_FIELD = /^[ \t*_]*(?:organi[sz]ation|company|firm|(?:full |legal )?name|attn|attention)[^:\n]{0,20}:/i;
+
+interface Line { text: string; start: number }
+
+function linesOf(text: string, end: number): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  while (pos < end) {
+    const nl = text.indexOf('\n', pos);
+    const e = nl < 0 || nl > end ? end : nl;
+    out.push({ text: text.slice(pos, e), start: pos });
+    pos = e + 1;
+  }
+  return out;
+}
+
+function inOtherPartyAnswer(sections: readonly Section[], at: number): boolean {
+  return sectionAt(sections, at)?.role === 'infringer';
+}
+
+/** "My contact details:" with the value after the colon or on one of the next three lines. */
+function cueValue(src: SourceText, lines: readonly Line[], sections: readonly Section[]): ContactBlock | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text.length > 2000) continue;
+    const cue = CUE.exec(line.text);
+    if (!cue || OTHER_PARTY.test(line.text) || inOtherPartyAnswer(sections, line.start)) continue;
+    const rest = line.text.slice((cue.index ?? 0) + cue[0].length);
+    const colon = rest.search(/[:：]/);
+    if (colon >= 0 && valueLine(rest.slice(colon + 1))) {
+      const at = line.start + (cue.index ?? 0);
+      return make('cue_value', src, at, line.start + line.text.trimEnd().length, rest.slice(colon + 1).trim());
+    }
+    // The value goes on the next lines only when the cue line leads into it (ends the line, or ends in ":", "at", "via", "below").
+    if (!/(?:[:：]|\b(?:at|via|by|to|below|following|is|are))[ \t*_]*$/i.test(line.text) && rest.trim()) continue;
+    const found: Line[] = [];
+    for (let j = i + 1, blanks = 0; j < lines.length && blanks <= 2; j++) {
+      const next = lines[j]!;
+      if (!next.text.trim()) {
+        blanks++;
+        if (found.length) break;
+        continue;
+      }
+      // "Organization name: Acme" or "Attn: Legal" heads the details without being one.
+      if (!found.length && NAME_FIELD.test(next.text)) continue;
+      if (!valueLine(next.text)) break;
+      found.push(next);
+      if (found.length >= 4) break;
+    }
+    if (found.length) {
+      const last = found.at(-1)!;
+      return make('cue_value', src, line.start, last.start + last.text.trimEnd().length, found.map((l) => l.text.trim()).join(', '));
+    }
+  }
+  return null;
+}
+
+// "[private] | Trademark Counsel | Acme, Inc.", "Acme School | [private]", "[private] [private]".
+const DETAILS_BESIDE_NAME = /\S[^\n|]*\|[^\n]*\[(?:private|redacted)\]|\[(?:private|redacted)\][^\n|]*\|[^\n]*\S[^\n]*\|[^\n]*\S|\[(?:private|redacted)\][ \t,;]+\[(?:private|redacted)\]/i;
+
+/** Details beside the name in the sign-off, below the last closing word and above any quoted history. */
+function signoffDetails(src: SourceText, lines: readonly Line[]): ContactBlock | null {
+  let from = -1;
+  for (let i = 0; i < lines.length; i++) if (CLOSING.test(lines[i]!.text)) from = i;
+  if (from < 0) {
+    // No closing word: the letter's last paragraph, when it is short enough to be a sign-off.
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (lines[i]!.text.trim()) continue;
+      if (lines.slice(i + 1).some((l) => l.text.trim())) { from = i; break; }
+    }
+    if (from < 0 || lines.length - from - 1 > 4) return null;
+  }
+  // A closing word well above the end heads no sign-off: the letter went on after it.
+  const tail = lines.slice(from + 1).filter((l) => l.text.trim());
+  if (tail.length === 0 || tail.length > 10) return null;
+  for (const line of tail) {
+    if (line.text.length > 300 || !DETAILS_BESIDE_NAME.test(line.text)) continue;
+    return make('signoff_details', src, line.start, line.start + line.text.trimEnd().length, line.text.trim());
+  }
+  return null;
+}
+
+function make(generator: ContactGenerator, src: SourceText, start: number, end: number, value: string): ContactBlock {
+  return { generator, value: value.replace(/<br>/gi, '').slice(0, 200), evidence: spanOf(src, start, end), score: GENERATORS[generator] };
+}
+
+/** The best contact block of the sender's own text, or null when none scores high enough. */
+export function findContactBlock(src: SourceText, sections: readonly Section[]): ContactBlock | null {
+  const q = QUOTED.exec(src.text);
+  const lines = linesOf(src.text, q ? q.index : src.text.length);
+  const best = [cueValue(src, lines, sections), signoffDetails(src, lines)]
+    .filter((c): c is ContactBlock => !!c && c.score >= CONTACT_BLOCK_THRESHOLD)
+    .sort((a, b) => b.score - a.score)[0];
+  return best ?? null;
+}
