@@ -147,9 +147,32 @@ function besidePlatformTargets(decisions: UrlDecision[], text: string): UrlDecis
   });
 }
 
+/** The URL stands alone on its line, perhaps after a list marker: an entry of a list, not a word of a sentence. */
+function aloneOnLine(text: string, hit: UrlHit): boolean {
+  return /^[\s\-*•●>\d.)(<\[]*$/.test(lineLead(text, hit.start)) && /^[\s>)\]]*$/.test(text.slice(hit.end, lineEndAt(text, hit.end)));
+}
+
+/**
+ * A notice that names no target at all but lists URLs one per line without a cue
+ * (a vendor's table of pages on a site the platform hosts under its own domain):
+ * those entries are the likeliest targets. A reviewer confirms each of them.
+ */
+function uncuedListWithoutTargets(decisions: UrlDecision[], text: string): UrlDecision[] {
+  if (decisions.some((d) => d.role === 'infringing')) return decisions;
+  const entries = decisions.filter((d) => d.reason === 'reference' && aloneOnLine(text, d.hit));
+  // A list, not one link: at least two distinct pages of one host.
+  const perHost = new Map<string, Set<string>>();
+  for (const d of entries) {
+    const host = hostOf(d.hit.url) ?? '';
+    perHost.set(host, (perHost.get(host) ?? new Set()).add(urlKey(d.hit.url)));
+  }
+  const listed = new Set(entries.filter((d) => (perHost.get(hostOf(d.hit.url) ?? '')?.size ?? 0) >= 2));
+  return decisions.map((d) => (listed.has(d) ? decided(d, 'infringing', 'uncued_list_no_target') : d));
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
-  return besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text);
+  return uncuedListWithoutTargets(besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text), ctx.text);
 }
 
 function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {

@@ -41,6 +41,7 @@ export const URL_REASONS = [
   'account_beside_targets',
   'account_in_takedown_answer',
   'evidence_in_takedown_answer',
+  'uncued_list_no_target',
 ] as const;
 export type UrlReason = (typeof URL_REASONS)[number];
 
@@ -79,6 +80,7 @@ const TEXT: Record<UrlReason, string> = {
   account_beside_targets: 'account page named beside listings on the platform',
   account_in_takedown_answer: 'account page in the takedown answer, beside listings on the platform',
   evidence_in_takedown_answer: 'a listing on the platform offered as evidence in the takedown answer',
+  uncued_list_no_target: 'one of several pages of one site listed without a cue, in a notice that names no other target',
 };
 
 /** The reviewer's words for a reason; `section` names the section for `quiet_section`. */
@@ -128,6 +130,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   account_beside_targets: 0.8,
   account_in_takedown_answer: 0.33,
   evidence_in_takedown_answer: 0.5, // hand weight
+  uncued_list_no_target: 0.4, // hand weight: pages of a sender's own site are listed the same way
 };
 
 /** Below this, a URL's role is shown to the reviewer to confirm. */
