@@ -28,8 +28,8 @@ interface State {
   kept: Map<string, Promise<Kept>>;
 }
 
-/** Values one version holds at most; past it, the oldest are read again when asked for. */
-const MAX_KEPT = 2000;
+/** Values one version holds at most (a queue page is some 50 rows); past it, the oldest are read again when asked for. */
+const MAX_KEPT = 300;
 
 const readers = new WeakMap<object, VersionReader>();
 const states = new WeakMap<object, State>();
@@ -59,7 +59,14 @@ function versionOf(db: object, read: VersionReader): string | Promise<string> {
 async function stateOf(db: object): Promise<State | null> {
   const read = readers.get(db);
   if (!read) return null;
-  const version = await versionOf(db, read);
+  let version: string;
+  try {
+    version = await versionOf(db, read);
+  } catch {
+    // A server that cannot name its version (PostgreSQL before 13 has no pg_current_snapshot): read through every time.
+    readers.delete(db);
+    return null;
+  }
   let state = states.get(db);
   if (!state || state.version !== version) {
     state = { version, kept: new Map() };
