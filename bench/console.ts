@@ -23,8 +23,8 @@ const CASES = Number(option('cases')) || 100_000;
 const REQUESTS = Math.min(Number(option('requests')) || 700, 3000);
 const LEVELS = (option('clients') ?? '1,8,32').split(',').map(Number).filter((n) => n >= 1 && n <= 64);
 const dir = `data/tmp/bench-console-${process.pid}`;
-/** Page worker threads of the server under test; set NOTICEDESK_PAGE_WORKERS to compare. */
-const PAGE_WORKERS = process.env.NOTICEDESK_PAGE_WORKERS ?? '2';
+/** Page worker threads of the server under test: the product's default (none) unless NOTICEDESK_PAGE_WORKERS is set to compare. */
+const PAGE_WORKERS = process.env.NOTICEDESK_PAGE_WORKERS ?? '0';
 const file = join(dir, 'noticedesk.sqlite');
 
 function percentile(sorted: number[], p: number): number {
