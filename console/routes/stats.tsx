@@ -34,6 +34,7 @@ export function statsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <table><tbody>{Object.entries(s.byStatus).sort((a, b) => b[1] - a[1]).map(([status, n]) => <tr><td><StatusBadge status={status} /></td><td><meter min={0} max={max} value={n}></meter></td><td>{n}</td></tr>)}</tbody></table>
         </div>
         <div class="panel flush">
+          <h2>Complainants</h2>
           <table aria-label="Complainants">
             <thead><tr><th>Complainant</th><th>Requests</th><th>Last 3 months</th><th>Decided</th><th>Success rate</th><th>Successful counter-notices</th><th>False information</th><th>Good Faith</th></tr></thead>
             <tbody>{complainantRows(s.complainants)}</tbody>

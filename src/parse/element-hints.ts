@@ -28,9 +28,12 @@ function compile(): Map<string, RegExp> {
   }
   const out = new Map<string, RegExp>();
   for (const [element, list] of words) {
-    const alternatives = [...new Set(list)]
-      .sort((a, b) => b.length - a.length)
-      .map((w) => (latin(w) ? `(?<![\\p{L}\\p{N}])${escape(w).replace(/ /g, '[\\s-]+')}(?![\\p{L}\\p{N}])` : escape(w)));
+    const unique = [...new Set(list)].sort((a, b) => b.length - a.length);
+    // One word-boundary check around all Latin words, not one per word: the engine then tries the
+    // alternatives only where a word starts.
+    const latinWords = unique.filter(latin).map((w) => escape(w).replace(/ /g, '[\\s-]+'));
+    const cjk = unique.filter((w) => !latin(w)).map(escape);
+    const alternatives = [...(latinWords.length > 0 ? [`(?<![\\p{L}\\p{N}])(?:${latinWords.join('|')})(?![\\p{L}\\p{N}])`] : []), ...cjk];
     out.set(element, new RegExp(alternatives.join('|'), 'giu'));
   }
   return out;
