@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
@@ -15,6 +15,7 @@ import type { Db } from '../../src/store/open.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const LOGIN = { email: 'rita@desk.test', password: 'correct horse battery' };
 
@@ -32,10 +33,7 @@ describe('console in a real browser', () => {
     ctxBase = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
     await upsertUser(db, { email: LOGIN.email, name: 'Rita Reviewer', passwordHash: await hashPassword(LOGIN.password), role: 'reviewer', at: new Date().toISOString() });
     const app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback(app.fetch));
     smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
     chrome = await launchChromium();
     browser = chrome.browser;

@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx } from '../../src/domain/context.js';
@@ -6,6 +6,7 @@ import { processMessage } from '../../src/domain/messages/process-message.js';
 import { receiveMessage } from '../../src/domain/messages/receive-message.js';
 import { openConsole, REVIEWER_LOGIN } from '../integration/console/harness.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 
 describe('case page keys and layout in a real browser', () => {
@@ -18,10 +19,7 @@ describe('case page keys and layout in a real browser', () => {
 
   beforeAll(async () => {
     h = await openConsole();
-    server = serve({ fetch: h.app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback(h.app.fetch));
     const raw = [
       'From: Jane Doe <jane@bluelantern.example>',
       'To: ipr@noticedesk.test',

@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
 import { acceptCase } from '../../src/domain/cases/accept-case.js';
@@ -19,6 +19,7 @@ import { makeDmcaBody, makeEmail } from '../support/mail.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { REVIEWER } from '../integration/domain/seed.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const SECRET = 'platform-webhook-secret-0123456789';
 
@@ -34,10 +35,7 @@ describe('the merchant\'s counter-notice form in a real browser', () => {
 
   beforeAll(async () => {
     db = await openTestDb();
-    server = serve({ fetch: (req) => app.fetch(req), hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback((req) => app.fetch(req)));
     hooks = await startWebhookReceiver();
     const plain = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
     ctxBase = { ...plain, links: { ...plain.links!, publicUrl: base }, webhooks: { endpoints: [{ url: hooks.url, secret: SECRET }] } };

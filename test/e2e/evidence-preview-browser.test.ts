@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
@@ -16,6 +16,7 @@ import type { Db } from '../../src/store/open.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
 import { makePdf, makePng } from '../support/evidence-files.js';
 import { openTestDb, testCtx } from '../support/store.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const SCREENS = process.env.NOTICEDESK_SCREENS_DIR ?? join(tmpdir(), 'noticedesk-screens');
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
@@ -33,10 +34,7 @@ describe('a reviewer looks at the evidence in a real browser', () => {
     ctxBase = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
     await upsertUser(db, { email: RITA.email, name: 'Rita Reviewer', passwordHash: await hashPassword(RITA.password), role: 'reviewer', at: new Date().toISOString() });
     const app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback(app.fetch));
     chrome = await launchChromium({ viewport: { width: 1400, height: 1000 } });
     mkdirSync(SCREENS, { recursive: true });
   }, 120_000);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
@@ -19,6 +19,7 @@ import { launchChromium, type TestBrowser } from '../support/chromium.js';
 import { makePdf } from '../support/evidence-files.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { REVIEWER } from '../integration/domain/seed.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const SCREENS = process.env.NOTICEDESK_SCREENS_DIR ?? join(tmpdir(), 'noticedesk-screens');
 const pdfFile = (name: string, lines: string[]) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(makePdf(lines)) });
@@ -33,10 +34,7 @@ describe('the public form in Chinese, in a real browser set to Chinese', () => {
 
   beforeAll(async () => {
     db = await openTestDb();
-    server = serve({ fetch: (req) => app.fetch(req), hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback((req) => app.fetch(req)));
     const plain = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
     ctxBase = { ...plain, links: { ...plain.links!, publicUrl: base } };
     const app = createConsoleApp({ db, ctx: (actor, requestId) => ({ ...makeCtx(ctxBase, actor, requestId), counterNotice: { businessDays: 3, holidays: [] } }), secureCookies: false, intake: submitStructured });

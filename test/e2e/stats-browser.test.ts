@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import type { Db } from '../../src/store/open.js';
 import { REVIEWER, seedCase } from '../integration/domain/seed.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
 import { openTestDb, testCtx } from '../support/store.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
 const HOUR = 3600_000;
@@ -50,10 +51,7 @@ describe('/stats in a real browser', () => {
       }
     }
     const app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback(app.fetch));
     chrome = await launchChromium({ viewport: { width: 1400, height: 1000 } });
     browser = chrome.browser;
     mkdirSync(SCREENS, { recursive: true });

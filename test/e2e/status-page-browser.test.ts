@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../console/app.js';
@@ -15,6 +15,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js'
 import { makeDmcaBody, makeEmail } from '../support/mail.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 
 describe('the complainant\'s status page in a real browser', () => {
@@ -28,10 +29,7 @@ describe('the complainant\'s status page in a real browser', () => {
 
   beforeAll(async () => {
     db = await openTestDb();
-    server = serve({ fetch: (req) => app.fetch(req), hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback((req) => app.fetch(req)));
     const plain = testCtx(db, { platforms: await loadPlatforms('data/platforms') });
     ctxBase = { ...plain, links: { ...plain.links!, publicUrl: base } };
     app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });

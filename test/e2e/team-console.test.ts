@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { REVIEWER, seedCase } from '../integration/domain/seed.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { serveOnLoopback } from '../support/serve-on-loopback.js';
 
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
 const SAM = { email: 'sam@desk.test', password: 'second pass phrase' };
@@ -46,10 +47,7 @@ describe('a reviewer team works the queue in a real browser', () => {
     await upsertUser(db, { email: RITA.email, name: 'Rita Reviewer', passwordHash: await hashPassword(RITA.password), role: 'admin', at });
     await upsertUser(db, { email: SAM.email, name: 'Sam Second', passwordHash: await hashPassword(SAM.password), role: 'reviewer', at });
     const app = createConsoleApp({ db, ctx: (actor, requestId) => makeCtx(ctxBase, actor, requestId), secureCookies: false, intake: submitStructured });
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ server, base } = await serveOnLoopback(app.fetch));
     smtp = await startSmtpReceiver(20000 + Math.floor(Math.random() * 20000));
     chrome = await launchChromium({ viewport: { width: 1400, height: 1000 } });
     browser = chrome.browser;
