@@ -43,7 +43,7 @@ const WORDS = {
     missing: 'It cannot be forwarded to the rights owner until we have the following:',
     complete: 'It has the statements a counter-notice needs. A reviewer checks it and forwards it to the rights owner; we will write to you with the date by which they must answer.',
     mailed: (email: string) => `An email about it is queued for ${email}. Quote the case number in any follow-up.`,
-    noResult: 'No counter-notice was sent from this browser in the last hour. The case number is in the email we sent you.',
+    noResult: 'No counter-notice was sent from this browser in the last hour. If you filed one earlier, its case number is in the acknowledgement email.',
   },
   zh: {
     title: '反通知',
@@ -83,7 +83,7 @@ const WORDS = {
     missing: '在我们收到以下内容之前，反通知无法转交权利人：',
     complete: '反通知已包含所需的声明。审核人员将审核并转交权利人；我们会写信告知您权利人须答复的期限。',
     mailed: (email: string) => `有关邮件已排队发送至 ${email}。后续联系请注明案件编号。`,
-    noResult: '过去一小时内，此浏览器未提交过反通知。案件编号见我们发给您的邮件。',
+    noResult: '过去一小时内，此浏览器未提交过反通知。如您此前已提交，案件编号见确认邮件。',
   },
 } as const;
 
