@@ -103,7 +103,17 @@ function cueRole(before: string, after: string): 'original' | 'infringing' | nul
 }
 
 // Code hosts show the same path under blob/, tree/, raw/ or src/: containment ignores that view segment.
-const pathKey = (u: string): string => u.replace(/\/(-\/)?(blob|tree|raw|src)\//, '/~/');
+const CODE_VIEW = /\/(-\/)?(blob|tree|raw|src)\//;
+const pathKey = (u: string): string => u.replace(CODE_VIEW, '/~/');
+/**
+ * A file or folder named in a sentence inside a target ("in particular, the folder URL contains our code") narrows
+ * the request as often as it points at the copying, so it is listed for a reviewer to confirm; a history, issue or
+ * commit page inside the target only shows where to look.
+ */
+const namedInside = (d: UrlDecision): UrlDecision => {
+  if (d.cls.itemList) return d; // a list of forks is read by `pointerPages`
+  return CODE_VIEW.test(d.hit.url) ? decided(d, 'infringing', 'named_inside_target') : decided(d, 'evidence', 'detail_inside_target');
+};
 const isUnder = (child: string, parent: string): boolean => {
   const c = pathKey(child), p = pathKey(parent);
   return c !== p && c.startsWith(p + '/');
@@ -184,13 +194,14 @@ function uncuedListWithoutTargets(decisions: UrlDecision[], text: string): UrlDe
 /**
  * A page that only lists other items (a repository's forks) and an account page on a platform where
  * accounts hold listings point at targets: beside another target they are none themselves. When they are
- * all the notice names, they stay targets for a reviewer to confirm.
+ * all the notice names, they stay targets for a reviewer to confirm. An account page in the takedown
+ * answer keeps the role given there: senders list a profile whose picture or name infringes.
  */
 function pointerPages(decisions: UrlDecision[]): UrlDecision[] {
   const pointer = (d: UrlDecision): boolean => !!(d.cls.itemList || d.cls.holderAccount);
   const others = decisions.some((d) => d.role === 'infringing' && !pointer(d));
   return decisions.map((d) => {
-    if (d.role !== 'infringing' || !pointer(d)) return d;
+    if (d.role !== 'infringing' || !pointer(d) || (d.cls.holderAccount && d.fromTargetSection && others)) return d;
     if (d.cls.itemList) return decided(d, others ? 'ignored' : 'infringing', others ? 'item_list_beside_targets' : 'item_list_only_target');
     return decided(d, others ? 'ignored' : 'infringing', others ? 'holder_account_beside_targets' : 'holder_account_only_target');
   });
@@ -259,11 +270,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
       const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
       const key = urlKey(d.hit.url);
       if (d.reason === 'section_default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'infringing', 'named_inside_target');
+        return namedInside(d);
       }
       if (d.reason === 'section_default' && listed) return decided(d, 'infringing', 'named_on_platform');
       if (d.reason === 'platform_listing' && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'infringing', 'named_inside_target');
+        return namedInside(d);
       }
       return d;
     });
@@ -276,7 +287,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     // A file named in a sentence inside a listed repository ("their script at URL includes our keys"): a target
     // the sender narrows to as often as a pointer to the copying, so a reviewer confirms it.
     if (inProse(ctx.text, d.hit) && !targetKeys.some((t) => same(t, key)) && targetKeys.some((t) => isUnder(key, t))) {
-      return decided(d, 'infringing', 'named_inside_target');
+      return namedInside(d);
     }
     if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return decided(d, 'infringing', 'inside_target');
     if (d.role === 'infringing' && d.cls.platform === null) return decided(d, 'original', 'off_platform_outside_answer');

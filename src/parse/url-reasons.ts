@@ -32,6 +32,7 @@ export const URL_REASONS = [
   'reference',
   'account_of_target',
   'named_inside_target',
+  'detail_inside_target',
   'named_on_platform',
   'container_of_target',
   'inside_target',
@@ -75,6 +76,7 @@ const TEXT: Record<UrlReason, string> = {
   reference: 'named without a cue',
   account_of_target: 'account page of a listed target',
   named_inside_target: 'a file or folder inside a named target, named in a sentence',
+  detail_inside_target: 'a history, issue or commit page inside a named target, cited to show the copying',
   named_on_platform: 'named on the platform, no other target',
   container_of_target: 'contains a narrower target',
   inside_target: 'inside a named target',
@@ -129,6 +131,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   reference: 0.96,
   account_of_target: 0.94,
   named_inside_target: 0.6, // hand weight: 25 of its 26 training URLs agree, but 23 come from one notice
+  detail_inside_target: 0.6, // hand weight
   named_on_platform: 0.4,
   container_of_target: 0.87,
   inside_target: 0.87,

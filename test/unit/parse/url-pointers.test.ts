@@ -49,16 +49,6 @@ describe('an account page on a code host', () => {
     expect(roleOf(text, 'https://github.com/uploader-jo')?.role).toBe('ignored');
   });
 
-  it('is no target in the takedown answer beside the repository it holds', () => {
-    const text = [
-      '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
-      '',
-      'https://github.com/copycat',
-      'https://github.com/other-user/game-server',
-    ].join('\n');
-    expect(listed(text)).toEqual(['https://github.com/other-user/game-server']);
-  });
-
   it('stays the target when nothing else is named, for a reviewer to confirm', () => {
     const text = 'Dear GitHub,\n\nThe infringement is the use of my photograph as the profile image of https://github.com/copycat without permission. Please remove it.';
     expect(listed(text)).toEqual(['https://github.com/copycat']);
@@ -105,5 +95,28 @@ describe('an off-platform page in the takedown answer beside listings on the pla
     ].join('\n');
     expect(listed(text)).toEqual(['https://github.com/copycat/harbour-game']);
     expect(question(text)).toContain('http://www.harbourgames.example/ (left out');
+  });
+});
+
+describe('pages inside a target named in a sentence', () => {
+  const text = [
+    '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**',
+    '',
+    'Our engine. In particular, the folder https://github.com/copycat/engine/tree/main/core holds our code, as the history at https://github.com/copycat/engine/commit/4f1d2e9a shows.',
+    '',
+    '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
+    '',
+    'https://github.com/copycat/engine',
+  ].join('\n');
+
+  it('lists a file or folder as a target, and asks the reviewer', () => {
+    expect(listed(text)).toEqual(['https://github.com/copycat/engine/tree/main/core', 'https://github.com/copycat/engine']);
+    const r = roleOf(text, 'https://github.com/copycat/engine/tree/main/core');
+    expect(r?.reason).toBe('named_inside_target');
+    expect(r?.confidence).toBeLessThan(URL_ROLE_CONFIDENT);
+  });
+
+  it('keeps a commit or history page as evidence of the copying', () => {
+    expect(roleOf(text, 'https://github.com/copycat/engine/commit/4f1d2e9a')?.role).toBe('evidence');
   });
 });
