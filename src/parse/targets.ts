@@ -21,7 +21,7 @@ export interface UrlDecision {
 
 const decided = (d: UrlDecision, role: UrlRole, reason: UrlReason): UrlDecision => ({ ...d, role, reason, confidence: URL_REASON_CONFIDENCE[reason] });
 
-const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work(?<!infring\w{0,5} (?:upon |on )?(?:the |my |our |your |a )?copyrighted work)|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work(?<!infring(?:ing|es|e) (?:upon |on )?(?:the |my |our |your |a )?copyrighted work)|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
 // "the work claimed to be infringed" and "the copyrighted work that you allege is infringed" speak of the
 // original (the statute's own words), so "infringed" after those words is no cue for the URL beside it.
 const INFRINGING_CUE = /\b(infring(?!ed\b)\w*|infringed(?<!(?:claimed|alleged|claim|allege|said|believed)(?: to)? (?:be |have been |has been |is |are )?infringed|(?:has|have|had) been infringed|allegedly infringed)|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|forks?)|侵权|假冒|盗版|仿冒/i;
@@ -36,6 +36,9 @@ const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.
 // "the repository previously available at URL": a page already gone is context, not a target.
 const GONE_CUE = /\b(previously|formerly) (available|hosted|posted|located|published)( at| on| in| under)?\s*[:(]?\s*$|\bno longer available (at|on)\s*$/i;
 const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
+// "If you do not wish to reply by email, use our web interface: URL", "please submit a response on URL": where the
+// sender takes answers, not a page to remove.
+const REPLY_CUE = /\b(reply|respond|submit (a|your) response|send (us )?(a|your) response)\b|回复|答复/i;
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
 function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
@@ -240,6 +243,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
+    if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
     const role = section?.role ?? 'other';
     if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
     if (QUIET_ROLES.has(role)) return d('ignored', 'quiet_section');

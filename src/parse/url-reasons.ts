@@ -17,6 +17,7 @@ export const URL_REASONS = [
   'background_reference',
   'no_longer_online',
   'own_site_label',
+  'reply_channel',
   'licence_file',
   'quiet_section',
   'original_cue_in_targets',
@@ -61,6 +62,7 @@ const TEXT: Record<UrlReason, string> = {
   background_reference: 'background reference ("see ...")',
   no_longer_online: 'said to be no longer online',
   own_site_label: "labelled as the sender's website",
+  reply_channel: 'where the sender takes replies',
   licence_file: 'licence file cited for its terms',
   quiet_section: 'in a contact, signature or statement section',
   original_cue_in_targets: 'called the original in the takedown answer',
@@ -116,6 +118,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   background_reference: 0.8, // hand weight
   no_longer_online: 0.8, // hand weight
   own_site_label: 0.66,
+  reply_channel: 0.8, // hand weight
   licence_file: 0.83,
   quiet_section: 0.93,
   original_cue_in_targets: 0.66,

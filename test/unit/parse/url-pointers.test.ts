@@ -78,6 +78,13 @@ describe('the words of the statute about the original work', () => {
   });
 });
 
+describe('"infringed copyrighted work" as a label', () => {
+  it('still names the original', () => {
+    const text = 'Please remove the copyrighted content found at the following URLs:\nhttps://github.com/copycat/jukebox\n\nInfringed copyrighted work:\nhttps://github.com/ana/jukebox\n';
+    expect(listed(text)).toEqual(['https://github.com/copycat/jukebox']);
+  });
+});
+
 describe('a cue right after a URL', () => {
   it('decides by the nearest cue after it', () => {
     const text = 'Dear GitHub,\n\nHarbourCoin (<https://github.com/harbourcoin/harbourcoin/>) is infringing on my copyright of code originally contributed to Anchor (<https://github.com/anchor/anchor/>) under the MIT license.';
@@ -118,5 +125,17 @@ describe('pages inside a target named in a sentence', () => {
 
   it('keeps a commit or history page as evidence of the copying', () => {
     expect(roleOf(text, 'https://github.com/copycat/engine/commit/4f1d2e9a')?.role).toBe('evidence');
+  });
+});
+
+describe("the sender's reply channel", () => {
+  it('is no target', () => {
+    const text = [
+      'Dear GitHub,',
+      'The repository https://github.com/copycat/game-server copies our server code. We urge you to take immediate action to stop this infringing.',
+      'If you do not wish to reply by email, please use our web interface by clicking on the following link: http://reply.watchdesk.example/r?case=4f1d2e9a',
+    ].join('\n\n');
+    expect(listed(text)).toEqual(['https://github.com/copycat/game-server']);
+    expect(roleOf(text, 'http://reply.watchdesk.example/r?case=4f1d2e9a')?.reason).toBe('reply_channel');
   });
 });
