@@ -4,6 +4,7 @@ import { lineEndAt, lineLead, lineStartAt } from './lines.js';
 import { inHeader, sectionAt, type Section } from './sections.js';
 import { URL_REASON_CONFIDENCE, type UrlReason, type UrlRole } from './url-reasons.js';
 import { hostOf, urlKey, type UrlHit } from './urls.js';
+import { globalOf } from './compiled.js';
 
 export type { UrlReason, UrlRole } from './url-reasons.js';
 
@@ -59,7 +60,7 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
 
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) at = m.index ?? at;
+  for (const m of s.matchAll(globalOf(re))) at = m.index ?? at;
   return at;
 }
 
