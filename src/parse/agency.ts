@@ -4,6 +4,7 @@ import type { Span } from '../domain/schemas/complaint.js';
 import { blank, sentencesWith } from './scan.js';
 import { sentenceSpan, type SourceText } from './span.js';
 import { ownerStaffLine } from './staff.js';
+import { hasWord } from './words.js';
 
 /**
  * Owner or agent, decided from cues rather than by the first phrase that fires.
@@ -224,7 +225,7 @@ function inHouseTeam(text: string, at: number, phrase: string, owner: string | n
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  return new RegExp(`(^|[^\\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(line);
+  return hasWord(line, head);
 }
 
 /** Every cue for either side, with its features. */
