@@ -17,6 +17,7 @@ export const URL_REASONS = [
   'background_reference',
   'no_longer_online',
   'own_site_label',
+  'reply_channel',
   'licence_file',
   'quiet_section',
   'original_cue_in_targets',
@@ -32,6 +33,7 @@ export const URL_REASONS = [
   'reference',
   'account_of_target',
   'named_inside_target',
+  'detail_inside_target',
   'named_on_platform',
   'container_of_target',
   'inside_target',
@@ -60,6 +62,7 @@ const TEXT: Record<UrlReason, string> = {
   background_reference: 'background reference ("see ...")',
   no_longer_online: 'said to be no longer online',
   own_site_label: "labelled as the sender's website",
+  reply_channel: 'where the sender takes replies',
   licence_file: 'licence file cited for its terms',
   quiet_section: 'in a contact, signature or statement section',
   original_cue_in_targets: 'called the original in the takedown answer',
@@ -75,6 +78,7 @@ const TEXT: Record<UrlReason, string> = {
   reference: 'named without a cue',
   account_of_target: 'account page of a listed target',
   named_inside_target: 'a file or folder inside a named target, named in a sentence',
+  detail_inside_target: 'a history, issue or commit page inside a named target, cited to show the copying',
   named_on_platform: 'named on the platform, no other target',
   container_of_target: 'contains a narrower target',
   inside_target: 'inside a named target',
@@ -114,6 +118,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   background_reference: 0.8, // hand weight
   no_longer_online: 0.8, // hand weight
   own_site_label: 0.66,
+  reply_channel: 0.8, // hand weight
   licence_file: 0.83,
   quiet_section: 0.93,
   original_cue_in_targets: 0.66,
@@ -129,6 +134,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   reference: 0.96,
   account_of_target: 0.94,
   named_inside_target: 0.6, // hand weight: 25 of its 26 training URLs agree, but 23 come from one notice
+  detail_inside_target: 0.6, // hand weight
   named_on_platform: 0.4,
   container_of_target: 0.87,
   inside_target: 0.87,
