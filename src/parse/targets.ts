@@ -4,6 +4,7 @@ import { lineEndAt, lineLead, lineStartAt } from './lines.js';
 import { inHeader, sectionAt, type Section } from './sections.js';
 import { URL_REASON_CONFIDENCE, type UrlReason, type UrlRole } from './url-reasons.js';
 import { hostOf, urlKey, type UrlHit } from './urls.js';
+import { globalOf } from './compiled.js';
 
 export type { UrlReason, UrlRole } from './url-reasons.js';
 
@@ -66,13 +67,9 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
   return { before: before.slice(-240), after: after.slice(0, 120) };
 }
 
-// Global twins of the cue patterns, compiled once, for finding the last match in a lead-in.
-const ORIGINAL_ALL = new RegExp(ORIGINAL_CUE.source, 'gi');
-const INFRINGING_ALL = new RegExp(INFRINGING_CUE.source, 'gi');
-
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(re)) at = m.index ?? at;
+  for (const m of s.matchAll(globalOf(re))) at = m.index ?? at;
   return at;
 }
 
@@ -84,8 +81,8 @@ const LICENCE_PAGE = /^(?:https?:\/\/)?[^/?#]+\/(?:[^?#]*\/)?(?:licen[cs]es?|eul
 
 /** Which of two cues sits nearer the end of `s`, or null when neither occurs. */
 function nearest(s: string): 'original' | 'infringing' | null {
-  const o = lastIndex(ORIGINAL_ALL, s);
-  const i = lastIndex(INFRINGING_ALL, s);
+  const o = lastIndex(ORIGINAL_CUE, s);
+  const i = lastIndex(INFRINGING_CUE, s);
   if (o < 0 && i < 0) return null;
   return o > i ? 'original' : 'infringing';
 }
