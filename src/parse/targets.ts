@@ -42,7 +42,6 @@ const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
 // "I opened an issue in this repository (URL)", "we tried to inform them by GitHub issue (URL)": an earlier
 // attempt to reach the uploader, cited as history; a reviewer confirms, since the page sits on the platform.
 const PRIOR_CONTACT_CUE = /\b(?:opened|filed|created|raised|posted|submitted|left)\b[^.!?\n]{0,40}\b(?:issues?|tickets?|comments?|pull requests?)\b|\btried to (?:contact|inform|reach|notify)\b|\b(?:contacted|informed|notified)\b[^.!?\n]{0,40}\b(?:via|through|by|in|on)\b/i;
-const PRIOR_CONTACT_ALL = new RegExp(PRIOR_CONTACT_CUE.source, 'gi');
 const REPLY_CUE = /\b(reply|respond|submit (a|your) response|send (us )?(a|your) response)\b|回复|答复/i;
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
@@ -247,7 +246,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
     if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
-    if (PRIOR_CONTACT_CUE.test(lastSentence) && lastIndex(PRIOR_CONTACT_ALL, lastSentence) > lastIndex(INFRINGING_ALL, lastSentence)) return d('evidence', 'prior_contact');
+    if (PRIOR_CONTACT_CUE.test(lastSentence) && lastIndex(PRIOR_CONTACT_CUE, lastSentence) > lastIndex(INFRINGING_CUE, lastSentence)) return d('evidence', 'prior_contact');
     const role = section?.role ?? 'other';
     if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
     if (!cls.platform && LICENCE_PAGE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_page');
