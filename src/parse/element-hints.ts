@@ -1,5 +1,4 @@
-import en from '../../data/lexicons/en.json' with { type: 'json' };
-import zh from '../../data/lexicons/zh.json' with { type: 'json' };
+import { LEXICONS } from './lexicons.js';
 
 /**
  * Traces of an element that the parser's readings did not accept as the
@@ -9,13 +8,6 @@ import zh from '../../data/lexicons/zh.json' with { type: 'json' };
  * its absence is a question for a reviewer, not a reason to write to the sender.
  */
 export type ElementHints = Record<string, string[]>;
-
-interface Lexicon {
-  language: string;
-  elementHints: Record<string, string[]>;
-}
-
-const LEXICONS: readonly Lexicon[] = [en, zh];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);

@@ -1,5 +1,6 @@
 import type { Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_WITH_SUFFIX, SUFFIX, ci, cleanName } from './names.js';
+import { cuedMatches } from './compiled.js';
 import { signOffCandidates } from './owner-sign-off.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -129,6 +130,9 @@ const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United Sta
 // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
 const SUBMITTED_BY = /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i;
 
+// The name a shape captures: each shape is tried only where the words before the name stand (`cuedMatches`).
+const NAME_GROUP = `(${ANY_ORG}`;
+
 /**
  * Every owner candidate the sentence generators read, in the order of their strength. A counter-notice
  * keeps only the shapes that still name the owner of the content when its sender is the other side.
@@ -153,12 +157,12 @@ export function ownerSentenceCandidates(raw: SourceText, isResponse: boolean): O
       weight -= 0.25;
     }
     if ((isResponse && !inResponse) || (needle && !src.text.includes(needle))) continue;
-    for (const m of src.text.matchAll(re)) add(id, m[1] ?? m[2], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length), (m.index ?? 0) + m[0].length);
+    for (const m of cuedMatches(src.text, re, NAME_GROUP)) add(id, m[1] ?? m[2], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length), (m.index ?? 0) + m[0].length);
   }
   if (isResponse) return out;
   weight -= 0.25;
-  for (const m of src.text.matchAll(TITLE_OF)) add('owner.staff_of', m[1], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
-  for (const m of src.text.matchAll(TITLE_LINE)) add('owner.staff_of', m[1], m.index ?? 0, spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
+  for (const m of cuedMatches(src.text, TITLE_OF, NAME_GROUP)) add('owner.staff_of', m[1], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
+  for (const m of cuedMatches(src.text, TITLE_LINE, NAME_GROUP)) add('owner.staff_of', m[1], m.index ?? 0, spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
   // A product block of an enforcement report: "Product: Title" over "Company: Publisher" names the owner of the title.
   weight -= 0.25;
   const product = PRODUCT_COMPANY.exec(src.text);
