@@ -25,6 +25,7 @@ import { findUrls, hostOf, urlKey } from './urls.js';
 import { findMaterialReferences, findWork } from './work.js';
 import { findDisclosureConsent } from './consent.js';
 import { findContactBlock } from './contact.js';
+import { findRedactedContact } from './redacted-contact.js';
 
 export interface ParseOptions {
   /** Profiles used to classify URLs and pick the platform; without them no URL belongs to a platform. */
@@ -137,7 +138,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   // No labelled contact field: the contact block in the sender's own words ("My contact details:" and the value under it).
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : all.map((p) => findContactBlock(p.masked, p.sections)).find((b) => b) ?? null;
+  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : all.map((p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections)).find((b) => b) ?? null;
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agencyOpts = { kind, owner: provisional, ownOrg };
   const agency = all.map((p) => decideAgency(p.masked, agencyOpts)).find((a) => a.isAgent !== null) ?? decideAgency(body.masked, agencyOpts);

@@ -54,3 +54,20 @@ describe('a bare line after the statements is a signature only where a name stan
     expect(elements(makeNotice({ contact: 'Email: ana@photos.example.org', signature: '[private]' })).signature.present).toBe(true);
   });
 });
+
+describe('contact details redacted by the host', () => {
+  it('reads a run of redacted lines as the sender\'s blanked-out details', () => {
+    const opening = 'Dear Sir or Madam,\n\nNotifying party:\n\n[private]\n[private]\n[private]\n[private]';
+    expect(elements(makeNotice({ opening, contact: null, signature: 'Ana Ruiz' })).contact_info.present).toBe(true);
+  });
+
+  it('reads the value under a lead-in that ends in a colon', () => {
+    const contact = 'You may contact me by email or by physical address:\n\n[private]\nOslo, Norway';
+    expect(elements(makeNotice({ contact, signature: 'Ana Ruiz' })).contact_info.present).toBe(true);
+  });
+
+  it('does not take one redacted line, or the infringer\'s details, for the sender\'s', () => {
+    expect(elements(makeNotice({ contact: 'Thank you.\n\n[private]', signature: null })).contact_info.present).toBe(false);
+    expect(elements(makeNotice({ contact: 'The uploader can be reached at:\n\n[private]', signature: 'Ana Ruiz' })).contact_info.present).toBe(false);
+  });
+});
