@@ -35,6 +35,7 @@ const CLOSINGS = set(lex.closingWords);
 const QUOTED = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$|From: .+$|>)/im;
 const BLOCK_LINES = 14;
 const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
+const SUFFIX_TAIL = new RegExp(String.raw`,?\s*${SUFFIX}$`, 'u');
 const REDACTED = /\[(?:private|redacted|invalid)\],?/gi;
 const HOST = /^(?:[a-z0-9-]{1,63}\.){1,6}[a-z]{2,12}$/i;
 const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|edu|or|ne)$/;
@@ -177,7 +178,7 @@ function blockCandidates(src: SourceText, lines: { line: string; at: number }[],
     // A line under a street or postcode line is the rest of an address (city, country).
     const prev = lines[i - 1]?.line ?? '';
     if (/\d/.test(lineName(prev)) && !HAS_SUFFIX.test(name)) continue;
-    const key = squash(name.replace(new RegExp(String.raw`,?\s*${SUFFIX}$`, 'u'), ''));
+    const key = squash(name.replace(SUFFIX_TAIL, ''));
     if (key.length < 3) continue;
     const features: string[] = [];
     if (HAS_SUFFIX.test(name)) features.push('suffix');
