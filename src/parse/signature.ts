@@ -8,10 +8,14 @@ export interface SignatureHit {
   evidence: Span;
 }
 
-const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
+const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thank you for your (kind )?(assistance|help|cooperation|co-operation|attention|time|prompt attention)[^\n]{0,60}|truthfully|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
 // "Name of the person authorized to act: ..." under the statutory signature item is the typed signature.
 const LABELLED = /^[ \t*_]*(?:(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?|name of (?:the )?(?:person|signatory) authori[sz]ed(?: to act)?(?: on [^:\n]{1,40})?)[ \t*_]*(?:[:：]|[ \t][-–—])[ \t*_]*(\S[^\n]{0,80})$/gim;
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
+// A conformed signature between slashes on a line of its own: "/Jo Lind/", "// [private] //".
+const SLASHED = /^[ \t]*\/{1,2}[ \t]*([^\n/]{2,80}?)[ \t]*\/{1,2}[ \t]*$/gm;
+// "[private] | Trademark Counsel | Acme, Inc.": the name and the title on one sign-off line.
+const NAME_BAR_TITLE = /^[ \t*_]*([^\n|]{2,60}?)[ \t]*\|[ \t]*([^\n|]{2,80})(?:\|[^\n]*)?$/gm;
 // "(signed) Name", "/signed/" over the name, "7. Signed - Name, Director": a signing mark in brackets, slashes or a list item.
 const SIGNED_MARK = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*)?(?:\((?:e-?)?signed\)|\/(?:e-?)?signed\/|(?:e-?)?signed[ \t*_]*[-–—])[ \t*_]*([^\n]{0,80})$/gim;
 // "Best Regards, Name": the closing and the name on one line.
@@ -262,9 +266,11 @@ function score(c: Candidate, text: string, sections: readonly Section[], history
   // A bare line is read as a name only by where it stands; under "My contact information is as follows:" it is a contact value.
   if (TAIL.has(c.generator) && CONTACT_LEAD.test(lineAbove(text, c.start))) s -= 0.3;
   // A company's name closing the letter is not a person signing ("HARVARD BUSINESS PUBLISHING").
-  if (!explicit && !/\[(?:private|redacted)\]/i.test(c.name) && organisationName(c.name)) s -= 0.3;
+  if (!explicit && !/\[(?:private|redacted)\]/i.test(c.name) && organisationName(c.name)) s -= 0.4;
   return s;
 }
+
+const LABEL_LINE = /^[ \t*_]*[\p{L}][\p{L} .'-]{0,30}[:：](?!\/\/)|[:：][ \t*_]*$/u;
 
 // Generators that read a line as a name only from its place among the letter's last lines.
 const TAIL: ReadonlySet<Generator> = new Set(['after_statements', 'redacted_last_line', 'closing_block', 'name_title']);
@@ -314,6 +320,13 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
   }
   const titled = nameOverTitle(src);
   if (titled) push('name_title', titled.start, titled.end, src.text.slice(titled.start, titled.end));
+  for (const m of src.text.matchAll(SLASHED)) {
+    const name = m[1]!.trim();
+    if (!/^s$/i.test(name) && !/^(?:e-?)?signed$/i.test(name) && nameLike(name) && (personNameLine(name) || /\[(?:private|redacted)\]/i.test(name))) push('slash_s', m.index ?? 0, (m.index ?? 0) + m[0].length, name);
+  }
+  for (const m of src.text.matchAll(NAME_BAR_TITLE)) {
+    if (personNameLine(m[1]!) && TITLE_WORD.test(m[2]!)) push('name_title', m.index ?? 0, (m.index ?? 0) + m[0].length, m[1]!);
+  }
   const slash = SLASH_S.exec(src.text);
   if (slash) push('slash_s', slash.index, slash.index + slash[0].length, slash[1]!);
   for (const m of src.text.matchAll(LABELLED)) {
@@ -327,7 +340,9 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
   for (const line of src.text.split('\n')) {
     if (CLOSING.test(line)) {
       const next = lineAfter(src, off + line.length + 1, 4);
-      if (next) push('closing', off, next.end, src.text.slice(next.start, next.end));
+      // A labelled field, a lead-in or another closing under the closing ("tel: [private]", "My contact information:", "Truthfully,") is not the name.
+      const nextText = next ? src.text.slice(next.start, next.end) : '';
+      if (next && !LABEL_LINE.test(nextText) && !CLOSING.test(nextText)) push('closing', off, next.end, src.text.slice(next.start, next.end));
     }
     off += line.length + 1;
   }

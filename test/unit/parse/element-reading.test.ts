@@ -71,3 +71,25 @@ describe('contact details redacted by the host', () => {
     expect(elements(makeNotice({ contact: 'The uploader can be reached at:\n\n[private]', signature: 'Ana Ruiz' })).contact_info.present).toBe(false);
   });
 });
+
+describe('sign-off shapes of letters', () => {
+  it.each([
+    ['a thank-you closing over the name', 'Thank you for your assistance in this matter,\n\n[private]<br>\nProject lead and designer'],
+    ['the name and title on one line', 'Please reply to the address below.\n\n[private] | Academic Integrity Manager\nNordlys School | [private]'],
+    ['a conformed signature between slashes', 'The rights holder reserves all its rights in this matter.\n\n// [private] //'],
+  ])('%s', (_name, signature) => {
+    expect(elements(makeNotice({ signature })).signature.present).toBe(true);
+  });
+
+  it('does not read a contact field or a second closing under the closing as the name', () => {
+    expect(elements(makeNotice({ contact: null, signature: 'Thank you for your time.\n\ntel: [private]' })).signature.present).toBe(false);
+    expect(elements(makeNotice({ signature: 'Thank you for your kind assistance.\n\nTruthfully,' })).signature.present).toBe(false);
+  });
+});
+
+describe('statements across a URL', () => {
+  it('reads a good-faith belief whose sentence holds a link', () => {
+    const goodFaith = 'I have a good faith belief that the whole source code repository at https://github.com/copycat/harbour is unlawful, because it infringes our copyrights.';
+    expect(elements(makeNotice({ goodFaith })).good_faith_statement.present).toBe(true);
+  });
+});
