@@ -39,6 +39,9 @@ const GONE_CUE = /\b(previously|formerly) (available|hosted|posted|located|publi
 const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
 // "If you do not wish to reply by email, use our web interface: URL", "please submit a response on URL": where the
 // sender takes answers, not a page to remove.
+// "I opened an issue in this repository (URL)", "we tried to inform them by GitHub issue (URL)": an earlier
+// attempt to reach the uploader, cited as history; a reviewer confirms, since the page sits on the platform.
+const PRIOR_CONTACT_CUE = /\b(?:opened|filed|created|raised|posted|submitted|left)\b[^.!?\n]{0,40}\b(?:issues?|tickets?|comments?|pull requests?)\b|\btried to (?:contact|inform|reach|notify)\b|\b(?:contacted|informed|notified)\b[^.!?\n]{0,40}\b(?:via|through|by|in|on)\b/i;
 const REPLY_CUE = /\b(reply|respond|submit (a|your) response|send (us )?(a|your) response)\b|回复|答复/i;
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
@@ -72,6 +75,8 @@ function lastIndex(re: RegExp, s: string): number {
 const OWNED_AFTER = /^\s*\)?\s*,?\s*(owned|operated|published|developed|created) by\b/i;
 // A licence file cited to show the terms the infringer breaks: evidence, not a copy to remove.
 const LICENCE_FILE = /\/(LICEN[CS]E|COPYING|NOTICE)(\.(md|txt|rst))?$/i;
+// A licence's own page off the platform (a store's licence terms, a Creative Commons deed): cited for its terms.
+const LICENCE_PAGE = /^(?:https?:\/\/)?[^/?#]+\/(?:[^?#]*\/)?(?:licen[cs]es?|eula|licen[cs]e-(?:agreement|conditions|terms))(?:[/._-]|$)/i;
 
 /** Which of two cues sits nearer the end of `s`, or null when neither occurs. */
 function nearest(s: string): 'original' | 'infringing' | null {
@@ -241,8 +246,10 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
     if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
+    if (PRIOR_CONTACT_CUE.test(lastSentence) && lastIndex(PRIOR_CONTACT_CUE, lastSentence) > lastIndex(INFRINGING_CUE, lastSentence)) return d('evidence', 'prior_contact');
     const role = section?.role ?? 'other';
     if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
+    if (!cls.platform && LICENCE_PAGE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_page');
     if (QUIET_ROLES.has(role)) return d('ignored', 'quiet_section');
     const cue = cueRole(before, after);
     if (role === 'targets') {

@@ -18,7 +18,9 @@ export const URL_REASONS = [
   'no_longer_online',
   'own_site_label',
   'reply_channel',
+  'prior_contact',
   'licence_file',
+  'licence_page',
   'quiet_section',
   'original_cue_in_targets',
   'sender_page_in_targets',
@@ -63,7 +65,9 @@ const TEXT: Record<UrlReason, string> = {
   no_longer_online: 'said to be no longer online',
   own_site_label: "labelled as the sender's website",
   reply_channel: 'where the sender takes replies',
+  prior_contact: 'cited as an earlier attempt to reach the uploader',
   licence_file: 'licence file cited for its terms',
+  licence_page: 'licence page off the platform, cited for its terms',
   quiet_section: 'in a contact, signature or statement section',
   original_cue_in_targets: 'called the original in the takedown answer',
   sender_page_in_targets: "the sender's own page beside the targets",
@@ -119,7 +123,9 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   no_longer_online: 0.8, // hand weight
   own_site_label: 0.66,
   reply_channel: 0.8, // hand weight
+  prior_contact: 0.7, // hand weight
   licence_file: 0.83,
+  licence_page: 0.85, // hand weight
   quiet_section: 0.93,
   original_cue_in_targets: 0.66,
   sender_page_in_targets: 0.66,

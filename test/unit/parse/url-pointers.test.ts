@@ -139,3 +139,29 @@ describe("the sender's reply channel", () => {
     expect(roleOf(text, 'http://reply.watchdesk.example/r?case=4f1d2e9a')?.reason).toBe('reply_channel');
   });
 });
+
+describe('an earlier attempt to reach the uploader', () => {
+  it('is history, not a target, and the reviewer is asked about it', () => {
+    const text = [
+      'Dear GitHub,',
+      'The repository https://github.com/copycat/bacnet-driver copies our driver without permission.',
+      'I have attempted to contact this user by email, and I opened an issue in this repository (https://github.com/copycat/bacnet-driver/issues/1), without an answer.',
+    ].join('\n\n');
+    expect(listed(text)).toEqual(['https://github.com/copycat/bacnet-driver']);
+    expect(roleOf(text, 'https://github.com/copycat/bacnet-driver/issues/1')?.reason).toBe('prior_contact');
+    expect(question(text)).toContain('https://github.com/copycat/bacnet-driver/issues/1 (left out');
+  });
+
+  it('does not hide a target named after the contact', () => {
+    const text = 'Dear GitHub,\n\nWe contacted the user by email about the infringing repository https://github.com/copycat/bacnet-driver and got no answer.';
+    expect(listed(text)).toEqual(['https://github.com/copycat/bacnet-driver']);
+  });
+});
+
+describe("a licence's own page off the platform", () => {
+  it('is cited for its terms, not a target', () => {
+    const text = 'Dear GitHub,\n\nThe repository https://github.com/copycat/pos-module infringes our module, sold only under our licence https://store.harbourapps.example/license.html which forbids redistribution.';
+    expect(listed(text)).toEqual(['https://github.com/copycat/pos-module']);
+    expect(roleOf(text, 'https://store.harbourapps.example/license.html')?.role).toBe('licence');
+  });
+});
