@@ -87,6 +87,20 @@ const ORG_BEFORE_ALIAS = new RegExp(String.raw`(${ANY_ORG})\s*$`, 'u');
 const OPEN_QUOTES = '"“\'';
 const CLOSE_QUOTES = '"”\'';
 const SPACE = /\s/;
+const CONNECTOR_WORD = /^(?:of|and|de|du|la|le|der|für|for|the|y|e)$/;
+
+/** "We write for Acme Systems, Inc." read back from a definition: the name starts after the sentence's last lower-case word. */
+function afterSentenceWords(found: string): string {
+  const words = found.split(/[ \t\n]+/);
+  let cut = -1;
+  for (let i = 0; i < words.length - 1; i++) if (/^\p{Ll}/u.test(words[i]!) && !CONNECTOR_WORD.test(words[i]!)) cut = i;
+  if (cut >= 0) while (cut < words.length - 1 && CONNECTOR_WORD.test(words[cut + 1]!)) cut++;
+  const rest = words.slice(cut + 1).join(' ');
+  return cut >= 0 && /^[\p{Lu}\d]/u.test(rest) ? rest : found;
+}
+const DEFINING = new Set(['the', 'collectively', 'together', 'jointly', 'hereinafter', 'hereafter']);
+// "Acme, Inc. and its related entities (collectively, "Acme")": the group is named after the company that heads it.
+const AND_GROUP = /,?\s+and\s+(?:its|their|all)\s+(?:related\s+entities|affiliated\s+(?:entities|companies)|affiliates|subsidiaries)\s*$/i;
 
 /** Where the definition `(the "Name")` of a short name starts (with the spaces before it), or -1: read from each occurrence of the name. */
 function aliasDefinition(text: string, name: string): number {
@@ -96,11 +110,15 @@ function aliasDefinition(text: string, name: string): number {
     if (!CLOSE_QUOTES.includes(text[end] ?? '\0') || text[end + 1] !== ')' || !OPEN_QUOTES.includes(text[i - 1] ?? '\0')) continue;
     let open = i - 2;
     if (text[open] !== '(') {
-      // "(the  "Name")": "the" and at least one space between the bracket and the quote.
+      // "(the "Name")", "(collectively, "Name")", "(hereinafter "Name")": a defining word, then at least one space, between the bracket and the quote.
       let j = open;
       while (j >= 0 && SPACE.test(text[j]!)) j--;
-      if (j === open || j < 3 || text.slice(j - 2, j + 1) !== 'the' || text[j - 3] !== '(') continue;
-      open = j - 3;
+      if (j === open) continue;
+      if (text[j] === ',') j--;
+      let w = j;
+      while (w >= 0 && /\p{Ll}/u.test(text[w]!)) w--;
+      if (!DEFINING.has(text.slice(w + 1, j + 1)) || text[w] !== '(') continue;
+      open = w;
     }
     let start = open;
     while (start > 0 && SPACE.test(text[start - 1]!)) start--;
@@ -114,8 +132,10 @@ export function expandAlias(text: string, name: string): string {
   // at every position of a long notice is what would cost, not the definition.
   const definition = aliasDefinition(text, name);
   if (definition < 0) return name;
-  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition - 160), definition));
-  return m ? (cleanName(m[1]!) ?? name) : name;
+  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition - 160), definition).replace(AND_GROUP, ''));
+  // "represents Acme, Inc.": a legal form lets a lower-case word start the match; the sentence's words before a capitalised name are not the name.
+  const found = m ? cleanName(m[1]!) : null;
+  return found ? (cleanName(afterSentenceWords(found)) ?? name) : name;
 }
 
 const POSSESSIVE_WORK = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&'\-]*[ \t]+){1,4}${SUFFIX})['’]s\s+(?:${ci('confidential')}\s+(?:&|and)\s+)?(?:${ci('proprietary')}|${ci('copyrighted')}|${ci('copyright-protected')})\s+(?:${ci('software')}|${ci('source code')}|${ci('code')}|${ci('work')}s?|${ci('material')}s?)\b`, 'gu');
