@@ -31,6 +31,8 @@ const INFRINGING_CUE = /\b(infring(?!ed\b)\w*|infringed(?<!(?:claimed|alleged|cl
 const LIST_CUE = /\b((the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?)\b/i;
 // "(see http://...)": a page the sender points to for background, not one to remove.
 const SEE_CUE = /(?:\(|\b)see(?:,? e\.g\.,?| also| generally)?\s*[:(]?\s*$/i;
+// "stolen from URL", "copied from our live preview at URL", "forked from URL": the page a copy was taken from.
+const SOURCE_CUE = /\b(?:stolen|copied|taken|ripped|lifted|cloned|forked|plagiari[sz]ed|derived)\s+from\s+(?:(?:our|my|the|their|his|her|its|this)\s+)?(?:[\w-]+\s+){0,3}(?:at\s+|on\s+)?[:(<[]?\s*$/i;
 const EVIDENCE_CUE = /\b(screen ?shots?|screen ?captures?|evidence|proof of|documentary proof|proof (that|to show)|test ?purchase|comparison|side[- ]by[- ]side|example of the infringement shown)\b|截图|证据|对比图/i;
 const EVIDENCE_HOSTS = /(^|\.)(imgur\.com|prnt\.sc|prntscr\.com|clip2net\.com|gyazo\.com|ibb\.co|postimg\.cc|postimages\.org|tinypic\.com|photobucket\.com|flickr\.com|snipboard\.io|lightshot\.\w+|paste\.pics|wetransfer\.com|we\.tl)$/i;
 const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.|\/(help|helpcenter|site-policy|policies|policy|legal|terms|tos|terms-of-service|privacy)(\/|\.|$|\?|#)|lumendatabase\.org|copyright\.gov\/(title17|legislation)|law\.cornell\.edu/i;
@@ -244,6 +246,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (cls.platform && !cls.redirect && cls.kind === 'other_site' && /^(https?:\/\/)?[^/?#]+\/?$/i.test(hit.url)) return d('ignored', 'platform_home');
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
+    if (SOURCE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 80), hit.start))) return d('original', 'source_of_copy');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
     if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
     if (PRIOR_CONTACT_CUE.test(lastSentence) && lastIndex(PRIOR_CONTACT_CUE, lastSentence) > lastIndex(INFRINGING_CUE, lastSentence)) return d('evidence', 'prior_contact');

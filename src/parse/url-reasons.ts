@@ -16,6 +16,7 @@ export const URL_REASONS = [
   'platform_home',
   'background_reference',
   'no_longer_online',
+  'source_of_copy',
   'own_site_label',
   'reply_channel',
   'prior_contact',
@@ -63,6 +64,7 @@ const TEXT: Record<UrlReason, string> = {
   platform_home: "the platform's home page",
   background_reference: 'background reference ("see ...")',
   no_longer_online: 'said to be no longer online',
+  source_of_copy: 'the page a copy was taken from ("stolen from ...")',
   own_site_label: "labelled as the sender's website",
   reply_channel: 'where the sender takes replies',
   prior_contact: 'cited as an earlier attempt to reach the uploader',
@@ -121,6 +123,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   platform_home: 0.75,
   background_reference: 0.8, // hand weight
   no_longer_online: 0.8, // hand weight
+  source_of_copy: 0.8, // hand weight
   own_site_label: 0.66,
   reply_channel: 0.8, // hand weight
   prior_contact: 0.7, // hand weight

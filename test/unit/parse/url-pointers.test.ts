@@ -165,3 +165,17 @@ describe("a licence's own page off the platform", () => {
     expect(roleOf(text, 'https://store.harbourapps.example/license.html')?.role).toBe('licence');
   });
 });
+
+describe('the page a copy was taken from', () => {
+  it('is the original, also in the takedown answer', () => {
+    const text = [
+      '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
+      '',
+      '- https://github.com/copycat/scripts/blob/master/reader/reader.user.js',
+      'stolen from https://github.com/ana/userscripts/blob/master/reader/reader.user.js',
+      '- https://github.com/copycat/site/blob/main/rsvp.html copied from our live preview at https://www.harbourthemes.example/rsvp.html',
+    ].join('\n');
+    expect(listed(text)).toEqual(['https://github.com/copycat/scripts/blob/master/reader/reader.user.js', 'https://github.com/copycat/site/blob/main/rsvp.html']);
+    expect(roleOf(text, 'https://github.com/ana/userscripts/blob/master/reader/reader.user.js')?.reason).toBe('source_of_copy');
+  });
+});
