@@ -148,11 +148,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   // No labelled contact field: the contact block in the sender's own words ("My contact details:" and the value under it).
-<<<<<<< HEAD
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections), (b) => !!b) ?? null;
-=======
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : all.map((p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections)).find((b) => b) ?? null;
->>>>>>> elements
+  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agencyOpts = { kind, owner: provisional, ownOrg };
   // When no text decides, the body's reading stands: it is made once.
