@@ -44,3 +44,18 @@ describe('prompt mask', () => {
     expect(out.slice(1 << 20)).toBe(text.slice(1 << 20));
   });
 });
+
+describe('the last lines of a text', () => {
+  it('are the lines splitting the whole text would give, read from the end', async () => {
+    const { lastLines } = await import('../../../src/parse/lines.js');
+    expect(lastLines('Dear Sir,\n\nRegards\n  \nJane Roe\n', 2, (l) => !!l.trim())).toEqual(['Regards', 'Jane Roe']);
+    let seed = 9;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 5000; k++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => ['a', '\n', ' ', 'b c', '\n\n'][Math.floor(next() * 5)]).join('');
+      const n = 1 + Math.floor(next() * 5);
+      expect(lastLines(text, n, (l) => !!l.trim()), JSON.stringify([text, n])).toEqual(text.split('\n').filter((l) => !!l.trim()).slice(-n));
+      expect(lastLines(text, n, () => true), JSON.stringify([text, n])).toEqual(text.split('\n').slice(-n));
+    }
+  });
+});
