@@ -146,7 +146,8 @@ const STAFF_TITLE = String.raw`(?:${ci('legal representative')}|${ci('managing d
 const TITLE_OF = new RegExp(String.raw`\b${STAFF_TITLE} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})`, 'gu');
 const TITLE_LINE = new RegExp(String.raw`^[ \t*_>-]*(?:\[[Pp]rivate\],?[ \t]*)?${STAFF_TITLE}[ \t*_]*,[ \t*_]*(${ANY_ORG})[ \t*_]*$`, 'gmu');
 const CUT_AT_CONNECTOR = /^[ \t]+(?:of|and|&|for|de|the)[ \t]*\n/i;
-const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i;
+/** Words that open no owner's name: the platform addressed, the statute, a heading. */
+export const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i;
 // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
 const SUBMITTED_BY = /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i;
 
