@@ -48,7 +48,8 @@ const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.staff_of', new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('belong')}(?:s|ing)? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
-  ['owner.staff_of', new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
+  // "I am the CEO of Acme", "products of our company Acme s.r.o.", "published by my company, Acme Software".
+  ['owner.staff_of', new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})|\b(?:${ci('our')}|${ci('my')}) ${ci('company')},?[ \t]+${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
