@@ -2,6 +2,7 @@ import en from '../../data/lexicons/en.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX, cleanName } from './names.js';
 import { spanOf, type SourceText } from './span.js';
+import { dottedTokens } from './words.js';
 
 /**
  * Owner candidates from the sender's sign-off block: a line that is only an organisation's
@@ -83,8 +84,8 @@ function nameShaped(name: string): boolean {
 function hostsOf(text: string): Set<string> {
   const out = new Set<string>();
   // Tokens split at spaces and brackets, then the host read from each: no pattern runs over the whole text.
-  for (const token of text.split(/[\s<>()[\]"'“”,;]+/)) {
-    if (token.length > 300 || !token.includes('.')) continue;
+  for (const token of dottedTokens(text)) {
+    if (token.length > 300) continue;
     const host = token.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '').split(/[/?#:]/)[0]!.replace(/\.$/, '');
     if (!HOST.test(host)) continue;
     const labels = host.toLowerCase().split('.').slice(0, -1);
@@ -167,7 +168,8 @@ export function signOffCandidates(src: SourceText): SignOffCandidate[] {
 
 function blockCandidates(src: SourceText, lines: { line: string; at: number }[], hosts: Set<string>): SignOffCandidate[] {
   const text = src.text;
-  const above = squash(text.slice(0, lines[0]!.at));
+  // The letter above the block, squashed once and only for a line that gets as far as asking.
+  let above: string | null = null;
   const out: SignOffCandidate[] = [];
   for (const [i, { line, at }] of lines.entries()) {
     // "[private], Technical Director, Acme LLC": the organisation closes a line that also holds a title.
@@ -186,7 +188,7 @@ function blockCandidates(src: SourceText, lines: { line: string; at: number }[],
     const features: string[] = [];
     if (HAS_SUFFIX.test(name)) features.push('suffix');
     if (HEADS.has(wordsOf(name).at(-1) ?? '') || /\bteam\s*$/i.test(line)) features.push('head');
-    if (key.length >= 4 && above.includes(key)) features.push('mentioned');
+    if (key.length >= 4 && (above ??= squash(text.slice(0, lines[0]!.at))).includes(key)) features.push('mentioned');
     if ([...hosts].some((h) => h === key || (h.length >= 5 && key.startsWith(h)))) features.push('domain');
     if (tail || isTitle(prev) || isTitle(lines[i + 1]?.line ?? '')) features.push('titled');
     // A line of its own: "[private], Index" may as well be a title and a product as a company.

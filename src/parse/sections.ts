@@ -120,8 +120,11 @@ function formQuestion(hit: HeaderHit): boolean {
   return (asks || !!hit.bold) && (asks || PROMPT_START.test(h));
 }
 
+// A prompt of the guide quoted by the sender ("> Provide information on which GitHub may contact you ..."), answered below it.
+const QUOTE_MARK = /^[ \t]*>[ \t]?(?=\S)/;
+
 function headerAt(lines: readonly string[], i: number): HeaderHit | null {
-  const line = lines[i]!;
+  const line = lines[i]!.replace(QUOTE_MARK, '');
   const prev = lines[i - 1] ?? '';
   const bold = BOLD_LINE.exec(line) ?? NUMBERED_HEADER.exec(line);
   if (bold) return { header: bold[1]!, lines: 1, tail: null, prompt: true, bold: true };

@@ -1,4 +1,5 @@
 import type { Span } from '../domain/schemas/complaint.js';
+import { LEXICONS } from './lexicons.js';
 import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { spanOf, type SourceText } from './span.js';
 
@@ -7,10 +8,14 @@ export interface SignatureHit {
   evidence: Span;
 }
 
-const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
+const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thank you for your (kind )?(assistance|help|cooperation|co-operation|attention|time|prompt attention)[^\n]{0,60}|truthfully|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
 // "Name of the person authorized to act: ..." under the statutory signature item is the typed signature.
 const LABELLED = /^[ \t*_]*(?:(?:electronic |digital )?(?:signature|signed|sign|签名|签字|签章)(?: of [^:\n]{1,40})?|name of (?:the )?(?:person|signatory) authori[sz]ed(?: to act)?(?: on [^:\n]{1,40})?)[ \t*_]*(?:[:：]|[ \t][-–—])[ \t*_]*(\S[^\n]{0,80})$/gim;
 const SLASH_S = /\/s\/[ \t]*([^\n/]{2,80})/i;
+// A conformed signature between slashes on a line of its own: "/Jo Lind/", "// [private] //".
+const SLASHED = /^[ \t]*\/{1,2}[ \t]*([^\n/]{2,80}?)[ \t]*\/{1,2}[ \t]*$/gm;
+// "[private] | Trademark Counsel | Acme, Inc.": the name and the title on one sign-off line.
+const NAME_BAR_TITLE = /^[ \t*_]*([^\n|]{2,60}?)[ \t]*\|[ \t]*([^\n|]{2,80})(?:\|[^\n]*)?$/gm;
 // "(signed) Name", "/signed/" over the name, "7. Signed - Name, Director": a signing mark in brackets, slashes or a list item.
 const SIGNED_MARK = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*)?(?:\((?:e-?)?signed\)|\/(?:e-?)?signed\/|(?:e-?)?signed[ \t*_]*[-–—])[ \t*_]*([^\n]{0,80})$/gim;
 // "Best Regards, Name": the closing and the name on one line.
@@ -66,12 +71,30 @@ function nameAfterStatements(src: SourceText, sections: readonly Section[]): { s
 // The line under a typed name in a closing block: a job title, often with the company ("Head of IP, Acme AB").
 const TITLE_LINE = /^[ \t]*(?:(?:[\p{L}&.\/-]+ ){0,4}(?:head|director|manager|counsel|attorney|associate|partner|paralegal|officer|specialist|coordinator|analyst|legal|lawyer|solicitor|advocate|founder|owner|president|chairman|secretary|representative|agent|executive|lead|consultant|advisor|adviser|CEO|CFO|COO|CTO|IP|GM)\b[^\n]{0,80}|[^\n,]{2,40},[ \t]+\p{Lu}[^\n]{1,80}|[^\n]{0,30}(?:经理|总监|法务|律师|负责人|代表|主管)[^\n]{0,30})$/iu;
 // Quoted history below the sender's own text is not where the sender signs.
-const QUOTED = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$|From: .+$|>)/im;
+const QUOTED_HEAD = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$|From: .+$)/im;
+
+/**
+ * Where quoted history starts: an earlier message's header, or a run of "> " lines that lasts to the end.
+ * A block quote with the sender's own text after it (a licence the letter cites) is part of the letter.
+ */
+function quotedFrom(text: string): number {
+  const head = QUOTED_HEAD.exec(text);
+  let end = head ? head.index : text.length;
+  let from = end;
+  let pos = end;
+  while (pos > 0) {
+    const start = text.lastIndexOf('\n', pos - 1) + 1;
+    const line = text.slice(start, pos);
+    if (line.trim() && !/^[ \t]*>/.test(line)) break;
+    if (/^[ \t]*>/.test(line)) from = start;
+    pos = start - 1;
+  }
+  return from < end ? from : end;
+}
 
 /** A closing block with no "Regards" above it: a typed name, then a title line, then company or address lines. */
 function closingBlockName(src: SourceText): { start: number; end: number } | null {
-  const q = QUOTED.exec(src.text);
-  const end = q ? q.index : src.text.length;
+  const end = quotedFrom(src.text);
   const blocks = [...src.text.slice(0, end).matchAll(/[^\n](?:[^\n]|\n(?![ \t]*\n))*/g)];
   const last = blocks.at(-1);
   if (!last) return null;
@@ -85,15 +108,15 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
 }
 
 // A list number ("6.") or an e-mail sign-off dash ("--") may stand before it.
-const REDACTED_LINE = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*$/i;
+// A markdown or HTML line break ("[private]<br>") may close it.
+const REDACTED_LINE = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*(?:<br ?\/?>|\\)?[ \t]*$/i;
 
 /**
  * Lines that are nothing but redactions after the last statement: the sign-off block of a letter
  * whose name and contact details were blanked out (with or without a closing word above them).
  */
 export function redactedSignOffLines(text: string): { start: number; end: number }[] {
-  const q = QUOTED.exec(text);
-  const stop = q ? q.index : text.length;
+  const stop = quotedFrom(text);
   let last = -1;
   for (const m of text.matchAll(LAST_STATEMENT)) if ((m.index ?? 0) < stop) last = m.index ?? last;
   if (last < 0) return [];
@@ -115,8 +138,7 @@ function redactedLastLine(src: SourceText): { start: number; end: number } | nul
   const lines = redactedSignOffLines(src.text);
   const last = lines.at(-1);
   if (!last) return null;
-  const q = QUOTED.exec(src.text);
-  if (src.text.slice(last.end, q ? q.index : src.text.length).trim()) return null;
+  if (src.text.slice(last.end, quotedFrom(src.text)).trim()) return null;
   // The value under a label ("Mailing address:") is that field, not a name.
   const above = src.text.slice(0, last.start).trimEnd();
   const label = above.slice(above.lastIndexOf('\n') + 1);
@@ -170,8 +192,7 @@ const FOR_LINE = /^[ \t*_]*(?:on behalf of|for and on behalf of|acting for)[ \t]
  * ("[private]", "", "Chief Legal Officer", "", "Acme Ltd"): the sign-off of a sender who writes no closing word.
  */
 function nameOverTitle(src: SourceText): { start: number; end: number } | null {
-  const q = QUOTED.exec(src.text);
-  const end = q ? q.index : src.text.length;
+  const end = quotedFrom(src.text);
   const lines: { text: string; start: number }[] = [];
   let pos = src.text.lastIndexOf('\n', end - 1);
   // The last twelve non-empty lines, read bottom up.
@@ -236,13 +257,43 @@ const OTHER_ANSWER: ReadonlySet<string> = new Set(['contact', 'infringer', 'targ
  * below the sender's own text). The shapes that name themselves ("/s/",
  * "Signature: ...") keep their weight wherever they stand.
  */
-function score(c: Candidate, sections: readonly Section[], quotedFrom: number): number {
+function score(c: Candidate, text: string, sections: readonly Section[], historyFrom: number): number {
   let s: number = GENERATORS[c.generator];
   const explicit = c.generator === 'slash_s' || c.generator === 'signed_mark' || c.generator === 'labelled' || c.generator === 'form_answer' || c.generator === 'contact_name_field';
   const section = sectionAt(sections, c.start);
   if (!explicit && section && OTHER_ANSWER.has(section.role) && section.prompt && section.form) s -= 0.5;
-  if (!explicit && c.start >= quotedFrom) s -= 0.4;
+  if (!explicit && c.start >= historyFrom) s -= 0.4;
+  // A bare line is read as a name only by where it stands; under "My contact information is as follows:" it is a contact value.
+  if (TAIL.has(c.generator) && CONTACT_LEAD.test(lineAbove(text, c.start))) s -= 0.3;
+  // A company's name closing the letter is not a person signing ("HARVARD BUSINESS PUBLISHING").
+  if (!explicit && !/\[(?:private|redacted)\]/i.test(c.name) && organisationName(c.name)) s -= 0.4;
   return s;
+}
+
+const LABEL_LINE = /^[ \t*_]*[\p{L}][\p{L} .'-]{0,30}[:：](?!\/\/)|[:：][ \t*_]*$/u;
+
+// Generators that read a line as a name only from its place among the letter's last lines.
+const TAIL: ReadonlySet<Generator> = new Set(['after_statements', 'redacted_last_line', 'closing_block', 'name_title']);
+// The line leads into a value (it ends in a colon or "at", or is a contact heading of its own), or is the organisation field of a contact block.
+const CONTACT_LEAD = /\b(?:contact(?:ed)? (?:information|details|info|data|me|us)|(?:be|been) (?:contacted|reached)|reach (?:me|us)|as follows|organi[sz]ation(?: name)?|company(?: name)?)\b(?:[^\n]*(?:[:：]|\b(?:at|via|below))[ \t*_-]*$|\W*$)|^[ \t*_]*(?:organi[sz]ation|company|firm|attn|attention)(?: name)?[ \t]*:/i;
+const LEGAL_FORM = /\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|company|co|plc|ag|sa|s\.a|b\.v|bv|srl|pty|llp)\b\.?/i;
+const ORG_HEADS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => { const h = l.parties?.orgHeads; return Array.isArray(h) ? h.map((w) => w.toLowerCase()) : []; }));
+
+function organisationName(name: string): boolean {
+  if (LEGAL_FORM.test(name)) return true;
+  return name.toLowerCase().split(/[^\p{L}]+/u).some((w) => ORG_HEADS.has(w));
+}
+
+/** The nearest line above an offset that says something: rules of dashes and redacted values of the same block are skipped. */
+function lineAbove(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  for (let i = 0; i < 8 && end > 0; i++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() && !/^[ \t]*[-=_]{3,}[ \t]*$/.test(line) && !REDACTED_LINE.test(line)) return line;
+    end = start - 1;
+  }
+  return '';
 }
 
 /** Every reading of a signature, each named by the shape it was found in. */
@@ -269,6 +320,13 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
   }
   const titled = nameOverTitle(src);
   if (titled) push('name_title', titled.start, titled.end, src.text.slice(titled.start, titled.end));
+  for (const m of src.text.matchAll(SLASHED)) {
+    const name = m[1]!.trim();
+    if (!/^s$/i.test(name) && !/^(?:e-?)?signed$/i.test(name) && nameLike(name) && (personNameLine(name) || /\[(?:private|redacted)\]/i.test(name))) push('slash_s', m.index ?? 0, (m.index ?? 0) + m[0].length, name);
+  }
+  for (const m of src.text.matchAll(NAME_BAR_TITLE)) {
+    if (personNameLine(m[1]!) && TITLE_WORD.test(m[2]!)) push('name_title', m.index ?? 0, (m.index ?? 0) + m[0].length, m[1]!);
+  }
   const slash = SLASH_S.exec(src.text);
   if (slash) push('slash_s', slash.index, slash.index + slash[0].length, slash[1]!);
   for (const m of src.text.matchAll(LABELLED)) {
@@ -282,7 +340,9 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
   for (const line of src.text.split('\n')) {
     if (CLOSING.test(line)) {
       const next = lineAfter(src, off + line.length + 1, 4);
-      if (next) push('closing', off, next.end, src.text.slice(next.start, next.end));
+      // A labelled field, a lead-in or another closing under the closing ("tel: [private]", "My contact information:", "Truthfully,") is not the name.
+      const nextText = next ? src.text.slice(next.start, next.end) : '';
+      if (next && !LABEL_LINE.test(nextText) && !CLOSING.test(nextText)) push('closing', off, next.end, src.text.slice(next.start, next.end));
     }
     off += line.length + 1;
   }
@@ -303,8 +363,8 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
 /** Every signature candidate with its score, in the order the generators found them. */
 export function scoredSignatureCandidates(src: SourceText, sections: readonly Section[]): { c: Candidate; s: number }[] {
   const q = EARLIER_MESSAGE.exec(src.text);
-  const quotedFrom = q ? q.index : src.text.length;
-  return candidates(src, sections).map((c) => ({ c, s: score(c, sections, quotedFrom) }));
+  const historyFrom = q ? q.index : src.text.length;
+  return candidates(src, sections).map((c) => ({ c, s: score(c, src.text, sections, historyFrom) }));
 }
 
 /**

@@ -6,7 +6,8 @@ const NONE: Statement = { present: false, evidence: null };
 
 // Phrase families: each tolerates the wording variants senders use for the same statutory statement.
 const GOOD_FAITH = [
-  /good[- ]?faith\s+(to\s+)?(belief|believe|basis)[^.。]{0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  // A dot inside a URL or a name ("github.com/acme") does not end the sentence.
+  /good[- ]?faith\s+(to\s+)?(belief|believe|basis)(?:[^.。]|\.(?=\S)){0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
   // "I have a good faith belief that none of the materials listed above has been authorized by Acme".
   /good[- ]?faith\s+(belief|basis)[^.。]{0,40}\b(none|no part|no portion) of\b[^.。]{0,160}?\b(authori[sz]ed|licensed|permitted)\b/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,

@@ -59,6 +59,8 @@ const WORK_CLAUSES: readonly RegExp[] = [
   new RegExp(`\\b(?:cop(?:y|ied|ies|ying)|stole|stolen|taken|took|reproduc\\w*|plagiari[sz]\\w*|clon(?:ed|ing)|ripped|pirat\\w*|redistribut\\w*|leaked|uploaded|reposted)\\b[^.\\n]{0,60}?\\b(?:${NOUN})\\b`, 'giu'),
   new RegExp(`(?:${OWNER_ZH})[\\u4e00-\\u9fff]{0,6}?(?:${NOUN_ZH})`, 'gu'),
 ];
+// A kind of work, or a copyright word, right before a quoted title: 'the TV Series “Magic City”', 'copyrighted material “Problem One: Trains”'.
+const QUOTED_TITLE = new RegExp(`\\b(?:${NOUN}|copyrighted (?:${GENERIC})|material)[ \\t]+["“][^"”\\n]{2,80}["”]`, 'giu');
 // Statutory sentences speak of "the copyrighted materials described above": they name nothing.
 const STATUTORY = /good[- ]?faith|perjury|described above|善意|伪证/i;
 
@@ -73,27 +75,66 @@ function inOtherAnswer(sections: readonly Section[], at: number): boolean {
   return !!s && s.form && s.prompt && at >= s.bodyStart && OTHER_ANSWER.has(s.role);
 }
 
-function workClause(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
-  for (const re of WORK_CLAUSES) {
-    re.lastIndex = 0;
-    for (const m of src.text.matchAll(re)) {
-      if (inOtherAnswer(sections, m.index ?? 0)) continue;
-      const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
-      if (STATUTORY.test(span.text)) continue;
-      return { text: span.text.slice(0, 500), evidence: span };
-    }
-  }
-  return null;
+/**
+ * How a work candidate was found, with the weight of that shape: how plainly
+ * it names the work. Generators run in this order and stop once no later one
+ * could outscore the best candidate, so a form answer costs no clause search.
+ */
+const GENERATORS = {
+  form_answer: 1,
+  labelled: 0.9,
+  sentence: 0.8,
+  // A kind of work followed by its quoted title: 'the TV series “Spartacus”', 'copyrighted material “Problem One”'.
+  quoted_title: 0.8,
+  possessive: 0.7,
+  made_by: 0.7,
+  copyrighted_kind: 0.7,
+  copied: 0.6,
+  possessive_zh: 0.7,
+} as const;
+export type WorkGenerator = keyof typeof GENERATORS;
+
+/** A candidate scores at least this much to stand for the work. */
+export const WORK_THRESHOLD = 0.5;
+
+export interface WorkCandidate {
+  generator: WorkGenerator;
+  text: string;
+  evidence: Span;
+  score: number;
 }
 
+// A request to remove or disable speaks of the copies ("remove these documents from the web sites"), not of the work.
+const REMOVAL_REQUEST = /\b(?:remove|disable|take down|taken down|delete)\b[^.\n]{0,40}\b(?:these|those|the following|the above|the listed|all|any)\b/i;
+// Quoted history below the sender's own text: a work named there was named in an earlier message.
+const EARLIER_MESSAGE = /^[ \t>]*(?:-{2,}\s*(?:Original Message|Forwarded message)|On [^\n]{5,120} wrote:[ \t]*$)/im;
+
+const CLAUSES: readonly [WorkGenerator, RegExp][] = [
+  ['quoted_title', QUOTED_TITLE],
+  ['possessive', WORK_CLAUSES[0]!],
+  ['made_by', WORK_CLAUSES[1]!],
+  ['copyrighted_kind', WORK_CLAUSES[2]!],
+  ['copied', WORK_CLAUSES[3]!],
+  ['possessive_zh', WORK_CLAUSES[4]!],
+];
+
 /**
- * The work the sender names, in order of how plainly it is given: the answer
- * to the form's work question, a "Work: ..." label, a sentence naming the
- * work, a clause with a work noun. Sentences inside the answer to another
- * form question (the licence, the URLs, the contact details) are not read:
- * "the work is not licensed" there names no work.
+ * The score of a sentence-level candidate: its generator's weight, lowered
+ * where the words speak of the copies (a removal request) or sit in quoted
+ * history; a statutory sentence ("the copyrighted materials described
+ * above") names nothing and is not a candidate at all.
  */
-export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
+function sentenceScore(generator: WorkGenerator, span: Span, quotedFrom: number): number {
+  let s: number = GENERATORS[generator];
+  if (generator !== 'sentence' && REMOVAL_REQUEST.test(span.text)) s -= 0.3;
+  if (span.start >= quotedFrom) s -= 0.3;
+  return s;
+}
+
+/** Every reading of the work, best first; generators that could not beat the best so far are not run. */
+export function workCandidates(src: SourceText, sections: readonly Section[]): WorkCandidate[] {
+  const out: WorkCandidate[] = [];
+  const best = (): number => out.reduce((m, c) => Math.max(m, c.score), 0);
   for (const s of sections) {
     if (s.role !== 'original') continue;
     const body = meaningfulBody(src.text, s);
@@ -103,17 +144,49 @@ export function findWork(src: SourceText, sections: readonly Section[]): { text:
       const raw = src.text.slice(s.bodyStart, s.bodyEnd);
       const lead = raw.length - raw.trimStart().length;
       const span = spanOf(src, s.bodyStart + lead, s.bodyStart + raw.trimEnd().length);
-      return { text: span.text.slice(0, 500), evidence: span };
+      out.push({ generator: 'form_answer', text: span.text.slice(0, 500), evidence: span, score: GENERATORS.form_answer });
+      return out;
     }
   }
   const labelled = LABELLED_WORK.exec(src.text);
-  if (labelled) return { text: labelled[1]!.trim(), evidence: spanOf(src, labelled.index, labelled.index + labelled[0].length) };
+  if (labelled) {
+    out.push({ generator: 'labelled', text: labelled[1]!.trim(), evidence: spanOf(src, labelled.index, labelled.index + labelled[0].length), score: GENERATORS.labelled });
+    return out;
+  }
+  const q = EARLIER_MESSAGE.exec(src.text);
+  const quotedFrom = q ? q.index : src.text.length;
   for (const m of src.text.matchAll(WORK_SENTENCE_ALL)) {
     if (inOtherAnswer(sections, m.index ?? 0)) continue;
     const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    return { text: span.text.slice(0, 500), evidence: span };
+    out.push({ generator: 'sentence', text: span.text.slice(0, 500), evidence: span, score: sentenceScore('sentence', span, quotedFrom) });
+    break;
   }
-  return workClause(src, sections);
+  for (const [generator, re] of CLAUSES) {
+    if (best() >= GENERATORS[generator]) break;
+    re.lastIndex = 0;
+    for (const m of src.text.matchAll(re)) {
+      if (inOtherAnswer(sections, m.index ?? 0)) continue;
+      const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      if (STATUTORY.test(span.text)) continue;
+      const score = sentenceScore(generator, span, quotedFrom);
+      out.push({ generator, text: span.text.slice(0, 500), evidence: span, score });
+      if (score >= GENERATORS[generator]) break;
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The work the sender names: the best-scoring candidate among the answer to
+ * the form's work question, a "Work: ..." label, a sentence naming the work,
+ * a quoted title and a clause with a work noun; null when none scores high
+ * enough. Sentences inside the answer to another form question (the licence,
+ * the URLs, the contact details) are not read: "the work is not licensed"
+ * there names no work.
+ */
+export function findWork(src: SourceText, sections: readonly Section[]): { text: string; evidence: Span } | null {
+  const top = workCandidates(src, sections)[0];
+  return top && top.score >= WORK_THRESHOLD ? { text: top.text, evidence: top.evidence } : null;
 }
 
 const REPO_REF = /(?:\b(?:the|this|our|their)\s+)?[`"“']?\b([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})[`"”']?\s+(?:repo(?:sitory)?|project|package|fork)\b|\b(?:repo(?:sitory)?|project|package)\s+(?:named\s+|called\s+)?[`"“']?([A-Za-z0-9][\w.-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/gi;
