@@ -104,6 +104,7 @@ const WEIGHTS: Record<string, number> = {
   'owner.answer': 3,
   'owner.staff_role': 4,
   'owner.staff_redacted': 3,
+  'agent.staff_elsewhere': 3,
   'owner.staff_line': 3,
   'owner.either_with_side': 1.5,
 };
@@ -119,7 +120,10 @@ const PERJURY = /\bpenalty of perjury\b/i;
 // The answer to the owner-or-agent question names the owner role and nothing else: "Copyright owner", "Yes, the author".
 const OWNER_ANSWER = /^[ \t>*_-]*(?:yes[,.!]?[ \t]*)?(?:i am |i'm )?(?:the )?(?:sole |original )?(?:copyright |content )?(?:owner|holder|author|creator)[ \t.!]*$/gim;
 // "I am the legal representative of Acme Ltd", "director of the company": the owner's own officer or staff, not an agent.
-const STAFF_ROLE = wrapped(new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi'));
+// "the legal representative authorized to act on behalf of Acme" holds the title at Acme as much as "of Acme" does.
+const STAFF_ROLE = wrapped(new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:(?:duly )?authori[sz]ed to act )?(?:on behalf of|of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi'));
+// A unit inside an organisation ("the Strategy Team of Acme"), not an organisation of its own.
+const UNIT = /\b(?:team|department|dept|division|office|affairs|unit|group)\b/i;
 // "I am the [private] of Acme Ltd": a title redacted by the platform, held at the named owner.
 const STAFF_REDACTED = wrapped(/\b(?:I am|I'm) (?:a |an |the )?\[(?:private|redacted)\],? (?:of|at|with) (?:the )?([^\n,.;()]{2,60})/gi);
 const STAFF_OF_CLIENT = /^(?:client|clients|customer|customers)\b/i;
@@ -202,13 +206,17 @@ export function cueWeight(c: AgencyCue): number {
 
 function staffRole(src: SourceText, ctx: Context, owner: string | null): AgencyCue | null {
   const head = owner?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  let elsewhere: AgencyCue | null = null;
   for (const m of src.text.matchAll(STAFF_ROLE)) {
     const of = m[1]!.trim().toLowerCase();
     if (STAFF_OF_CLIENT.test(of)) continue;
     // "legal manager at the Strategy Team of Bluehole Studio": the owner's name anywhere in the unit named.
     const atOwner = head ? ` ${norm(of)} `.includes(` ${norm(head)} `) : true;
     if (atOwner || /^(?:company|copyright owner|rights? (?:owner|holder))\b/.test(of)) return cue(src, ctx, 'owner.staff_role', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length);
+    // "Legal Representative of Lantern Services B.V." when the letter names another owner: an officer of the firm that writes for it.
+    if (head && /^\p{Lu}/u.test(m[1]!.trim()) && !UNIT.test(of)) elsewhere ??= cue(src, ctx, 'agent.staff_elsewhere', 'agent', m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
+  if (elsewhere) return elsewhere;
   // A redacted title says less (it may be an outside firm's): it counts only at the owner the letter names.
   if (head) {
     for (const m of src.text.matchAll(STAFF_REDACTED)) {

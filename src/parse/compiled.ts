@@ -57,32 +57,64 @@ function alternatives(source: string, marker: string): { alt: string; cut: numbe
   return out;
 }
 
+/** The end of the group opening at `open` in a pattern source (the offset after its closing parenthesis). */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i + 1;
+  }
+  return source.length;
+}
+
+/** An alternative without the lookbehind assertions it opens with: they hold no character, so what follows them starts at the same offset. */
+function withoutLeadingLookbehind(alt: string): string {
+  let out = alt;
+  while (out.startsWith('(?<!') || out.startsWith('(?<=')) out = out.slice(groupEnd(out, 0));
+  return out;
+}
+
 interface Cued { cue: RegExp; full: RegExp }
 const cued = new WeakMap<RegExp, Map<string, Cued | null>>();
 
 /**
  * The cue of a pattern: each top-level alternative up to `marker` (the costly part, such as a
- * name pattern), or the whole alternative where the marker is not at its top level. Wherever the
- * pattern matches, its cue matches at the same offset; null when some alternative has nothing before the marker.
+ * name pattern), or without `marker` each alternative without the lookbehind it opens with.
+ * Wherever the pattern matches, its cue matches at the same offset. Null when the cue would
+ * leave nothing out, or leave nothing: the pattern is then searched as it is.
  */
-function cueOf(re: RegExp, marker: string): Cued | null {
+function cueOf(re: RegExp, marker: string | undefined): Cued | null {
   let forRe = cued.get(re);
   if (!forRe) cued.set(re, (forRe = new Map()));
-  if (forRe.has(marker)) return forRe.get(marker)!;
-  const alts = alternatives(re.source, marker);
-  const prefixes = alts.map(({ alt, cut }) => (cut < 0 ? alt : alt.slice(0, cut)));
+  const key = marker ?? '';
+  if (forRe.has(key)) return forRe.get(key)!;
+  const alts = alternatives(re.source, marker ?? '\0');
   const flags = re.flags.replace(/[gy]/g, '');
-  const out = prefixes.some((p) => p === '') ? null : { cue: new RegExp(`(?:${prefixes.join(')|(?:')})`, `${flags}g`), full: new RegExp(re.source, `${flags}y`) };
-  forRe.set(marker, out);
+  let prefixes: string[] | null;
+  if (marker) {
+    // A cue only pays where it leaves the costly part out of every alternative.
+    prefixes = alts.some(({ cut }) => cut <= 0) ? null : alts.map(({ alt, cut }) => alt.slice(0, cut));
+  } else {
+    // A lookbehind opening a pattern is tried at every offset before anything else: the cue leaves it out.
+    const bare = alts.map(({ alt }) => withoutLeadingLookbehind(alt));
+    prefixes = bare.some((b) => b === '') || bare.every((b, i) => b === alts[i]!.alt) ? null : bare;
+  }
+  const out = prefixes ? { cue: new RegExp(`(?:${prefixes.join(')|(?:')})`, `${flags}g`), full: new RegExp(re.source, `${flags}y`) } : null;
+  forRe.set(key, out);
   return out;
 }
 
 /**
  * The same matches as `text.matchAll(re)` for a global `re`, found by trying `re` only where its cue
- * (everything before `marker` in each alternative) matches: the engine then runs the costly part of the
- * pattern at a handful of offsets instead of at every one.
+ * (everything before `marker` in each alternative, or everything after a leading lookbehind) matches:
+ * the engine then runs the costly part of the pattern at a handful of offsets instead of at every one.
  */
-export function* cuedMatches(text: string, re: RegExp, marker: string): Generator<RegExpExecArray> {
+export function* cuedMatches(text: string, re: RegExp, marker?: string): Generator<RegExpExecArray> {
   const c = cueOf(re, marker);
   if (!c) {
     yield* text.matchAll(re);

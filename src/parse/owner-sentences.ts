@@ -32,9 +32,11 @@ const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.labelled', new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|(?:${ci('name of')} )?(?:${ci('the')} )?${ci('injured party')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.is_owner', /(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true, '人'],
-  ['owner.for_whom', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
+  // "on behalf of Acme", "authorized to act on Acme's behalf".
+  ['owner.for_whom', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})|\b${ci('on')} ${Q}(${ANY_ORG})['’]s ${ci('behalf')}`, 'gu'), true],
   ['owner.for_whom', new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed (?:${ci('to act')} )?${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
-  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  // "we represent Acme", "an authorized representative of Acme" (a legal representative is a title: staff_of reads it).
+  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|(?<!${ci('legal')} )${ci('representative')}s? ${ci('of')}|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})|\b(?:${ci('owned')}|${ci('copyrighted')}) ${ci('by')} ${ci('the')} (${ANY_ORG})`, 'gu'), false],
@@ -85,6 +87,20 @@ const ORG_BEFORE_ALIAS = new RegExp(String.raw`(${ANY_ORG})\s*$`, 'u');
 const OPEN_QUOTES = '"“\'';
 const CLOSE_QUOTES = '"”\'';
 const SPACE = /\s/;
+const CONNECTOR_WORD = /^(?:of|and|de|du|la|le|der|für|for|the|y|e)$/;
+
+/** "We write for Acme Systems, Inc." read back from a definition: the name starts after the sentence's last lower-case word. */
+function afterSentenceWords(found: string): string {
+  const words = found.split(/[ \t\n]+/);
+  let cut = -1;
+  for (let i = 0; i < words.length - 1; i++) if (/^\p{Ll}/u.test(words[i]!) && !CONNECTOR_WORD.test(words[i]!)) cut = i;
+  if (cut >= 0) while (cut < words.length - 1 && CONNECTOR_WORD.test(words[cut + 1]!)) cut++;
+  const rest = words.slice(cut + 1).join(' ');
+  return cut >= 0 && /^[\p{Lu}\d]/u.test(rest) ? rest : found;
+}
+const DEFINING = new Set(['the', 'collectively', 'together', 'jointly', 'hereinafter', 'hereafter']);
+// "Acme, Inc. and its related entities (collectively, "Acme")": the group is named after the company that heads it.
+const AND_GROUP = /,?\s+and\s+(?:its|their|all)\s+(?:related\s+entities|affiliated\s+(?:entities|companies)|affiliates|subsidiaries)\s*$/i;
 
 /** Where the definition `(the "Name")` of a short name starts (with the spaces before it), or -1: read from each occurrence of the name. */
 function aliasDefinition(text: string, name: string): number {
@@ -94,11 +110,15 @@ function aliasDefinition(text: string, name: string): number {
     if (!CLOSE_QUOTES.includes(text[end] ?? '\0') || text[end + 1] !== ')' || !OPEN_QUOTES.includes(text[i - 1] ?? '\0')) continue;
     let open = i - 2;
     if (text[open] !== '(') {
-      // "(the  "Name")": "the" and at least one space between the bracket and the quote.
+      // "(the "Name")", "(collectively, "Name")", "(hereinafter "Name")": a defining word, then at least one space, between the bracket and the quote.
       let j = open;
       while (j >= 0 && SPACE.test(text[j]!)) j--;
-      if (j === open || j < 3 || text.slice(j - 2, j + 1) !== 'the' || text[j - 3] !== '(') continue;
-      open = j - 3;
+      if (j === open) continue;
+      if (text[j] === ',') j--;
+      let w = j;
+      while (w >= 0 && /\p{Ll}/u.test(text[w]!)) w--;
+      if (!DEFINING.has(text.slice(w + 1, j + 1)) || text[w] !== '(') continue;
+      open = w;
     }
     let start = open;
     while (start > 0 && SPACE.test(text[start - 1]!)) start--;
@@ -112,8 +132,10 @@ export function expandAlias(text: string, name: string): string {
   // at every position of a long notice is what would cost, not the definition.
   const definition = aliasDefinition(text, name);
   if (definition < 0) return name;
-  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition - 160), definition));
-  return m ? (cleanName(m[1]!) ?? name) : name;
+  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition - 160), definition).replace(AND_GROUP, ''));
+  // "represents Acme, Inc.": a legal form lets a lower-case word start the match; the sentence's words before a capitalised name are not the name.
+  const found = m ? cleanName(m[1]!) : null;
+  return found ? (cleanName(afterSentenceWords(found)) ?? name) : name;
 }
 
 const POSSESSIVE_WORK = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&'\-]*[ \t]+){1,4}${SUFFIX})['’]s\s+(?:${ci('confidential')}\s+(?:&|and)\s+)?(?:${ci('proprietary')}|${ci('copyrighted')}|${ci('copyright-protected')})\s+(?:${ci('software')}|${ci('source code')}|${ci('code')}|${ci('work')}s?|${ci('material')}s?)\b`, 'gu');

@@ -2,6 +2,7 @@ import en from '../../data/lexicons/en.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX, cleanName } from './names.js';
 import { spanOf, type SourceText } from './span.js';
+import { dottedTokens } from './words.js';
 
 /**
  * Owner candidates from the sender's sign-off block: a line that is only an organisation's
@@ -14,7 +15,9 @@ import { spanOf, type SourceText } from './span.js';
  * - head: a word that closes organisation names ("... Publishing", "... Software");
  * - mentioned: the letter names it again above the sign-off;
  * - domain: a web or mail address in the letter is its name ("Foxy Themes" and foxythemes.net);
- * - titled: a title line ("Lead Developer") stands next to it, or it closes a "[name], Title, Org" line.
+ * - titled: a title line ("Lead Developer") stands next to it, or it closes a "[name], Title, Org" line;
+ * - signer: it stands right under the signer's name line, redacted by the platform ("[private]" over "ParadoxLabs");
+ *   this says where the line stands, not that it is an organisation, so it qualifies a candidate without adding weight.
  * A line with none of these is no candidate.
  */
 
@@ -37,10 +40,11 @@ const BLOCK_LINES = 14;
 const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
 const SUFFIX_TAIL = new RegExp(String.raw`,?\s*${SUFFIX}$`, 'u');
 const REDACTED = /\[(?:private|redacted|invalid)\],?/gi;
+const REDACTED_LINE = /^[ \t*_>-]*\[(?:private|redacted)\][ \t*_]*$/i;
 const HOST = /^(?:[a-z0-9-]{1,63}\.){1,6}[a-z]{2,12}$/i;
 const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|edu|or|ne)$/;
 const COMMON_HOSTS = /^(?:github|gmail|yahoo|hotmail|outlook|google|help|docs|mail|live|icloud|qq|163|protonmail)$/;
-const FEATURE_WEIGHT: Record<string, number> = { suffix: 1.5, head: 1, mentioned: 1, domain: 1, titled: 0.5 };
+const FEATURE_WEIGHT: Record<string, number> = { suffix: 1.5, head: 1, mentioned: 1, domain: 1, titled: 0.5, signer: 0 };
 const BASE = 2;
 
 const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -80,8 +84,8 @@ function nameShaped(name: string): boolean {
 function hostsOf(text: string): Set<string> {
   const out = new Set<string>();
   // Tokens split at spaces and brackets, then the host read from each: no pattern runs over the whole text.
-  for (const token of text.split(/[\s<>()[\]"'“”,;]+/)) {
-    if (token.length > 300 || !token.includes('.')) continue;
+  for (const token of dottedTokens(text)) {
+    if (token.length > 300) continue;
     const host = token.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '').split(/[/?#:]/)[0]!.replace(/\.$/, '');
     if (!HOST.test(host)) continue;
     const labels = host.toLowerCase().split('.').slice(0, -1);
@@ -164,7 +168,8 @@ export function signOffCandidates(src: SourceText): SignOffCandidate[] {
 
 function blockCandidates(src: SourceText, lines: { line: string; at: number }[], hosts: Set<string>): SignOffCandidate[] {
   const text = src.text;
-  const above = squash(text.slice(0, lines[0]!.at));
+  // The letter above the block, squashed once and only for a line that gets as far as asking.
+  let above: string | null = null;
   const out: SignOffCandidate[] = [];
   for (const [i, { line, at }] of lines.entries()) {
     // "[private], Technical Director, Acme LLC": the organisation closes a line that also holds a title.
@@ -183,9 +188,11 @@ function blockCandidates(src: SourceText, lines: { line: string; at: number }[],
     const features: string[] = [];
     if (HAS_SUFFIX.test(name)) features.push('suffix');
     if (HEADS.has(wordsOf(name).at(-1) ?? '') || /\bteam\s*$/i.test(line)) features.push('head');
-    if (key.length >= 4 && above.includes(key)) features.push('mentioned');
+    if (key.length >= 4 && (above ??= squash(text.slice(0, lines[0]!.at))).includes(key)) features.push('mentioned');
     if ([...hosts].some((h) => h === key || (h.length >= 5 && key.startsWith(h)))) features.push('domain');
     if (tail || isTitle(prev) || isTitle(lines[i + 1]?.line ?? '')) features.push('titled');
+    // A line of its own: "[private], Index" may as well be a title and a product as a company.
+    if (i > 0 && REDACTED_LINE.test(prev) && !/\[(?:private|redacted)\]/i.test(line)) features.push('signer');
     // A bare capitalised word named again above is as often a product ("the modification Index"): it needs a second feature.
     const strong = features.includes('suffix') || features.includes('head');
     if (!strong && features.length < 2) continue;

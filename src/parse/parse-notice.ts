@@ -62,6 +62,15 @@ function workNamesOrg(work: string | null, org: string | null): boolean {
   return hasWord(work, head);
 }
 
+/** The first reading of the texts in order that `found` accepts, made text by text until one is: the texts after it are not read. */
+function firstOf<P, T>(parts: readonly P[], read: (p: P) => T, found: (t: T) => boolean): T | undefined {
+  for (const p of parts) {
+    const t = read(p);
+    if (found(t)) return t;
+  }
+  return undefined;
+}
+
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
 
 /** Reads a notice, counter-notice, retraction or reply into a candidate complaint. Pure: no I/O. */
@@ -126,24 +135,26 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     mistake: firstPresent(stmts.map((s) => s.mistake)),
     jurisdictionConsent: firstPresent(stmts.map((s) => s.jurisdictionConsent)),
   };
-  const signature = all.map((p) => findSignature(p.masked, p.sections)).find((s) => s) ?? null;
+  const signature = firstOf(all, (p) => findSignature(p.masked, p.sections), (s) => !!s) ?? null;
   const parties = all.map((p) => findComplainant(p.masked, p.sections, null));
   const contact = parties.find((p) => p.contactGiven) ?? parties[0]!;
   const complainant = { ...contact.party };
   if (input.from?.address && !complainant.email) complainant.email = input.from.address;
   if (input.from?.name && !complainant.name) complainant.name = input.from.name;
   // Owner candidates from the first text that names one; the strongest tells the agency reading whose staff the sender may be.
-  const sentences = all.map((p) => ownerSentenceCandidates(p.masked, kind === 'counter_notice')).find((c) => c.length > 0) ?? [];
+  const sentences = firstOf(all, (p) => ownerSentenceCandidates(p.masked, kind === 'counter_notice'), (c) => c.length > 0) ?? [];
   // A title's organisation is left out: "Legal Representative of X" must not make X the owner the sender works for.
   const named = sentences.filter((c) => c.generator !== 'owner.staff_of').sort((a, b) => b.weight - a.weight || a.at - b.at);
   const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   // No labelled contact field: the contact block in the sender's own words ("My contact details:" and the value under it).
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : all.map((p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections)).find((b) => b) ?? null;
+  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agencyOpts = { kind, owner: provisional, ownOrg };
-  const agency = all.map((p) => decideAgency(p.masked, agencyOpts)).find((a) => a.isAgent !== null) ?? decideAgency(body.masked, agencyOpts);
-  const work = all.map((p) => findWork(p.masked, p.sections)).find((w) => w) ?? null;
+  // When no text decides, the body's reading stands: it is made once.
+  const bodyAgency = decideAgency(body.masked, agencyOpts);
+  const agency = bodyAgency.isAgent !== null ? bodyAgency : firstOf(attachments, (p) => decideAgency(p.masked, agencyOpts), (a) => a.isAgent !== null) ?? bodyAgency;
+  const work = firstOf(all, (p) => findWork(p.masked, p.sections), (w) => !!w) ?? null;
   const owner = decideOwner({
     src: body.masked, kind, sentences, isAgent: agency.isAgent, ownOrg,
     ownOrgEvidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0),

@@ -22,7 +22,7 @@ export interface UrlDecision {
 
 const decided = (d: UrlDecision, role: UrlRole, reason: UrlReason): UrlDecision => ({ ...d, role, reason, confidence: URL_REASON_CONFIDENCE[reason] });
 
-const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work(?<!infring\w{0,5} (?:upon |on )?(?:the |my |our |your |a )?copyrighted work)|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work(?<!infring(?:ing|es|e) (?:upon |on )?(?:the |my |our |your |a )?copyrighted work)|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
 // "the work claimed to be infringed" and "the copyrighted work that you allege is infringed" speak of the
 // original (the statute's own words), so "infringed" after those words is no cue for the URL beside it.
 const INFRINGING_CUE = /\b(infring(?!ed\b)\w*|infringed(?<!(?:claimed|alleged|claim|allege|said|believed)(?: to)? (?:be |have been |has been |is |are )?infringed|(?:has|have|had) been infringed|allegedly infringed)|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|forks?)|侵权|假冒|盗版|仿冒/i;
@@ -37,6 +37,12 @@ const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.
 // "the repository previously available at URL": a page already gone is context, not a target.
 const GONE_CUE = /\b(previously|formerly) (available|hosted|posted|located|published)( at| on| in| under)?\s*[:(]?\s*$|\bno longer available (at|on)\s*$/i;
 const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
+// "If you do not wish to reply by email, use our web interface: URL", "please submit a response on URL": where the
+// sender takes answers, not a page to remove.
+// "I opened an issue in this repository (URL)", "we tried to inform them by GitHub issue (URL)": an earlier
+// attempt to reach the uploader, cited as history; a reviewer confirms, since the page sits on the platform.
+const PRIOR_CONTACT_CUE = /\b(?:opened|filed|created|raised|posted|submitted|left)\b[^.!?\n]{0,40}\b(?:issues?|tickets?|comments?|pull requests?)\b|\btried to (?:contact|inform|reach|notify)\b|\b(?:contacted|informed|notified)\b[^.!?\n]{0,40}\b(?:via|through|by|in|on)\b/i;
+const REPLY_CUE = /\b(reply|respond|submit (a|your) response|send (us )?(a|your) response)\b|回复|答复/i;
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
 function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
@@ -69,6 +75,8 @@ function lastIndex(re: RegExp, s: string): number {
 const OWNED_AFTER = /^\s*\)?\s*,?\s*(owned|operated|published|developed|created) by\b/i;
 // A licence file cited to show the terms the infringer breaks: evidence, not a copy to remove.
 const LICENCE_FILE = /\/(LICEN[CS]E|COPYING|NOTICE)(\.(md|txt|rst))?$/i;
+// A licence's own page off the platform (a store's licence terms, a Creative Commons deed): cited for its terms.
+const LICENCE_PAGE = /^(?:https?:\/\/)?[^/?#]+\/(?:[^?#]*\/)?(?:licen[cs]es?|eula|licen[cs]e-(?:agreement|conditions|terms))(?:[/._-]|$)/i;
 
 /** Which of two cues sits nearer the end of `s`, or null when neither occurs. */
 function nearest(s: string): 'original' | 'infringing' | null {
@@ -100,7 +108,17 @@ function cueRole(before: string, after: string): 'original' | 'infringing' | nul
 }
 
 // Code hosts show the same path under blob/, tree/, raw/ or src/: containment ignores that view segment.
-const pathKey = (u: string): string => u.replace(/\/(-\/)?(blob|tree|raw|src)\//, '/~/');
+const CODE_VIEW = /\/(-\/)?(blob|tree|raw|src)\//;
+const pathKey = (u: string): string => u.replace(CODE_VIEW, '/~/');
+/**
+ * A file or folder named in a sentence inside a target ("in particular, the folder URL contains our code") narrows
+ * the request as often as it points at the copying, so it is listed for a reviewer to confirm; a history, issue or
+ * commit page inside the target only shows where to look.
+ */
+const namedInside = (d: UrlDecision): UrlDecision => {
+  if (d.cls.itemList) return d; // a list of forks is read by `pointerPages`
+  return CODE_VIEW.test(d.hit.url) ? decided(d, 'infringing', 'named_inside_target') : decided(d, 'evidence', 'detail_inside_target');
+};
 const isUnder = (child: string, parent: string): boolean => {
   const c = pathKey(child), p = pathKey(parent);
   return c !== p && c.startsWith(p + '/');
@@ -181,13 +199,14 @@ function uncuedListWithoutTargets(decisions: UrlDecision[], text: string): UrlDe
 /**
  * A page that only lists other items (a repository's forks) and an account page on a platform where
  * accounts hold listings point at targets: beside another target they are none themselves. When they are
- * all the notice names, they stay targets for a reviewer to confirm.
+ * all the notice names, they stay targets for a reviewer to confirm. An account page in the takedown
+ * answer keeps the role given there: senders list a profile whose picture or name infringes.
  */
 function pointerPages(decisions: UrlDecision[]): UrlDecision[] {
   const pointer = (d: UrlDecision): boolean => !!(d.cls.itemList || d.cls.holderAccount);
   const others = decisions.some((d) => d.role === 'infringing' && !pointer(d));
   return decisions.map((d) => {
-    if (d.role !== 'infringing' || !pointer(d)) return d;
+    if (d.role !== 'infringing' || !pointer(d) || (d.cls.holderAccount && d.fromTargetSection && others)) return d;
     if (d.cls.itemList) return decided(d, others ? 'ignored' : 'infringing', others ? 'item_list_beside_targets' : 'item_list_only_target');
     return decided(d, others ? 'ignored' : 'infringing', others ? 'holder_account_beside_targets' : 'holder_account_only_target');
   });
@@ -226,8 +245,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
+    if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
+    if (PRIOR_CONTACT_CUE.test(lastSentence) && lastIndex(PRIOR_CONTACT_CUE, lastSentence) > lastIndex(INFRINGING_CUE, lastSentence)) return d('evidence', 'prior_contact');
     const role = section?.role ?? 'other';
     if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
+    if (!cls.platform && LICENCE_PAGE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_page');
     if (QUIET_ROLES.has(role)) return d('ignored', 'quiet_section');
     const cue = cueRole(before, after);
     if (role === 'targets') {
@@ -256,11 +278,11 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
       const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
       const key = urlKey(d.hit.url);
       if (d.reason === 'section_default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'infringing', 'named_inside_target');
+        return namedInside(d);
       }
       if (d.reason === 'section_default' && listed) return decided(d, 'infringing', 'named_on_platform');
       if (d.reason === 'platform_listing' && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'infringing', 'named_inside_target');
+        return namedInside(d);
       }
       return d;
     });
@@ -273,7 +295,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     // A file named in a sentence inside a listed repository ("their script at URL includes our keys"): a target
     // the sender narrows to as often as a pointer to the copying, so a reviewer confirms it.
     if (inProse(ctx.text, d.hit) && !targetKeys.some((t) => same(t, key)) && targetKeys.some((t) => isUnder(key, t))) {
-      return decided(d, 'infringing', 'named_inside_target');
+      return namedInside(d);
     }
     if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return decided(d, 'infringing', 'inside_target');
     if (d.role === 'infringing' && d.cls.platform === null) return decided(d, 'original', 'off_platform_outside_answer');

@@ -17,7 +17,10 @@ export const URL_REASONS = [
   'background_reference',
   'no_longer_online',
   'own_site_label',
+  'reply_channel',
+  'prior_contact',
   'licence_file',
+  'licence_page',
   'quiet_section',
   'original_cue_in_targets',
   'sender_page_in_targets',
@@ -32,6 +35,7 @@ export const URL_REASONS = [
   'reference',
   'account_of_target',
   'named_inside_target',
+  'detail_inside_target',
   'named_on_platform',
   'container_of_target',
   'inside_target',
@@ -60,7 +64,10 @@ const TEXT: Record<UrlReason, string> = {
   background_reference: 'background reference ("see ...")',
   no_longer_online: 'said to be no longer online',
   own_site_label: "labelled as the sender's website",
+  reply_channel: 'where the sender takes replies',
+  prior_contact: 'cited as an earlier attempt to reach the uploader',
   licence_file: 'licence file cited for its terms',
+  licence_page: 'licence page off the platform, cited for its terms',
   quiet_section: 'in a contact, signature or statement section',
   original_cue_in_targets: 'called the original in the takedown answer',
   sender_page_in_targets: "the sender's own page beside the targets",
@@ -75,6 +82,7 @@ const TEXT: Record<UrlReason, string> = {
   reference: 'named without a cue',
   account_of_target: 'account page of a listed target',
   named_inside_target: 'a file or folder inside a named target, named in a sentence',
+  detail_inside_target: 'a history, issue or commit page inside a named target, cited to show the copying',
   named_on_platform: 'named on the platform, no other target',
   container_of_target: 'contains a narrower target',
   inside_target: 'inside a named target',
@@ -114,7 +122,10 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   background_reference: 0.8, // hand weight
   no_longer_online: 0.8, // hand weight
   own_site_label: 0.66,
+  reply_channel: 0.8, // hand weight
+  prior_contact: 0.7, // hand weight
   licence_file: 0.83,
+  licence_page: 0.85, // hand weight
   quiet_section: 0.93,
   original_cue_in_targets: 0.66,
   sender_page_in_targets: 0.66,
@@ -129,6 +140,7 @@ export const URL_REASON_CONFIDENCE: Record<UrlReason, number> = {
   reference: 0.96,
   account_of_target: 0.94,
   named_inside_target: 0.6, // hand weight: 25 of its 26 training URLs agree, but 23 come from one notice
+  detail_inside_target: 0.6, // hand weight
   named_on_platform: 0.4,
   container_of_target: 0.87,
   inside_target: 0.87,

@@ -50,3 +50,20 @@ const LETTER = /\p{L}/u;
 export function hasWord(text: string, word: string): boolean {
   return !wordOffsets(text, word, LETTER, true).next().done;
 }
+
+const TOKEN_END = /[\s<>()[\]"'“”,;]/;
+
+/**
+ * The tokens of a text (runs between spaces, brackets, quotes, commas and semicolons) that hold a dot,
+ * in order: each is read once, outwards from its first dot, so no pattern runs over the whole text.
+ */
+export function* dottedTokens(text: string): Generator<string> {
+  let end = 0;
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', Math.max(dot + 1, end))) {
+    let start = dot;
+    while (start > 0 && !TOKEN_END.test(text[start - 1]!)) start--;
+    end = dot + 1;
+    while (end < text.length && !TOKEN_END.test(text[end]!)) end++;
+    yield text.slice(start, end);
+  }
+}

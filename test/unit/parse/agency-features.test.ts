@@ -56,3 +56,21 @@ describe("owner or agent: the owner's own staff", () => {
     }
   });
 });
+
+describe('owner or agent: a legal representative', () => {
+  it('reads "the legal representative authorized to act on behalf of" the owner as its staff', () => {
+    const c = parseNotice({ text: makeNotice({ opening: 'To whom it may concern,\n\nI am the legal representative authorized to act on behalf of Northwind Games Corporation, the owner of certain intellectual property rights.' }) });
+    expect(c.isAgent).toBe(false);
+  });
+
+  it('reads the legal representative of another firm than the owner as an agent', () => {
+    const d = decide('I am the Legal Representative of Lantern Watch B.V. authorized to act on behalf of the rights holder named below.', 'Northwind Press');
+    expect(d.cues.some((c) => c.id === 'agent.staff_elsewhere')).toBe(true);
+    expect(d.isAgent).toBe(true);
+  });
+
+  it('does not read a team inside the owner as another firm', () => {
+    const d = decide('I am the legal manager at the Strategy and Planning Team of\nNorthwind Games Inc., the owner of the game.', 'Northwind Games Inc.');
+    expect(d.cues.some((c) => c.id === 'agent.staff_elsewhere')).toBe(false);
+  });
+});

@@ -39,6 +39,15 @@ describe('matches found from a cue', () => {
     for (const re of PATTERNS) for (const text of texts) expect(matches(cuedMatches(text, re, NAME))).toEqual(matches(text.matchAll(re)));
   });
 
+  it('are the matches of the global search for a pattern that opens with a lookbehind', () => {
+    const words = [
+      /(?<![\p{L}\p{N}])(?:good[\s-]+faith|owner|own|sincerely)(?![\p{L}\p{N}])|联系|电话/giu,
+      /(?<!\bnot )(?<=\s)authori[sz]ed\b|(?<![\w.])github\.com/gi,
+    ];
+    const texts = ['owner own ownership 𝐀own 7own own7 good  faith\ngood-faith 联系电话', 'not authorized, authorised by github.com or my.github.com xx', ...notices];
+    for (const re of words) for (const text of texts) expect(matches(cuedMatches(text, re))).toEqual(matches(text.matchAll(re)));
+  });
+
   it('gives each pattern with the flags asked once, reset to the start', () => {
     const re = /acme/i;
     const g = globalOf(re);
@@ -46,5 +55,19 @@ describe('matches found from a cue', () => {
     expect(globalOf(re)).toBe(g);
     expect(g.lastIndex).toBe(0);
     expect(withFlags(re, 'gi').flags).toBe('gi');
+  });
+});
+
+describe('an e-mail address among the element traces', () => {
+  it('is found where the address pattern finds one, read from each "@"', async () => {
+    const { findElementHints } = await import('../../../src/parse/element-hints.js');
+    const EMAIL = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+    const pieces = ['a', '@', '.', 'io', '𝐀', '\ud835', ' ', '-', 'é', '7', '@@', 'x.co'];
+    let seed = 5;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect(findElementHints(text).contact_info?.includes('email') ?? false, JSON.stringify(text)).toBe(EMAIL.test(text));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandAlias } from '../../../src/parse/owner-sentences.js';
-import { hasWord, wordOffsets } from '../../../src/parse/words.js';
+import { dottedTokens, hasWord, wordOffsets } from '../../../src/parse/words.js';
 
 // The literal searches replace regular expressions built from each name; the regular expression
 // each one replaces is the reference it is compared with, on written cases and on generated texts.
@@ -41,6 +41,13 @@ describe('literal search for a name taken from the text', () => {
         expect([...wordOffsets(text, word, /[\p{L}\p{N}]/u)], JSON.stringify([text, word])).toEqual(offsetsByRegex(text, word));
       }
     }
+  });
+
+  it('reads the tokens holding a dot that splitting at spaces and brackets gives', () => {
+    const bySplit = (text: string): string[] => text.split(/[\s<>()[\]"'“”,;]+/).filter((t) => t.includes('.'));
+    expect([...dottedTokens('see acme.example/x, (mail@acme.io); "a.b" c')]).toEqual(['acme.example/x', 'mail@acme.io', 'a.b']);
+    for (const text of texts(17, 3000)) expect([...dottedTokens(text)], JSON.stringify(text)).toEqual(bySplit(text));
+    expect([...dottedTokens(`${'a.'.repeat(1 << 19)} b.c`)].map((t) => t.length)).toEqual([1 << 20, 3]);
   });
 
   it('reads the full name before a defined short name', () => {

@@ -49,16 +49,6 @@ describe('an account page on a code host', () => {
     expect(roleOf(text, 'https://github.com/uploader-jo')?.role).toBe('ignored');
   });
 
-  it('is no target in the takedown answer beside the repository it holds', () => {
-    const text = [
-      '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
-      '',
-      'https://github.com/copycat',
-      'https://github.com/other-user/game-server',
-    ].join('\n');
-    expect(listed(text)).toEqual(['https://github.com/other-user/game-server']);
-  });
-
   it('stays the target when nothing else is named, for a reviewer to confirm', () => {
     const text = 'Dear GitHub,\n\nThe infringement is the use of my photograph as the profile image of https://github.com/copycat without permission. Please remove it.';
     expect(listed(text)).toEqual(['https://github.com/copycat']);
@@ -88,6 +78,13 @@ describe('the words of the statute about the original work', () => {
   });
 });
 
+describe('"infringed copyrighted work" as a label', () => {
+  it('still names the original', () => {
+    const text = 'Please remove the copyrighted content found at the following URLs:\nhttps://github.com/copycat/jukebox\n\nInfringed copyrighted work:\nhttps://github.com/ana/jukebox\n';
+    expect(listed(text)).toEqual(['https://github.com/copycat/jukebox']);
+  });
+});
+
 describe('a cue right after a URL', () => {
   it('decides by the nearest cue after it', () => {
     const text = 'Dear GitHub,\n\nHarbourCoin (<https://github.com/harbourcoin/harbourcoin/>) is infringing on my copyright of code originally contributed to Anchor (<https://github.com/anchor/anchor/>) under the MIT license.';
@@ -105,5 +102,66 @@ describe('an off-platform page in the takedown answer beside listings on the pla
     ].join('\n');
     expect(listed(text)).toEqual(['https://github.com/copycat/harbour-game']);
     expect(question(text)).toContain('http://www.harbourgames.example/ (left out');
+  });
+});
+
+describe('pages inside a target named in a sentence', () => {
+  const text = [
+    '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**',
+    '',
+    'Our engine. In particular, the folder https://github.com/copycat/engine/tree/main/core holds our code, as the history at https://github.com/copycat/engine/commit/4f1d2e9a shows.',
+    '',
+    '**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository’s URL.**',
+    '',
+    'https://github.com/copycat/engine',
+  ].join('\n');
+
+  it('lists a file or folder as a target, and asks the reviewer', () => {
+    expect(listed(text)).toEqual(['https://github.com/copycat/engine/tree/main/core', 'https://github.com/copycat/engine']);
+    const r = roleOf(text, 'https://github.com/copycat/engine/tree/main/core');
+    expect(r?.reason).toBe('named_inside_target');
+    expect(r?.confidence).toBeLessThan(URL_ROLE_CONFIDENT);
+  });
+
+  it('keeps a commit or history page as evidence of the copying', () => {
+    expect(roleOf(text, 'https://github.com/copycat/engine/commit/4f1d2e9a')?.role).toBe('evidence');
+  });
+});
+
+describe("the sender's reply channel", () => {
+  it('is no target', () => {
+    const text = [
+      'Dear GitHub,',
+      'The repository https://github.com/copycat/game-server copies our server code. We urge you to take immediate action to stop this infringing.',
+      'If you do not wish to reply by email, please use our web interface by clicking on the following link: http://reply.watchdesk.example/r?case=4f1d2e9a',
+    ].join('\n\n');
+    expect(listed(text)).toEqual(['https://github.com/copycat/game-server']);
+    expect(roleOf(text, 'http://reply.watchdesk.example/r?case=4f1d2e9a')?.reason).toBe('reply_channel');
+  });
+});
+
+describe('an earlier attempt to reach the uploader', () => {
+  it('is history, not a target, and the reviewer is asked about it', () => {
+    const text = [
+      'Dear GitHub,',
+      'The repository https://github.com/copycat/bacnet-driver copies our driver without permission.',
+      'I have attempted to contact this user by email, and I opened an issue in this repository (https://github.com/copycat/bacnet-driver/issues/1), without an answer.',
+    ].join('\n\n');
+    expect(listed(text)).toEqual(['https://github.com/copycat/bacnet-driver']);
+    expect(roleOf(text, 'https://github.com/copycat/bacnet-driver/issues/1')?.reason).toBe('prior_contact');
+    expect(question(text)).toContain('https://github.com/copycat/bacnet-driver/issues/1 (left out');
+  });
+
+  it('does not hide a target named after the contact', () => {
+    const text = 'Dear GitHub,\n\nWe contacted the user by email about the infringing repository https://github.com/copycat/bacnet-driver and got no answer.';
+    expect(listed(text)).toEqual(['https://github.com/copycat/bacnet-driver']);
+  });
+});
+
+describe("a licence's own page off the platform", () => {
+  it('is cited for its terms, not a target', () => {
+    const text = 'Dear GitHub,\n\nThe repository https://github.com/copycat/pos-module infringes our module, sold only under our licence https://store.harbourapps.example/license.html which forbids redistribution.';
+    expect(listed(text)).toEqual(['https://github.com/copycat/pos-module']);
+    expect(roleOf(text, 'https://store.harbourapps.example/license.html')?.role).toBe('licence');
   });
 });
