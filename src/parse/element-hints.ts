@@ -1,5 +1,6 @@
 import { cuedMatches } from './compiled.js';
 import { LEXICONS } from './lexicons.js';
+import { lastLines } from './lines.js';
 import { pointBefore } from './words.js';
 
 /**
@@ -55,7 +56,7 @@ const POSTCODE = /\b[A-Z]{2} \d{5}\b|\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z] ?\d[A-Z
 
 /** A short line of capitalised words or a redacted value among the closing lines: a name signing off. */
 function closingName(text: string): boolean {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(-6);
+  const lines = lastLines(text, 6, (l) => l.trim().length > 0).map((l) => l.trim());
   return lines.some((l) => {
     const bare = l.replace(/^[-–—_*>\s]+|[*_\s]+$/g, '');
     if (REDACTED.test(bare) && bare.length <= 60) return true;

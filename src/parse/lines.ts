@@ -50,3 +50,20 @@ export function lineEndAt(text: string, pos: number): number {
 export function lineLead(text: string, pos: number, max = 400): string {
   return text.slice(Math.max(lineStartAt(text, pos), pos - max), pos);
 }
+
+/**
+ * The last `n` lines of a text that `keep` accepts, in order (as `text.split('\n').filter(keep).slice(-n)`),
+ * read backwards from the end: a sign-off is read without splitting the whole letter.
+ */
+export function lastLines(text: string, n: number, keep: (line: string) => boolean): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (out.length < n) {
+    const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (keep(line)) out.unshift(line);
+    if (start === 0) break;
+    end = start - 1;
+  }
+  return out;
+}

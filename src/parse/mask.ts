@@ -6,13 +6,22 @@ import type { Section } from './sections.js';
  * ("Type the following statement: ...") never counts as the statement.
  */
 export function maskPrompts(text: string, sections: readonly Section[], preambleEnd: number): string {
-  const chars = text.split('');
-  const blank = (s: number, e: number): void => {
-    for (let i = s; i < e && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  };
-  blank(0, preambleEnd);
+  const ranges: [number, number][] = [[0, preambleEnd]];
   for (const s of sections) {
-    if (s.header && s.prompt && s.role !== 'statement') blank(s.headerStart, s.bodyStart);
+    if (s.header && s.prompt && s.role !== 'statement') ranges.push([s.headerStart, s.bodyStart]);
   }
-  return chars.join('');
+  ranges.sort((a, b) => a[0] - b[0]);
+  // Copied in slices, each blanked range with its line breaks kept: no array of single characters.
+  let out = '';
+  let pos = 0;
+  for (const [from, to] of ranges) {
+    const s = Math.max(from, pos);
+    const e = Math.min(to, text.length);
+    if (e <= s) continue;
+    out += text.slice(pos, s) + text.slice(s, e).replace(NOT_A_LINE_BREAK, ' ');
+    pos = e;
+  }
+  return out + text.slice(pos);
 }
+
+const NOT_A_LINE_BREAK = /[^\n]/g;

@@ -5,6 +5,7 @@ import { sentenceSpan, spanOf, type SourceText } from './span.js';
 import { blank, emailAddresses, sentencesWith } from './scan.js';
 import { redactedSignOffLines } from './signature.js';
 import { ownerStaffLine } from './staff.js';
+import { lastLines } from './lines.js';
 
 const REDACTED = /^\[(private|redacted)\]$/i;
 const LABEL = String.raw`^[ \t*_>-]*(?:my |your )?`;
@@ -144,7 +145,7 @@ const ORG_HEAD = /\b(Software|Security|University|Group|Technolog(y|ies)|Systems
 export function signOffOrganisation(src: SourceText, sections: readonly Section[], labelled: string | null): string | null {
   if (labelled && !REDACTED.test(labelled)) return cleanName(labelled);
   const blocks: string[] = sections.filter((s) => s.role === 'contact' || s.role === 'signature').map((s) => src.text.slice(s.bodyStart, s.bodyEnd));
-  blocks.push(src.text.split('\n').filter((l) => l.trim()).slice(-12).join('\n'));
+  blocks.push(lastLines(src.text, 12, (l) => !!l.trim()).join('\n'));
   for (const block of blocks) {
     for (const line of block.split('\n').slice(0, 12)) {
       for (const part of line.split(/\s+[|/–-]\s+|,\s*(?:on behalf of\s*)?(?=\[)|^\s*(?:on behalf of|c\/o)\s+/i)) {

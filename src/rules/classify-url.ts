@@ -25,11 +25,9 @@ function parts(url: string): { host: string; rest: string } | null {
   }
 }
 
-function ownsHost(p: PlatformProfile, host: string): boolean {
-  return p.domains.some((d) => {
-    const dom = d.toLowerCase().replace(/^\*\./, '');
-    return host === dom || host.endsWith(`.${dom}`);
-  });
+function ownsHost(domain: string, host: string): boolean {
+  const dom = domain.toLowerCase().replace(/^\*\./, '');
+  return host === dom || host.endsWith(`.${dom}`);
 }
 
 // Profiles are data, so their patterns are compiled once per distinct string.
@@ -54,7 +52,7 @@ export function classifyUrl(url: string, platforms: readonly PlatformProfile[]):
   }
   // Longest matching domain wins, so tmall.hk is not taken for tmall.com's sibling.
   const owners = platforms
-    .map((p) => ({ p, len: Math.max(0, ...p.domains.filter((d) => ownsHost({ ...p, domains: [d] }, pr.host)).map((d) => d.length)) }))
+    .map((p) => ({ p, len: Math.max(0, ...p.domains.filter((d) => ownsHost(d, pr.host)).map((d) => d.length)) }))
     .filter((o) => o.len > 0)
     .sort((a, b) => b.len - a.len);
   const owner = owners[0]?.p;
