@@ -48,7 +48,8 @@ const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.staff_of', new RegExp(String.raw`\b(?:${ci('employee')} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})|${ci('authorized')} (${ORG_WITH_SUFFIX}) ${ci('employee')})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('belong')}(?:s|ing)? ${ci('to')}|${ci('proprietary')} ${ci('to')}|${ci('rights')} ${ci('of')}) ${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b${ci('infring')}\w* (?:${ci('on')} )?${Q}(${ANY_ORG})['’]s?\s+(?:${ci('rights')}|${ci('copyrights')}?|${ci('intellectual property')})`, 'gu'), true],
-  ['owner.staff_of', new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})`, 'gu'), true],
+  // "I am the CEO of Acme", "products of our company Acme s.r.o.", "published by my company, Acme Software".
+  ['owner.staff_of', new RegExp(String.raw`\b(?:I am|I'm|I’m|We are) (?:\[[Pp]rivate\],?[ \t]+)?(?:an? |the )?(?:in charge of )?(?:\[[Pp]rivate\]|[a-z]+)(?: \([a-z ]+\))? (?:of|at|for) (?:the )?(?:sole copyright owner )?${Q}(${ANY_ORG})|\b(?:${ci('our')}|${ci('my')}) ${ci('company')},?[ \t]+${Q}(${ANY_ORG})`, 'gu'), true],
 ];
 
 // "X is the owner": found by its tail first, then the name is read backwards from it, which is far cheaper
@@ -146,7 +147,8 @@ const STAFF_TITLE = String.raw`(?:${ci('legal representative')}|${ci('managing d
 const TITLE_OF = new RegExp(String.raw`\b${STAFF_TITLE} (?:${ci('of')}|${ci('at')}) ${Q}(${ANY_ORG})`, 'gu');
 const TITLE_LINE = new RegExp(String.raw`^[ \t*_>-]*(?:\[[Pp]rivate\],?[ \t]*)?${STAFF_TITLE}[ \t*_]*,[ \t*_]*(${ANY_ORG})[ \t*_]*$`, 'gmu');
 const CUT_AT_CONNECTOR = /^[ \t]+(?:of|and|&|for|de|the)[ \t]*\n/i;
-const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i;
+/** Words that open no owner's name: the platform addressed, the statute, a heading. */
+export const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i;
 // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
 const SUBMITTED_BY = /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i;
 

@@ -1,7 +1,7 @@
 import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX } from './names.js';
 import { legalNames, ownerFromCandidates } from './owner-candidates.js';
-import { expandAlias, type OwnerCandidate } from './owner-sentences.js';
+import { expandAlias, NOT_A_NAME, type OwnerCandidate } from './owner-sentences.js';
 import { signOffCandidates } from './owner-sign-off.js';
 import type { SourceText } from './span.js';
 
@@ -57,7 +57,8 @@ export function decideOwner(inp: OwnerInputs): OwnerDecision {
   const byKey = new Map<string, Hit[]>();
   const add = (h: Hit): void => {
     const k = key(h.name);
-    if (k) byKey.set(k, [...(byKey.get(k) ?? []), h]);
+    // The platform's own address block ("GitHub, Inc" over its street) is where the notice goes, not whose work it is.
+    if (k && !NOT_A_NAME.test(h.name)) byKey.set(k, [...(byKey.get(k) ?? []), h]);
   };
   // An agent's own title ("Legal Representative of Acme Brand Services") names its firm, not the owner.
   for (const c of inp.sentences) add(inp.isAgent === true && c.generator === 'owner.staff_of' ? { ...c, weight: c.weight * STAFF_OF_AGENT } : c);

@@ -1,4 +1,5 @@
 import type { Complaint, Span, Statement } from '../domain/schemas/complaint.js';
+import { URL_ROLE_CONFIDENT } from '../parse/url-reasons.js';
 import type { CounterElements, Element, Elements } from './check-result.js';
 
 const el = (present: boolean, evidence: Span | string | null | undefined): Element => ({
@@ -19,12 +20,22 @@ function located(c: Complaint): Element {
   return el(refs.length > 0, refs.join(', '));
 }
 
+// A site's home page, or its licence and terms pages, say whose the site is, not which work was copied.
+const NOT_A_WORK_PAGE = /[/#?=._-](?:licen[cs]es?|eula|terms|tos|privacy|legal)(?:$|[/#?=._-])/i;
+
+function namesAWork(url: string): boolean {
+  const rest = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/+|\/+$/g, '');
+  return rest.length > 0 && !NOT_A_WORK_PAGE.test(`/${rest}`);
+}
+
 /** The six 512(c)(3) elements, read off a parsed notice. */
 export function noticeElements(c: Complaint): Elements {
-  const workNamed = !!c.workDescription || c.iprs.length > 0;
+  // A link to the original ("the original is at https://...") identifies the work as well as a sentence naming it.
+  const originals = (c.urlRoles ?? []).filter((r) => r.role === 'original' && r.confidence >= URL_ROLE_CONFIDENT && namesAWork(r.url));
+  const workNamed = !!c.workDescription || c.iprs.length > 0 || originals.length > 0;
   return {
     signature: el(!!c.signature, c.signatureEvidence ?? c.signature),
-    work_identified: el(workNamed, c.workEvidence ?? c.workDescription ?? c.iprs[0]?.registrationNumber),
+    work_identified: el(workNamed, c.workEvidence ?? c.workDescription ?? c.iprs[0]?.registrationNumber ?? originals[0]?.evidence),
     infringing_material_located: located(c),
     contact_info: contact(c),
     good_faith_statement: st(c.statements.goodFaith),

@@ -93,3 +93,16 @@ describe('statements across a URL', () => {
     expect(elements(makeNotice({ goodFaith })).good_faith_statement.present).toBe(true);
   });
 });
+
+describe('work identified by a link to the original', () => {
+  const work = (line: string) => elements(makeNotice({ opening: 'Dear Sir or Madam,', work: line })).work_identified.present;
+
+  it('reads a link to the original as identifying the work', () => {
+    expect(work('The original theme is sold at https://themes.example.com/item/fundify/94668')).toBe(true);
+  });
+
+  it('does not take a home page or a licence page for the work', () => {
+    expect(work('The original is at https://themes.example.com/')).toBe(false);
+    expect(work('Our licence terms: https://themes.example.com/license.html')).toBe(false);
+  });
+});

@@ -25,3 +25,13 @@ describe('a short name defined in the text reads as the full name', () => {
     expect(c.rightsOwner).toBe('Harbour Life Media, Inc.');
   });
 });
+
+describe('the platform addressed is not the owner', () => {
+  it('does not take the platform\'s address block heading a retraction as the sender\'s organisation', () => {
+    const c = parseNotice({
+      text: 'GitHub, Inc\n88 Colin P Kelly Jr St\nSan Francisco, CA 94107\n\nDear GitHub,\n\nI retract the DMCA notice I filed on January 17 against https://github.com/someone/scales. The files were reverted and the matter is settled.\n\nSigned,\nName: [private]\nEmail: [private]',
+    });
+    expect(c.kind).toBe('retraction');
+    expect(c.rightsOwner).toBeNull();
+  });
+});

@@ -37,3 +37,17 @@ describe('owner from the line under the signer', () => {
     expect(signOffCandidates({ source: 'body', text }).map((c) => c.name)).not.toContain('Index');
   });
 });
+
+describe("owner named as the sender's own company", () => {
+  it.each([
+    ['The script is sold only from our site and published by my company, Harbour Parser Software.', 'Harbour Parser Software'],
+    ['Licence keys for products of our company Northwind s.r.o. (such as HarbourIDE) were posted.', 'Northwind s.r.o.'],
+  ])('%s', (text, owner) => {
+    expect(sentences(text).map((c) => [c.generator, c.name])).toContainEqual(['owner.staff_of', owner]);
+  });
+
+  it('names the company when the sender writes for itself', () => {
+    const c = parseNotice({ text: makeNotice({ opening: 'Hello,\n\nThe parser below is sold only from our site and published by my company, Harbour Parser Software.' }) });
+    expect(c.rightsOwner).toBe('Harbour Parser Software');
+  });
+});

@@ -40,6 +40,15 @@ describe('platform profiles', () => {
     expect(cls('https://shop.example.com/item/1')).toEqual([null, 'other_site']);
   });
 
+  it('marks pages that list other items, and account pages that name who holds listings, from the profile', () => {
+    expect(classifyUrl('https://github.com/copycat/engine/network/members', platforms).itemList).toBe(true);
+    expect(classifyUrl('https://github.com/copycat/engine/forks', platforms).itemList).toBe(true);
+    expect(classifyUrl('https://github.com/copycat/engine', platforms).itemList).toBeUndefined();
+    expect(classifyUrl('https://github.com/copycat/engine/blob/main/network/members.ts', platforms).itemList).toBeUndefined();
+    expect(classifyUrl('https://github.com/copycat', platforms).holderAccount).toBe(true);
+    expect(classifyUrl('https://www.aliexpress.com/store/1234567', platforms).holderAccount).toBeUndefined();
+  });
+
   it('sends AliExpress.ru to its own channel', () => {
     const c = classifyUrl('https://aliexpress.ru/item/1.html', platforms);
     expect(c.redirect?.channel).toMatch(/aliexpress\.ru/);
