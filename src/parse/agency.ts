@@ -162,7 +162,8 @@ function paragraphsMatching(text: string, re: RegExp): [number, number][] {
 
 const STATUTORY_SHAPES = new Set(['agent.we_on_behalf', 'agent.owner_apart', 'agent.on_behalf', 'agent.appointed']);
 const PERJURY_SHARE = 0.3;
-const STOP = /[.!?;。！？；]/;
+// Sentence punctuation, looked up per character (each is one UTF-16 unit).
+const STOP = new Set('.!?;。！？；');
 const REACH = 300;
 
 /**
@@ -172,9 +173,9 @@ const REACH = 300;
 export function clauseAround(text: string, at: number, end: number): { start: number; text: string } {
   const blankLine = (i: number): boolean => text[i] === '\n' && /^\n[ \t]*(?:\n|$)/.test(text.slice(i, i + 40));
   let s = at;
-  while (s > 0 && at - s < REACH && !STOP.test(text[s - 1]!) && !blankLine(s - 1)) s--;
+  while (s > 0 && at - s < REACH && !STOP.has(text[s - 1]!) && !blankLine(s - 1)) s--;
   let e = end;
-  while (e < text.length && e - end < REACH && !STOP.test(text[e]!) && !blankLine(e)) e++;
+  while (e < text.length && e - end < REACH && !STOP.has(text[e]!) && !blankLine(e)) e++;
   return { start: s, text: text.slice(s, e) };
 }
 

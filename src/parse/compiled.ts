@@ -142,3 +142,32 @@ export function* cuedMatches(text: string, re: RegExp, marker?: string): Generat
     pos = m[0].length > 0 ? m.index + m[0].length : step(m.index);
   }
 }
+
+const LINE_TERMINATORS = new Set(['\n', '\r', '\u2028', '\u2029']);
+
+/**
+ * The same matches as `text.matchAll(re)` for a global multiline `re` whose matches start at a line start
+ * (`^`) and never cross a "\n", and always hold `needle`: the pattern is tried only at the line starts of
+ * the lines that hold it. A pattern with runs of spaces that a blanked prompt line would make it retry at
+ * length is then never run on such a line.
+ */
+export function* matchesOnLinesWith(text: string, re: RegExp, needle: string): Generator<RegExpExecArray> {
+  const sticky = withFlags(re, re.flags.replace('g', '') + 'y');
+  let from = 0;
+  for (let at = text.indexOf(needle); at >= 0;) {
+    const lineStart = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next;
+    for (let q = Math.max(lineStart, from); q < lineEnd; q++) {
+      if (q !== lineStart && !LINE_TERMINATORS.has(text[q - 1]!)) continue;
+      sticky.lastIndex = q;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      yield m;
+      from = m.index + m[0].length;
+      q = from - 1;
+    }
+    if (next < 0) return;
+    at = text.indexOf(needle, next + 1);
+  }
+}

@@ -2,6 +2,7 @@ import type { Span } from '../domain/schemas/complaint.js';
 import { LEXICONS } from './lexicons.js';
 import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { spanOf, type SourceText } from './span.js';
+import { matchesOnLinesWith } from './compiled.js';
 
 export interface SignatureHit {
   name: string;
@@ -324,7 +325,7 @@ function candidates(src: SourceText, sections: readonly Section[]): Candidate[] 
     const name = m[1]!.trim();
     if (!/^s$/i.test(name) && !/^(?:e-?)?signed$/i.test(name) && nameLike(name) && (personNameLine(name) || /\[(?:private|redacted)\]/i.test(name))) push('slash_s', m.index ?? 0, (m.index ?? 0) + m[0].length, name);
   }
-  for (const m of src.text.matchAll(NAME_BAR_TITLE)) {
+  for (const m of matchesOnLinesWith(src.text, NAME_BAR_TITLE, '|')) {
     if (personNameLine(m[1]!) && TITLE_WORD.test(m[2]!)) push('name_title', m.index ?? 0, (m.index ?? 0) + m[0].length, m[1]!);
   }
   const slash = SLASH_S.exec(src.text);

@@ -20,13 +20,16 @@ export function findSpan(src: SourceText, re: RegExp): Span | null {
   return m ? spanOf(src, m.index, m.index + m[0].length) : null;
 }
 
+// Characters that end a sentence or a line, looked up one UTF-16 unit at a time.
+const SENTENCE_STOP = new Set('.!?。！？\n');
+
 /** Span of the sentence (or line) around an offset: reviewers want the whole claim, not the keyword. */
 export function sentenceSpan(src: SourceText, start: number, end: number): Span {
   const t = src.text;
   let s = start;
-  while (s > 0 && !/[.!?。！？\n]/.test(t[s - 1] ?? '')) s--;
+  while (s > 0 && !SENTENCE_STOP.has(t[s - 1] ?? '')) s--;
   let e = end;
-  while (e < t.length && !/[.!?。！？\n]/.test(t[e] ?? '')) e++;
+  while (e < t.length && !SENTENCE_STOP.has(t[e] ?? '')) e++;
   if (e < t.length) e++;
   const raw = t.slice(s, e);
   const lead = raw.length - raw.trimStart().length;

@@ -59,12 +59,14 @@ function find(src: SourceText, families: RegExp[], flat: string): Statement {
 }
 
 /** The sentence around an offset when its lines are hard-wrapped: a single line break does not end it. */
+const SENTENCE_END = new Set('.!?。！？');
+
 function wrappedSentence(src: SourceText, start: number, end: number): Span {
   const t = src.text;
   let s = start;
-  while (s > 0 && !/[.!?。！？]/.test(t[s - 1] ?? '') && !(t[s - 1] === '\n' && t[s - 2] === '\n')) s--;
+  while (s > 0 && !SENTENCE_END.has(t[s - 1] ?? '') && !(t[s - 1] === '\n' && t[s - 2] === '\n')) s--;
   let e = end;
-  while (e < t.length && !/[.!?。！？]/.test(t[e] ?? '') && !(t[e] === '\n' && t[e + 1] === '\n')) e++;
+  while (e < t.length && !SENTENCE_END.has(t[e] ?? '') && !(t[e] === '\n' && t[e + 1] === '\n')) e++;
   return spanOf(src, s, Math.min(t.length, e + 1));
 }
 

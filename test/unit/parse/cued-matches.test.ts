@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cuedMatches, globalOf, withFlags } from '../../../src/parse/compiled.js';
+import { cuedMatches, globalOf, matchesOnLinesWith, withFlags } from '../../../src/parse/compiled.js';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { ANY_ORG, ci } from '../../../src/parse/names.js';
 
 // cuedMatches must give exactly what a global search gives: compared on every corpus notice
@@ -70,4 +71,26 @@ describe('an e-mail address among the element traces', () => {
       expect(findElementHints(text).contact_info?.includes('email') ?? false, JSON.stringify(text)).toBe(EMAIL.test(text));
     }
   });
+});
+
+describe('matches on the lines that hold a character', () => {
+  const BAR = /^[ \t*_]*([^\n|]{2,60}?)[ \t]*\|[ \t]*([^\n|]{2,80})(?:\|[^\n]*)?$/gm;
+
+  it('are the matches of the global search, line breaks of every kind included', () => {
+    const pieces = ['ab', ' ', '|', '\n', '\r', '*', 'Jo Lind', ' | ', 'Counsel', '\u2028', '_', '  '];
+    let seed = 4;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 5000; k++) {
+      const text = Array.from({ length: Math.floor(next() * 14) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect(matches(matchesOnLinesWith(text, BAR, '|')), JSON.stringify(text)).toEqual(matches(text.matchAll(BAR)));
+    }
+    for (const text of notices) expect(matches(matchesOnLinesWith(text, BAR, '|'))).toEqual(matches(text.matchAll(BAR)));
+  });
+
+  it('reads a letter whose blanked prompts leave thousands of long lines of spaces', () => {
+    // Each such line made the name-and-title pattern retry its runs of spaces against each other.
+    const prompts = Array.from({ length: 6000 }, (_, i) => `**Question ${i}: ${'please describe the work in detail '.repeat(10)}**\nAnswer ${i}.`).join('\n');
+    const c = parseNotice({ text: `${prompts}\n\nJo Lind | Trademark Counsel | Acme, Inc.` });
+    expect(c.kind).toBeDefined();
+  }, 120_000);
 });
