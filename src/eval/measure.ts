@@ -34,6 +34,12 @@ export interface Figures {
   removed: Record<string, Ratio>;
   /** Of the removed elements caught, how many the desk asks the sender for on its own (the rest go to a reviewer as a question). */
   removedAutomatic: Record<string, Ratio>;
+  /**
+   * Of the removals still read, how many were read from the very words the complete notice's
+   * element was read from (the removal's paragraph patterns left them in the text). A diagnostic
+   * beside `removed`, which stays the measure: it does not excuse a miss.
+   */
+  removedLeftInText: Ratio;
   /** On how many documents each named pattern matched. */
   generators: Record<string, number>;
   misses: string[];
@@ -50,7 +56,7 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
   const f: Figures = {
     files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
-    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, removedAutomatic: {}, generators: {}, misses: [],
+    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, removedAutomatic: {}, removedLeftInText: ratio(), generators: {}, misses: [],
   };
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
@@ -112,7 +118,12 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
         const after = elementMap(b)[r.element] as { present: boolean; evidence?: string | null } | undefined;
         const caught = after?.present === false;
         add(f.removed[key], caught);
-        if (!caught) miss(`removed ${key} still read: ${JSON.stringify((after?.evidence ?? '').slice(0, 160))}`);
+        if (!caught) {
+          const before = (got[r.element] as { evidence?: string | null } | undefined)?.evidence ?? '';
+          const leftInText = before.trim().length >= 8 && (after?.evidence ?? '') === before && cut.includes(before);
+          add(f.removedLeftInText, leftInText);
+          miss(`removed ${key} still read${leftInText ? ' (from words the removal left in place)' : ''}: ${JSON.stringify((after?.evidence ?? '').slice(0, 160))}`);
+        }
         if (caught) {
           f.removedAutomatic[key] ??= ratio();
           add(f.removedAutomatic[key], b.check.findings.some((x) => x.element === r.element && x.severity === 'missing' && /^(dmca|counter)\./.test(x.code)));

@@ -19,6 +19,7 @@ function print(name: string, f: Figures, verbose: boolean): void {
     console.log('removed elements caught (reported missing / files with that element removed):');
     for (const [k, t] of Object.entries(f.removed)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f))}`);
+    console.log(`  of those still read, read from the same words as in the complete notice, left in place by the removal: ${pct(f.removedLeftInText)}`);
     console.log('of those, asked of the sender automatically (the rest: a question for the reviewer):');
     for (const [k, t] of Object.entries(f.removedAutomatic)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f, 'removedAutomatic'))}`);
