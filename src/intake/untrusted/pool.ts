@@ -8,8 +8,10 @@ export interface PoolOptions {
   resourceLimits?: ResourceLimits;
   /** Module the threads run (default: worker-boot.mjs, which loads worker-main.ts). */
   entry?: URL;
-  /** Handed to each thread as `workerData`. */
-  workerData?: unknown;
+  /** Handed to each thread as `workerData`, with `threadName` added. */
+  workerData?: Record<string, unknown>;
+  /** Threads are named `NAME-1`, `NAME-2`... (see src/threads/name-thread.ts); default `nd-work`. */
+  name?: string;
   /** A thread idle this long is ended (its memory given back); a new one starts on demand. */
   idleMs?: number;
   /**
@@ -83,6 +85,7 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private closed = false;
   private watch: NodeJS.Timeout | null = null;
+  private spawned = 0;
 
   constructor(private readonly options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
@@ -146,8 +149,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
+    const threadName = `${this.options.name ?? 'nd-work'}-${++this.spawned}`;
     const worker = new Worker(this.options.entry ?? BOOT, {
-      workerData: this.options.workerData,
+      workerData: { ...this.options.workerData, threadName },
       resourceLimits: this.options.resourceLimits ?? DEFAULT_LIMITS,
       // The threads must not hold the process open once the intake stops.
       stdout: false,

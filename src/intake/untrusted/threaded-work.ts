@@ -37,10 +37,10 @@ export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
   // The main thread (IMAP, case writes) keeps a core busy too: on two cores one thread reads and parses as
   // fast as the writes go, and a second would only add its memory (about 70 MB).
   // Two jobs per thread: the next message waits in the thread's port, not behind this thread's case writes.
-  const pool = new WorkerPool({ size: options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1)), depth: 2, workerData: { platforms: options.platforms } });
+  const pool = new WorkerPool({ size: options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1)), depth: 2, name: 'nd-read', workerData: { platforms: options.platforms } });
   // PDFs get their own thread: pdf.js is large, and a crafted file inflates into buffers the heap
   // limit does not see, so this thread is watched against the process's memory and ended when idle.
-  const pdfPool = new WorkerPool({ size: 1, entry: new URL('./pdf-worker.mjs', import.meta.url), idleMs: 15_000, rssCeilingMb: options.rssCeilingMb ?? 340 });
+  const pdfPool = new WorkerPool({ size: 1, name: 'nd-pdf', entry: new URL('./pdf-worker.mjs', import.meta.url), idleMs: 15_000, rssCeilingMb: options.rssCeilingMb ?? 340 });
   const { readMs = 10_000, pdfMs = 8_000, parseMs = 10_000 } = options;
   return {
     pool,

@@ -3,10 +3,12 @@ import type { ParseRequest, ReadOutcome, StoredBytes } from '../../domain/messag
 import { pdfTextOf } from '../mime/pdf-text.js';
 import { inlineWork } from './inline-work.js';
 import { ownBuffer } from './pool.js';
+import { nameThisThread } from '../../threads/name-thread.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 
 // One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
-const { platforms } = workerData as { platforms: PlatformProfile[] };
+const { platforms, threadName } = workerData as { platforms: PlatformProfile[]; threadName: string };
+nameThisThread(threadName);
 const work = inlineWork(platforms, pdfTextOf);
 
 type Task =
