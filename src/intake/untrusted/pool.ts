@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { WorkLimitError } from '../../domain/messages/untrusted-work.js';
+import { threadEntry } from '../../threads/thread-entry.js';
 
 export interface PoolOptions {
   /** Threads (default: one per core, at most four). */
   size?: number;
   resourceLimits?: ResourceLimits;
-  /** Module the threads run (default: worker-boot.mjs, which loads worker-main.ts). */
+  /** Module the threads run (default: worker-main.ts, bundled; see src/threads/thread-entry.ts). */
   entry?: URL;
   /** Handed to each thread as `workerData`, with `threadName` added. */
   workerData?: Record<string, unknown>;
@@ -55,6 +56,8 @@ interface Slot {
   idle: NodeJS.Timeout | null;
 }
 
+const MAIN = new URL('./worker-main.ts', import.meta.url);
+/** Loads worker-main.ts through tsx: used only when the bundle cannot be built. */
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /**
  * Each thread's heap: enough for a 50 MB message, small enough that two of them stay well under the process
@@ -150,7 +153,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const threadName = `${this.options.name ?? 'nd-work'}-${++this.spawned}`;
-    const worker = new Worker(this.options.entry ?? BOOT, {
+    const worker = new Worker(this.options.entry ?? threadEntry(MAIN, BOOT), {
       workerData: { ...this.options.workerData, threadName },
       resourceLimits: this.options.resourceLimits ?? DEFAULT_LIMITS,
       // The threads must not hold the process open once the intake stops.
