@@ -78,7 +78,8 @@ const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGe
  * small Buffer shares Node's pool, which must never be handed over).
  */
 export function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer } {
-  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  // Uint8Array's slice copies; Buffer's (a subclass) would return a view of the same memory.
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : Uint8Array.prototype.slice.call(bytes);
   return { bytes: owned, transfer: owned.buffer as ArrayBuffer };
 }
 
