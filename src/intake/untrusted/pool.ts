@@ -37,11 +37,18 @@ export interface Handover {
   transfer?: ArrayBuffer[];
 }
 
+/** A later step of a job: when the thread says `'next-step'`, the job's bound starts again with this one. */
+export interface NextStep {
+  timeoutMs: number;
+  label: string;
+}
+
 interface Job {
   kind: string;
   handover: () => Handover;
   timeoutMs: number;
   label: string;
+  steps: NextStep[];
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -105,11 +112,11 @@ export class WorkerPool {
    * transfer) each time the job is handed to a thread: a job that waited behind
    * one whose thread was ended is handed to the next thread with fresh buffers.
    */
-  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind): Promise<T> {
+  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind, steps: readonly NextStep[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     const handover = typeof payload === 'function' ? (payload as () => Handover) : () => ({ payload });
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind, handover, timeoutMs, label, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ kind, handover, timeoutMs, label, steps: [...steps], resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -163,10 +170,21 @@ export class WorkerPool {
     });
     worker.unref();
     const slot: Slot = { worker, ready: false, jobs: [], timer: null, idle: null };
-    worker.on('message', (message: 'ready' | { ok: true; value: unknown } | { ok: false; error: string }) => {
+    worker.on('message', (message: 'ready' | 'next-step' | { ok: true; value: unknown } | { ok: false; error: string }) => {
       if (message === 'ready') {
         slot.ready = true;
         this.dispatch();
+        return;
+      }
+      if (message === 'next-step') {
+        // The running job moved on to its next step: that step gets its own bound, from now.
+        const job = slot.jobs[0];
+        const step = job?.steps.shift();
+        if (!job || !step) return;
+        job.timeoutMs = step.timeoutMs;
+        job.label = step.label;
+        if (slot.timer) clearTimeout(slot.timer);
+        this.startTimer(slot);
         return;
       }
       const job = slot.jobs[0];

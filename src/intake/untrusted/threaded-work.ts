@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ReadAttachment } from '../mime/read-message.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 import type { Complaint } from '../../domain/schemas/index.js';
-import type { ParseRequest, ReadOutcome, UntrustedWork } from '../../domain/messages/untrusted-work.js';
+import type { ParseRequest, ReadAndParseOutcome, ReadOutcome, StoredBytes, UntrustedWork } from '../../domain/messages/untrusted-work.js';
 import { WorkerPool } from './pool.js';
 
 export interface ThreadedWorkOptions {
@@ -28,6 +28,20 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** A read message's attachments as Buffers, as the rest of the intake works on them. */
+function withBuffers<T extends ReadOutcome>(outcome: T): T {
+  const attachments: ReadAttachment[] = outcome.content.read.attachments.map((a) => ({ ...a, content: asBuffer(a.content) }));
+  return { ...outcome, content: { ...outcome.content, read: { ...outcome.content.read, attachments } } };
+}
+
+/** A copy of its own is moved to the thread (not cloned); the caller keeps its bytes for a second try. */
+function handover(message: StoredBytes, rest: Record<string, unknown>) {
+  return () => {
+    const raw = Uint8Array.prototype.slice.call(message.raw);
+    return { payload: { message: { channel: message.channel, raw, receivedAt: message.receivedAt }, ...rest }, transfer: [raw.buffer as ArrayBuffer] };
+  };
+}
+
 /**
  * Untrusted work on the pool's threads: MIME reading, PDF text and parsing
  * each get a time bound and the thread's memory bound. A step over its bound
@@ -46,14 +60,13 @@ export function createThreadedWork(options: ThreadedWorkOptions): ThreadedWork {
     pool,
     pdfPool,
     async read(message, ownAddresses) {
-      // A copy of its own is moved to the thread (not cloned); the caller keeps its bytes for a second try.
-      const handover = () => {
-        const raw = Uint8Array.prototype.slice.call(message.raw);
-        return { payload: { message: { channel: message.channel, raw, receivedAt: message.receivedAt }, ownAddresses: [...ownAddresses] }, transfer: [raw.buffer as ArrayBuffer] };
-      };
-      const outcome = await pool.run<ReadOutcome>('read', handover, readMs, 'reading the message');
-      const attachments: ReadAttachment[] = outcome.content.read.attachments.map((a) => ({ ...a, content: asBuffer(a.content) }));
-      return { ...outcome, content: { ...outcome.content, read: { ...outcome.content.read, attachments } } };
+      return withBuffers(await pool.run<ReadOutcome>('read', handover(message, { ownAddresses: [...ownAddresses] }), readMs, 'reading the message'));
+    },
+    async readAndParse(message, ownAddresses, limits) {
+      const payload = { ownAddresses: [...ownAddresses], limits };
+      // One job, two bounds: reading's, then parsing's from the moment the thread starts parsing.
+      const parsing = { timeoutMs: parseMs, label: 'parsing the notice' };
+      return withBuffers(await pool.run<ReadAndParseOutcome>('read-parse', handover(message, payload), readMs, 'reading the message', [parsing]));
     },
     pdfText(bytes) {
       // A copy: the caller still stores these bytes.
