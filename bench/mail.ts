@@ -72,14 +72,20 @@ function threadCpu(): ThreadCpu[] {
   const tick = 100;
   try {
     const byName = new Map<string, number>();
+    const unnamed: number[] = [];
     for (const tid of readdirSync('/proc/self/task')) {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const comm = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-      const name = Number(tid) === process.pid ? 'main' : comm === 'node' ? "Node's own threads (V8 GC, compiler)" : comm;
-      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick);
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+      if (comm === 'node' && Number(tid) !== process.pid) unnamed.push(seconds);
+      const name = Number(tid) === process.pid ? 'main' : comm === 'node' ? 'node' : comm;
+      byName.set(name, (byName.get(name) ?? 0) + seconds);
     }
-    return [...byName].map(([name, seconds]) => ({ name, seconds })).filter((t) => t.seconds >= 0.05);
+    const busy = unnamed.filter((s) => s >= 0.05).map((s) => s.toFixed(1));
+    return [...byName]
+      .map(([name, seconds]) => ({ name: name === 'node' ? `Node's own (V8 GC and compiler, the TypeScript loader's): ${busy.join(' + ')} s` : name, seconds }))
+      .filter((t) => t.seconds >= 0.05);
   } catch {
     return [];
   }
