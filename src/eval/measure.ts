@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformProfile } from '../rules/platform-profile.js';
-import { ownerGeneratorsFiring } from '../parse/owner-sentences.js';
 import { urlKey } from '../parse/urls.js';
 import { REMOVALS, applicable, removeElement } from './ablate.js';
 import { analyzeText, type Analysis } from './analyze.js';
 import { automaticDeficiency, reportsMissing } from './deficiency.js';
+import { generatorsFiring } from './generators.js';
 import type { Label } from './labels.js';
 
 export interface Ratio { ok: number; n: number }
@@ -55,7 +55,7 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
     const a = analyzeText(text, platforms, now);
-    for (const id of ownerGeneratorsFiring(text)) f.generators[id] = (f.generators[id] ?? 0) + 1;
+    for (const id of generatorsFiring(text, a.complaint)) f.generators[id] = (f.generators[id] ?? 0) + 1;
     const miss = (s: string): void => void f.misses.push(`${label.file}: ${s}`);
     add(f.kind, a.complaint.kind === label.kind);
     if (a.complaint.kind !== label.kind) miss(`kind ${a.complaint.kind} != ${label.kind}`);

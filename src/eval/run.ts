@@ -28,8 +28,16 @@ function print(name: string, f: Figures, verbose: boolean): void {
   console.log(` non-notices answered with missing elements ${pct(f.nonNoticeAnswered)}`);
   console.log(`urls precision ${(100 * precision(f)).toFixed(1)}% recall ${(100 * recall(f)).toFixed(1)}% (tp ${f.urls.tp}, fp ${f.urls.fp}, fn ${f.urls.fn})`);
   console.log(`agent ${pct(f.agent)} | rights_owner ${pct(f.owner)}`);
-  const fired = Object.entries(f.generators).sort((x, y) => y[1] - x[1]);
-  console.log(`named patterns, documents fired on: ${fired.map(([id, n]) => `${id} ${n}${n <= 1 ? ' (one document)' : ''}`).join(', ')}`);
+  console.log('named generators, documents fired on:');
+  const byField = new Map<string, [string, number][]>();
+  for (const [id, n] of Object.entries(f.generators)) {
+    const field = id.slice(0, id.indexOf('.'));
+    byField.set(field, [...(byField.get(field) ?? []), [id.slice(field.length + 1), n]]);
+  }
+  for (const [field, rows] of [...byField].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const list = rows.sort((x, y) => y[1] - x[1]).map(([id, n]) => `${id} ${n}${n <= 1 ? ' (one document)' : ''}`);
+    console.log(`  ${field.padEnd(10)} ${list.join(', ')}`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Span } from '../domain/schemas/complaint.js';
 import { blank, sentencesWith } from './scan.js';
 import { sentenceSpan, type SourceText } from './span.js';
 import { ownerStaffLine } from './staff.js';
+import { hasWord } from './words.js';
 
 /**
  * Owner or agent, decided from cues rather than by the first phrase that fires.
@@ -102,12 +103,14 @@ const WEIGHTS: Record<string, number> = {
   'owner.self_named': 3,
   'owner.answer': 3,
   'owner.staff_role': 4,
+  'owner.staff_redacted': 3,
+  'agent.staff_elsewhere': 3,
   'owner.staff_line': 3,
   'owner.either_with_side': 1.5,
 };
 
 // The sender says it holds the right: "I am the owner", "our code", "owned by us", "我公司是权利人".
-const OWNER_SELF = wrapped(/\b(?:i am|i'm|we are) (?:the )?(?:sole |original |exclusive )?(?:copyright |content |rights? |ip |trademark )?(?:owner|holder|author|creator|developer|proprietor)\b|\b(?:our|my) (?:own )?(?:code|company|software|product|work|game|app|repository|book|asset|source code|proprietary)|\bemployee of\b|\bowned by (?:my|our) company|\bowned by (?:us|me)\b|我(?:公司)?是(?:该)?(?:权利人|商标权人|专利权人|著作权人)|我公司|(?:本公司|我方|我司)(?:为|是|系)[^。\n]{0,60}?(?:权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/gi);
+const OWNER_SELF = wrapped(/\b(?:i am|i'm|we are) (?:the )?(?:sole |original |exclusive )?(?:copyright |content |rights? |ip |trademark )?(?:owner|holder|author|creator|developer|proprietor)\b|\b(?:our|my) (?:own )?(?:code|company|software|products?|work|game|apps?|applications?|repository|book|asset|source code|proprietary|website|site|projects?|plugins?|modules?|materials|terms(?: of (?:service|use)| and conditions)?)\b|\bemployee of\b|\bowned by (?:my|our) company|\bowned by (?:us|me)\b|我(?:公司)?是(?:该)?(?:权利人|商标权人|专利权人|著作权人)|我公司|(?:本公司|我方|我司)(?:为|是|系)[^。\n]{0,60}?(?:权利人|商标权人|专利权人|著作权人|商标注册人|专利所有人)/gi);
 // The sender speaks of the right or the work as its own: "infringes our copyright", "my rights", "authored by me".
 const HOLDS_RIGHT = wrapped(/\b(?:our|my) (?:own )?(?:copyrights?|copyright rights|intellectual property(?: rights)?|ip rights)\b(?! (?:complaint|notice|agent))|\bmy rights\b|\b(?:made|written|created|developed|authored|coded) (?:solely |entirely )?by (?:me|us|myself)\b/gi);
 // "We, Lineto GmbH, are the copyright owner": the sender introduces itself by the owner's name.
@@ -117,7 +120,12 @@ const PERJURY = /\bpenalty of perjury\b/i;
 // The answer to the owner-or-agent question names the owner role and nothing else: "Copyright owner", "Yes, the author".
 const OWNER_ANSWER = /^[ \t>*_-]*(?:yes[,.!]?[ \t]*)?(?:i am |i'm )?(?:the )?(?:sole |original )?(?:copyright |content )?(?:owner|holder|author|creator)[ \t.!]*$/gim;
 // "I am the legal representative of Acme Ltd", "director of the company": the owner's own officer or staff, not an agent.
-const STAFF_ROLE = wrapped(new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi'));
+// "the legal representative authorized to act on behalf of Acme" holds the title at Acme as much as "of Acme" does.
+const STAFF_ROLE = wrapped(new RegExp(String.raw`\b(?:${STAFF_ROLES})s? (?:(?:duly )?authori[sz]ed to act )?(?:on behalf of|of|at|for|with) (?:the |our |my )?([^\n,.;()]{2,60})`, 'gi'));
+// A unit inside an organisation ("the Strategy Team of Acme"), not an organisation of its own.
+const UNIT = /\b(?:team|department|dept|division|office|affairs|unit|group)\b/i;
+// "I am the [private] of Acme Ltd": a title redacted by the platform, held at the named owner.
+const STAFF_REDACTED = wrapped(/\b(?:I am|I'm) (?:a |an |the )?\[(?:private|redacted)\],? (?:of|at|with) (?:the )?([^\n,.;()]{2,60})/gi);
 const STAFF_OF_CLIENT = /^(?:client|clients|customer|customers)\b/i;
 
 // The statutory either-or wording, typed by owners and agents alike: it says nothing about which one the sender is.
@@ -132,6 +140,8 @@ const TEAM_CUE = /^(?:brand[- ]protection|anti[- ]?piracy)$/i;
 const QUOTED_LINE = /^[ \t]*>/;
 const QUOTED_START = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$)/im;
 const ADDRESSEE = /\battn\b|dmca agent|copyright agent|designated agent|^to\s*:/im;
+// A salutation line ("To General Counsel on behalf of Rackspace Inc.,", "Dear Sirs,") speaks to the recipient, not for the sender.
+const SALUTATION = /^[ \t]*(?:to|dear)\b[^\n]{0,100},[ \t]*$/gim;
 
 interface Context {
   text: string;
@@ -172,13 +182,15 @@ function cue(src: SourceText, ctx: Context, id: string, side: Side, at: number, 
   const sentence = clauseAround(ctx.text, at, end);
   const before = ctx.text.slice(sentence.start, at);
   const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  // A shape that starts at the line break before its words belongs to the line after it.
+  const first = ctx.text[at] === '\n' ? at + 1 : at;
   EITHER.lastIndex = 0;
   return {
     id, side, weight: WEIGHTS[id] ?? 1, at, end,
     negated: NEGATION.test(before),
     boilerplate: EITHER.test(sentence.text),
     perjury: PERJURY.test(sentence.text),
-    quoted: at >= ctx.quotedFrom || QUOTED_LINE.test(ctx.text.slice(lineStart, at)) || ctx.addressee.some(([s, e]) => at >= s && at < e),
+    quoted: at >= ctx.quotedFrom || QUOTED_LINE.test(ctx.text.slice(lineStart, at)) || ctx.addressee.some(([s, e]) => first >= s && first < e),
   };
 }
 
@@ -194,12 +206,22 @@ export function cueWeight(c: AgencyCue): number {
 
 function staffRole(src: SourceText, ctx: Context, owner: string | null): AgencyCue | null {
   const head = owner?.split(/\s+/)[0]?.toLowerCase() ?? null;
+  let elsewhere: AgencyCue | null = null;
   for (const m of src.text.matchAll(STAFF_ROLE)) {
     const of = m[1]!.trim().toLowerCase();
     if (STAFF_OF_CLIENT.test(of)) continue;
     // "legal manager at the Strategy Team of Bluehole Studio": the owner's name anywhere in the unit named.
     const atOwner = head ? ` ${norm(of)} `.includes(` ${norm(head)} `) : true;
     if (atOwner || /^(?:company|copyright owner|rights? (?:owner|holder))\b/.test(of)) return cue(src, ctx, 'owner.staff_role', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length);
+    // "Legal Representative of Lantern Services B.V." when the letter names another owner: an officer of the firm that writes for it.
+    if (head && /^\p{Lu}/u.test(m[1]!.trim()) && !UNIT.test(of)) elsewhere ??= cue(src, ctx, 'agent.staff_elsewhere', 'agent', m.index ?? 0, (m.index ?? 0) + m[0].length);
+  }
+  if (elsewhere) return elsewhere;
+  // A redacted title says less (it may be an outside firm's): it counts only at the owner the letter names.
+  if (head) {
+    for (const m of src.text.matchAll(STAFF_REDACTED)) {
+      if (` ${norm(m[1]!)} `.includes(` ${norm(head)} `)) return cue(src, ctx, 'owner.staff_redacted', 'owner', m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
   }
   return null;
 }
@@ -211,14 +233,17 @@ function inHouseTeam(text: string, at: number, phrase: string, owner: string | n
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  return new RegExp(`(^|[^\\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(line);
+  return hasWord(line, head);
 }
 
 /** Every cue for either side, with its features. */
 export function agencyCues(src: SourceText, owner: string | null, ownOrg: string | null): AgencyCue[] {
   const text = src.text;
   const q = QUOTED_START.exec(text);
-  const ctx: Context = { text, quotedFrom: q ? q.index : text.length, addressee: paragraphsMatching(text, ADDRESSEE) };
+  const salutations = [...text.matchAll(SALUTATION)].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // "Dear DMCA Agent," opens the letter's own paragraph: only the salutation line is addressed to the platform.
+  const unsaluted = text.replace(SALUTATION, (m) => ' '.repeat(m.length));
+  const ctx: Context = { text, quotedFrom: q ? q.index : text.length, addressee: [...paragraphsMatching(unsaluted, ADDRESSEE), ...salutations] };
   const out: AgencyCue[] = [];
   const staff = staffRole(src, ctx, owner);
   if (staff) out.push(staff);
@@ -226,8 +251,8 @@ export function agencyCues(src: SourceText, owner: string | null, ownOrg: string
     const at = m.index ?? 0;
     const phrase = m[0];
     if (inHouseTeam(text, at, phrase, owner)) continue;
-    // The owner's legal representative (a company officer in many jurisdictions) writes as the owner.
-    if (staff && /^legal[ \t]+representatives?$/i.test(phrase)) continue;
+    // "legal counsel for Acme", "legal representative of Acme": the words that read as a staff title are not also an agent's.
+    if (staff && at < staff.end && at + phrase.length > staff.at) continue;
     // "our customers can download our app": the sender's own users, not a client it writes for.
     if (/^our[ \t]+customers?$/i.test(phrase) && OWN_PRODUCT.test(sentenceSpan(src, at, at + phrase.length).text)) continue;
     out.push(cue(src, ctx, 'agent.phrase', 'agent', at, at + phrase.length));

@@ -13,13 +13,19 @@ export function findDates(text: string): string[] {
 
 interface DateAt { at: number; end: number; v: string }
 
-function datesAt(text: string): DateAt[] {
+const DATE_YMD = /\b(\d{4})(?:[-/.]|\s?年)\s?(\d{1,2})(?:[-/.]|\s?月)\s?(\d{1,2})(?:\s?日)?/g;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+function datesAt(input: string): DateAt[] {
+  // Full-width digits (２０３０年) are read as their ASCII twins; the length, and so every offset, stays the same.
+  const text = /[０-９]/.test(input) ? input.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : input;
   const out: DateAt[] = [];
   const add = (m: RegExpMatchArray, v: string | null): void => {
     if (v) out.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, v });
   };
   const month = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
-  for (const m of text.matchAll(/\b(\d{4})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})日?/g)) add(m, iso(+m[1]!, +m[2]!, +m[3]!));
+  // Chinese dates are often typed with spaces around 年 and 月 ("2020 年 2 月 14 日").
+  for (const m of text.matchAll(DATE_YMD)) add(m, iso(+m[1]!, +m[2]!, +m[3]!));
   for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/g)) {
     const mon = month(m[2]!);
     if (mon) add(m, iso(+m[3]!, mon, +m[1]!));
@@ -38,7 +44,11 @@ function datesAt(text: string): DateAt[] {
 
 // What stands between the two ends of a range: "to", "until", "-", "至", "起至 ... 止", or a second
 // label on the next line ("Valid from: X" / "Valid to: Y"). Read only on the short gap between two dates.
-const RANGE_JOIN = /^[\s,;]*(?:起|开始)?\s*(?:(?:valid(?:ity)?|expir(?:y|es|ation)|end(?:s|ing)?|date)\s*)?(?:to|until|till|through|thru|up to(?: and including)?|-|–|—|~|至|到|止)\s*(?:date)?\s*[:：]?\s*$/i;
+const RANGE_JOIN = /^[\s,;，；]*(?:起|开始)?\s*(?:(?:valid(?:ity)?|expir(?:y|es|ation)|end(?:s|ing)?|date)\s*)?(?:(?:to|until|till|through|thru|up to)(?: and including)?|-|–|—|~|至|到|止)\s*(?:date)?\s*[:：]?\s*$/i;
+// "valid from X and expires on Y", "from X, expiring Y", "X起，Y到期": the second date is named as the end.
+// "X起，Y止": a date marked as the start is followed by the end.
+const START_MARK = /^\s*(?:起|开始)\s*[，,;；]?\s*$/;
+const END_JOIN = /^[\s,;，；]*(?:起|开始)?\s*(?:and\s+)?(?:expir(?:es|ing|y|ation)|ends?|ending|届满|到期)(?:\s+date)?(?:\s+(?:on|at))?\s*[:：]?\s*$/i;
 // "between X and Y": "and" joins the ends only after "between" / "从" / "自".
 const BETWEEN = /(?:\bbetween|从|自)\s*$/i;
 
@@ -53,7 +63,7 @@ export function expiryDate(text: string): string | null {
   while (i + 1 < dates.length) {
     const gap = text.slice(dates[i]!.end, dates[i + 1]!.at);
     if (gap.length > 40) break;
-    const joined = RANGE_JOIN.test(gap) || (/^\s*(?:and|与|和)\s*$/i.test(gap) && BETWEEN.test(text.slice(Math.max(0, dates[i]!.at - 12), dates[i]!.at)));
+    const joined = RANGE_JOIN.test(gap) || END_JOIN.test(gap) || START_MARK.test(gap) || (/^\s*(?:and|与|和)\s*$/i.test(gap) && BETWEEN.test(text.slice(Math.max(0, dates[i]!.at - 12), dates[i]!.at)));
     if (!joined) break;
     i++;
   }

@@ -1,6 +1,7 @@
 import type { DocumentKind, DocumentMention } from '../domain/schemas/complaint.js';
 import { expiryDate } from './dates.js';
 import { sentenceSpan, type SourceText } from './span.js';
+import { globalOf } from './compiled.js';
 
 const FAMILIES: [DocumentKind, RegExp][] = [
   ['identity', /\b(national )?id(entity)? card\b|\bpassport\b|driver'?s? licen[cs]e|proof of identity|identification document|身份证|护照|身份证明/i],
@@ -43,7 +44,7 @@ function offeredOnly(text: string, start: number, end: number): boolean {
 export function findDocuments(src: SourceText, foundIn: 'text' | 'attachment', extraName?: string): DocumentMention[] {
   const out: DocumentMention[] = [];
   for (const [kind, re] of FAMILIES) {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    const g = globalOf(re);
     for (const m of src.text.matchAll(g)) {
       const at = m.index ?? 0;
       if (NEGATED.test(src.text.slice(Math.max(0, at - 60), at))) continue;

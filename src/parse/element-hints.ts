@@ -1,5 +1,6 @@
-import en from '../../data/lexicons/en.json' with { type: 'json' };
-import zh from '../../data/lexicons/zh.json' with { type: 'json' };
+import { cuedMatches } from './compiled.js';
+import { LEXICONS } from './lexicons.js';
+import { pointBefore } from './words.js';
 
 /**
  * Traces of an element that the parser's readings did not accept as the
@@ -9,13 +10,6 @@ import zh from '../../data/lexicons/zh.json' with { type: 'json' };
  * its absence is a question for a reviewer, not a reason to write to the sender.
  */
 export type ElementHints = Record<string, string[]>;
-
-interface Lexicon {
-  language: string;
-  elementHints: Record<string, string[]>;
-}
-
-const LEXICONS: readonly Lexicon[] = [en, zh];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
@@ -44,6 +38,17 @@ const WORDS = compile();
 // Anchored on the "@" so that a long run of letters is never rescanned from every position.
 const EMAIL = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 const PHONE = /\+?\d[\d ().-]{6,}\d/;
+// The one character before the "@" starts every address: the pattern is tried there only.
+const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
+
+function hasEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at === 0) continue;
+    EMAIL_AT.lastIndex = at - pointBefore(text, at).length;
+    if (EMAIL_AT.test(text)) return true;
+  }
+  return false;
+}
 const REDACTED = /\[(?:private|redacted|removed)\]/i;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.-]+\/[\w.-]+\b/;
 const POSTCODE = /\b[A-Z]{2} \d{5}\b|\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
@@ -62,7 +67,7 @@ function closingName(text: string): boolean {
 function nameOverContact(text: string): boolean {
   const lines = text.split('\n').map((l) => l.trim());
   for (let i = 0; i < lines.length; i++) {
-    if (!EMAIL.test(lines[i]!) && !PHONE.test(lines[i]!)) continue;
+    if (!hasEmail(lines[i]!) && !PHONE.test(lines[i]!)) continue;
     for (let j = Math.max(0, i - 3); j < i; j++) {
       const l = lines[j]!;
       if (l.length >= 3 && l.length <= 40 && /^\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){1,3}$/u.test(l)) return true;
@@ -79,13 +84,13 @@ export function findElementHints(text: string): ElementHints {
     if (!list.includes(cue) && list.length < 8) list.push(cue);
   };
   for (const [element, re] of WORDS) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    // Tried only where one of the words stands, not at every offset (the lookbehind opening the pattern would be).
+    for (const m of cuedMatches(text, re)) {
       add(element, `word:${m[0].toLowerCase().replace(/\s+/g, ' ')}`);
       if ((hints[element]?.length ?? 0) >= 8) break;
     }
   }
-  if (EMAIL.test(text)) add('contact_info', 'email');
+  if (hasEmail(text)) add('contact_info', 'email');
   if (PHONE.test(text)) add('contact_info', 'phone');
   if (POSTCODE.test(text)) add('contact_info', 'postcode');
   if (REDACTED.test(text)) add('contact_info', 'redacted');

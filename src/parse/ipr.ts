@@ -1,6 +1,7 @@
 import type { IprRecord, IprType, PatentKind, Reason } from '../domain/schemas/complaint.js';
 import { sentenceSpan, type SourceText } from './span.js';
 import { expiryDate } from './dates.js';
+import { withFlags } from './compiled.js';
 
 const TYPE_CUES: [IprType, RegExp][] = [
   ['patent', /\bpatents?\b|\butility model\b|专利|实用新型|发明专利/i],
@@ -14,7 +15,7 @@ export function findIprType(text: string): IprType | null {
   let best: IprType | null = null;
   let bestCount = 0;
   for (const [type, re] of TYPE_CUES) {
-    const n = (text.match(new RegExp(re.source, 'gi')) ?? []).length;
+    const n = (text.match(withFlags(re, 'gi')) ?? []).length;
     if (n > bestCount) {
       best = type;
       bestCount = n;

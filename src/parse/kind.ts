@@ -1,4 +1,5 @@
 import type { NoticeKind } from '../domain/schemas/complaint.js';
+import { compileCues, LEXICONS, type KindCues } from './lexicons.js';
 
 export interface KindInput {
   /** Sender text with host notes and form prompts blanked out. */
@@ -21,17 +22,15 @@ const BOUNCE_SUBJECT = /undeliver(able|ed)|delivery (status notification|failure
 const BOUNCE_TEXT = /(message|mail) (could not|couldn't|wasn't|was not) (be )?delivered|delivery (to the following recipients?|has) failed|permanent (fatal )?error|\b5\.\d\.\d{1,3}\b.{0,80}(user unknown|does not exist|mailbox|rejected)|address (was not found|couldn't be found)|recipient address rejected|无法(送达|投递)/i;
 const AUTO_SUBJECT = /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply|auto:|on vacation|away from (the )?office)|自动回复|自動回覆|休假/i;
 const AUTO_TEXT = /\b(i am|i'm|i will be|currently) (currently )?(out of (the )?office|away|on (annual |parental |sick )?leave|on vacation|travell?ing)\b|limited access to (my )?e-?mail|this is an automat(ed|ic) (reply|response|message)|thank you for (your (e-?mail|message)|contacting us)[^.]{0,80}(we will|we'll) (respond|reply|get back)|(此邮件|这是一封)?自动回复|我(目前)?(正在)?休假/i;
-const RETRACTION = /\b(retract|withdraw|rescind|revok|cancel)\w*\b[^.\n]{0,60}\b(dmca|dcma|notice|complaint|takedown|take-down|claim|report|request)|\bremove (part of |all of )?(my|our) (previous |earlier |original )?(dmca )?(takedown|notice|complaint|claim)|\b(notice|complaint|takedown|claim)s? (is |are |has been |have been )?(hereby )?(retracted|withdrawn|rescinded)|\bmis-?detected\b|(was|were) (wrongly|mistakenly|erroneously) (reported|detected|identified) as infringing|撤回(投诉|通知|申请)?|撤销投诉|撤诉/i;
-// Sender withdrawing its own claim in other words: the takedown is not needed any more, the user has since been licensed, "a mistake in our findings".
-// Undoing the takedown in other verbs ("null, or invalidate, the DCMA takedown", "have the DMCA revoked", "void our notice").
-const RETRACTION_UNDO = /\b(invalidat\w*|nullify|null|void|annul\w*|call off)\b[^.\n]{0,30}\b(the|my|our|this|that)\b[^.\n]{0,20}\b(dmca|dcma|notice|takedown|take-down|claim|complaint|request)s?\b/i;
-// The sender owning up to an error in sending the takedown ("This message was sent in error", "This DMCA have been sent by
-// mistake", "I made a mistake in taking out these forks"). Counter-notices say the same of the other side's notice, so
-// this counts only in a document with no counter-notice cue.
-const OWN_ERROR = /\b(this|it|the|my|our)\b[^.\n]{0,30}\b(was|were|has been|have been|had been) sent (in error|by mistake|mistakenly|erroneously)\b|\b(i|we) (have |had )?made (a|an) (mistake|error) (in|by|when) (taking|filing|sending|submitting|reporting|requesting|issuing)\b/i;
-const RETRACTION_REASON = /\b(takedown|take-down|notice|claim|complaint|request|removal)s? (is|are) (no longer|not) (needed|necessary|required)\b|\bnot needed any ?more\b|\b(we|i) have (now |since |already )?(authori[sz]ed|licensed|permitted|allowed) (the )?(user|account|developer|owner|repository|project)\b|\b(a |the )?mistake (in|on) (our|my) (findings|notice|claim|report|takedown|request)\b/i;
-// The platform's own staff announcing a decision on an earlier notice ("X has reversed the takedown notice", "has determined that the notice does not meet"): not a notice of anyone's.
-const PROVIDER_DECISION = /\b(has|have) (reversed|rescinded) (the|this|its|an?) ([\w-]+ ){0,3}(notice|takedown)\b|\b(has|have) (determined|concluded|found) that (the|this) ([\w-]+ ){0,2}notice (does|did) not meet\b|\b(has|have) decided to (reject|reverse|rescind) (the|this) ([\w-]+ ){0,2}notice\b/i;
+// Withdrawals, their reasons, undoing verbs, an owned-up error and the platform's own reversals: phrase lists of the lexicons.
+const NEVER = /(?!)/;
+const cues = (pick: (c: KindCues) => readonly string[]): RegExp => compileCues(LEXICONS, pick) ?? NEVER;
+const RETRACTION = cues((c) => c.retraction);
+const RETRACTION_REASON = cues((c) => c.retractionReason);
+const RETRACTION_UNDO = cues((c) => c.retractionUndo);
+// Counter-notices say the same of the other side's notice, so an owned-up error counts only in a document with no counter-notice cue.
+const OWN_ERROR = cues((c) => c.ownError);
+const PROVIDER_DECISION = cues((c) => c.providerDecision);
 const COUNTER = /counter[- ]?(notice|notification)|mistake or misidentification|consent to the jurisdiction|accept service of process|\b(my|our) (listing|repository|repo|content|product|store|shop|files?)s? (was|were|has been|have been) (wrongly |wrongfully )?(removed|disabled|taken down)|removed (or disabled )?(as a result of|by) (a )?mistake|反通知|申诉|不侵权声明/i;
 const COUNTER_OWN = /\b(i|we) (am|are|hereby) (submitting|filing|sending) (this|a|my|our) counter|guide to (filing|submitting) a dmca counter|content that has been disabled|what files were taken down|反通知/i;
 const NOTICE = /\b(dmca|infring\w*|takedown|take down|copyright(ed)?|trademark|patent|counterfeit\w*|penalty of perjury|good[- ]faith belief|intellectual property|unauthori[sz]ed|pirat\w+)\b|投诉|知识产权|侵权|商标|专利|著作权|版权|假冒|盗版/gi;

@@ -21,6 +21,9 @@ export function ci(words: string): string {
 const STOP_WORDS = /^(the|a|an|our|my|its|their|this|that|these|those|i|we|you|he|she|they|it|copyright|owner|holder|company|client|customer|github|dmca|yes|no|please|dear|hello|hi)$/i;
 const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(the )?(intellectual property|copyrighted (work|material|content)s?|source code|software|code|work|works|repository|content)$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
 
+const ENDS_WITH_SUFFIX_DOT = new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u');
+const ONLY_SUFFIX = new RegExp(`^(?:${SUFFIX})$`, 'u');
+
 /** Cleans a captured name: trailing sentence punctuation goes, a legal suffix keeps its dot. */
 export function cleanName(raw: string): string | null {
   let s = raw.trim().replace(/^["“'‘(]+|["”'’]+$/g, '').trim();
@@ -38,11 +41,11 @@ export function cleanName(raw: string): string | null {
   // "our client Acme's trademark": the possessive belongs to the sentence, not the name.
   s = s.replace(/(?<=\p{L}{2})['’]s$/u, '');
   s = s.replace(/[,;:]+$/, '');
-  if (/\.$/.test(s) && !new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u').test(s)) s = s.slice(0, -1);
+  if (/\.$/.test(s) && !ENDS_WITH_SUFFIX_DOT.test(s)) s = s.slice(0, -1);
   s = s.replace(/\s+(and|&|of|the|for)$/i, '').trim();
   if (!s || s.length < 2 || s.length > 90) return null;
   // A legal form alone ("Ltd.", "Inc.") is the tail of a name that was cut, never a name.
-  if (new RegExp(`^(?:${SUFFIX})$`, 'u').test(s)) return null;
+  if (ONLY_SUFFIX.test(s)) return null;
   const first = s.split(/\s+/)[0] ?? '';
   if (STOP_WORDS.test(s) || (STOP_WORDS.test(first) && s.split(/\s+/).length === 1) || GENERIC.test(s)) return null;
   s = s.replace(/^the\s(?=\p{Ll})/u, '');

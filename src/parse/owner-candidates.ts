@@ -1,6 +1,7 @@
 import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX, cleanName } from './names.js';
 import { sentenceSpan, type SourceText } from './span.js';
+import { wordOffsets } from './words.js';
 
 /**
  * When no owner sentence names the rights owner, the organisations the letter
@@ -31,13 +32,15 @@ export function legalNames(text: string): string[] {
 
 const URLISH = /\S*(?:https?:\/\/|www\.|\.com\b|\/)\S*/gi;
 const LEGAL_TAIL = new RegExp(String.raw`,?[ \t]*${SUFFIX}$`, 'u');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** How often the letter names an organisation by its name without the legal form, outside links. */
 function bareMentions(prose: string, name: string): number {
   const bare = name.replace(LEGAL_TAIL, '').trim();
   if (bare.length < 4 || bare === name) return 0;
-  const esc = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...prose.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${esc}(?![\p{L}\p{N}])`, 'gu'))].length;
+  let n = 0;
+  for (const _ of wordOffsets(prose, bare, LETTER_OR_DIGIT)) n++;
+  return n;
 }
 
 interface Candidate { name: string; mentions: number; score: number; at: number; end: number }

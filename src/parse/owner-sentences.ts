@@ -1,5 +1,6 @@
 import type { Span } from '../domain/schemas/complaint.js';
 import { ANY_ORG, ORG_WITH_SUFFIX, SUFFIX, ci, cleanName } from './names.js';
+import { cuedMatches } from './compiled.js';
 import { signOffCandidates } from './owner-sign-off.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -22,15 +23,20 @@ export interface OwnerCandidate {
   evidence: Span;
 }
 
-/** Sentence shapes that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice. */
+/**
+ * Sentence shapes that name the owner of the right, strongest first; the flag marks those that also hold in a counter-notice.
+ * A fourth entry is a character every match holds: a text without it is not searched with that shape at all.
+ */
 const Q = String.raw`["“'‘]?`;
-const OWNER_PATTERNS: [string, RegExp, boolean][] = [
+const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.labelled', new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|(?:${ci('name of')} )?(?:${ci('the')} )?${ci('injured party')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
-  ['owner.is_owner', /(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true],
-  ['owner.for_whom', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})`, 'gu'), true],
+  ['owner.is_owner', /(?:我司|我公司|本公司)?[，,]?\s*([\u4e00-\u9fff（）()]{2,40}?(?:有限公司|股份公司|集团|公司|工作室|商行))(?:是|系|为)[^。\n]{0,40}?(?:专利权人|商标权人|著作权人|权利人|所有人|注册人|权利所有人)|(?:的|之)(?:专利权人|商标权人|著作权人|权利人|商标注册人|权利所有人)(?:为|是|系)?[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))/gu, true, '人'],
+  // "on behalf of Acme", "authorized to act on Acme's behalf".
+  ['owner.for_whom', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})|\b${ci('on')} ${Q}(${ANY_ORG})['’]s ${ci('behalf')}`, 'gu'), true],
   ['owner.for_whom', new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed (?:${ci('to act')} )?${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
-  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  // "we represent Acme", "an authorized representative of Acme" (a legal representative is a title: staff_of reads it).
+  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|(?<!${ci('legal')} )${ci('representative')}s? ${ci('of')}|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})|\b(?:${ci('owned')}|${ci('copyrighted')}) ${ci('by')} ${ci('the')} (${ANY_ORG})`, 'gu'), false],
@@ -78,13 +84,37 @@ function* ownersBeforeTail(src: SourceText): Generator<{ name: string; at: numbe
 /** `Western Governors University ("WGU")`: a short name defined in the text reads as the full name. */
 const ORG_BEFORE_ALIAS = new RegExp(String.raw`(${ANY_ORG})\s*$`, 'u');
 
+const OPEN_QUOTES = '"“\'';
+const CLOSE_QUOTES = '"”\'';
+const SPACE = /\s/;
+
+/** Where the definition `(the "Name")` of a short name starts (with the spaces before it), or -1: read from each occurrence of the name. */
+function aliasDefinition(text: string, name: string): number {
+  let best = -1;
+  for (let i = text.indexOf(name); i >= 0; i = i >= text.length ? -1 : text.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    if (!CLOSE_QUOTES.includes(text[end] ?? '\0') || text[end + 1] !== ')' || !OPEN_QUOTES.includes(text[i - 1] ?? '\0')) continue;
+    let open = i - 2;
+    if (text[open] !== '(') {
+      // "(the  "Name")": "the" and at least one space between the bracket and the quote.
+      let j = open;
+      while (j >= 0 && SPACE.test(text[j]!)) j--;
+      if (j === open || j < 3 || text.slice(j - 2, j + 1) !== 'the' || text[j - 3] !== '(') continue;
+      open = j - 3;
+    }
+    let start = open;
+    while (start > 0 && SPACE.test(text[start - 1]!)) start--;
+    if (best < 0 || start < best) best = start;
+  }
+  return best;
+}
+
 export function expandAlias(text: string, name: string): string {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Find the definition first, then read the name just before it: matching the name pattern
   // at every position of a long notice is what would cost, not the definition.
-  const definition = new RegExp(String.raw`\s*\((?:the\s+)?["“']${esc}["”']\)`, 'u').exec(text);
-  if (!definition) return name;
-  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition.index - 160), definition.index));
+  const definition = aliasDefinition(text, name);
+  if (definition < 0) return name;
+  const m = ORG_BEFORE_ALIAS.exec(text.slice(Math.max(0, definition - 160), definition));
   return m ? (cleanName(m[1]!) ?? name) : name;
 }
 
@@ -99,6 +129,9 @@ const CUT_AT_CONNECTOR = /^[ \t]+(?:of|and|&|for|de|the)[ \t]*\n/i;
 const NOT_A_NAME = /^(GitHub|DMCA|Digital Millennium|Section|U\.?S\.?|United States|Copyright Act|Notice|Claims?)\b/i;
 // In a response, "the notice submitted by X on behalf of Y" names the complainant's side, not the owner of the content.
 const SUBMITTED_BY = /\b(notice|request|claim|complaint|takedown)\b[^.]{0,80}\b(submitted|filed|sent|issued)\b[^.]{0,60}$/i;
+
+// The name a shape captures: each shape is tried only where the words before the name stand (`cuedMatches`).
+const NAME_GROUP = `(${ANY_ORG}`;
 
 /**
  * Every owner candidate the sentence generators read, in the order of their strength. A counter-notice
@@ -117,19 +150,19 @@ export function ownerSentenceCandidates(raw: SourceText, isResponse: boolean): O
     if (isResponse && SUBMITTED_BY.test(src.text.slice(Math.max(0, at - 160), at))) return;
     out.push({ name, generator, weight, at, evidence });
   };
-  for (const [index, [id, re, inResponse]] of OWNER_PATTERNS.entries()) {
+  for (const [index, [id, re, inResponse, needle]] of OWNER_PATTERNS.entries()) {
     weight -= 0.25;
     if (index === 6 && !isResponse) {
       for (const t of ownersBeforeTail(src)) add('owner.is_owner', t.name, t.at, t.evidence);
       weight -= 0.25;
     }
-    if (isResponse && !inResponse) continue;
-    for (const m of src.text.matchAll(re)) add(id, m[1] ?? m[2], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length), (m.index ?? 0) + m[0].length);
+    if ((isResponse && !inResponse) || (needle && !src.text.includes(needle))) continue;
+    for (const m of cuedMatches(src.text, re, NAME_GROUP)) add(id, m[1] ?? m[2], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length), (m.index ?? 0) + m[0].length);
   }
   if (isResponse) return out;
   weight -= 0.25;
-  for (const m of src.text.matchAll(TITLE_OF)) add('owner.staff_of', m[1], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
-  for (const m of src.text.matchAll(TITLE_LINE)) add('owner.staff_of', m[1], m.index ?? 0, spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
+  for (const m of cuedMatches(src.text, TITLE_OF, NAME_GROUP)) add('owner.staff_of', m[1], m.index ?? 0, sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
+  for (const m of cuedMatches(src.text, TITLE_LINE, NAME_GROUP)) add('owner.staff_of', m[1], m.index ?? 0, spanOf(src, m.index ?? 0, (m.index ?? 0) + m[0].length));
   // A product block of an enforcement report: "Product: Title" over "Company: Publisher" names the owner of the title.
   weight -= 0.25;
   const product = PRODUCT_COMPANY.exec(src.text);

@@ -14,7 +14,9 @@ import { spanOf, type SourceText } from './span.js';
  * - head: a word that closes organisation names ("... Publishing", "... Software");
  * - mentioned: the letter names it again above the sign-off;
  * - domain: a web or mail address in the letter is its name ("Foxy Themes" and foxythemes.net);
- * - titled: a title line ("Lead Developer") stands next to it, or it closes a "[name], Title, Org" line.
+ * - titled: a title line ("Lead Developer") stands next to it, or it closes a "[name], Title, Org" line;
+ * - signer: it stands right under the signer's name line, redacted by the platform ("[private]" over "ParadoxLabs");
+ *   this says where the line stands, not that it is an organisation, so it qualifies a candidate without adding weight.
  * A line with none of these is no candidate.
  */
 
@@ -35,11 +37,13 @@ const CLOSINGS = set(lex.closingWords);
 const QUOTED = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} wrote:$|From: .+$|>)/im;
 const BLOCK_LINES = 14;
 const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
+const SUFFIX_TAIL = new RegExp(String.raw`,?\s*${SUFFIX}$`, 'u');
 const REDACTED = /\[(?:private|redacted|invalid)\],?/gi;
+const REDACTED_LINE = /^[ \t*_>-]*\[(?:private|redacted)\][ \t*_]*$/i;
 const HOST = /^(?:[a-z0-9-]{1,63}\.){1,6}[a-z]{2,12}$/i;
 const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|edu|or|ne)$/;
 const COMMON_HOSTS = /^(?:github|gmail|yahoo|hotmail|outlook|google|help|docs|mail|live|icloud|qq|163|protonmail)$/;
-const FEATURE_WEIGHT: Record<string, number> = { suffix: 1.5, head: 1, mentioned: 1, domain: 1, titled: 0.5 };
+const FEATURE_WEIGHT: Record<string, number> = { suffix: 1.5, head: 1, mentioned: 1, domain: 1, titled: 0.5, signer: 0 };
 const BASE = 2;
 
 const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -177,7 +181,7 @@ function blockCandidates(src: SourceText, lines: { line: string; at: number }[],
     // A line under a street or postcode line is the rest of an address (city, country).
     const prev = lines[i - 1]?.line ?? '';
     if (/\d/.test(lineName(prev)) && !HAS_SUFFIX.test(name)) continue;
-    const key = squash(name.replace(new RegExp(String.raw`,?\s*${SUFFIX}$`, 'u'), ''));
+    const key = squash(name.replace(SUFFIX_TAIL, ''));
     if (key.length < 3) continue;
     const features: string[] = [];
     if (HAS_SUFFIX.test(name)) features.push('suffix');
@@ -185,6 +189,8 @@ function blockCandidates(src: SourceText, lines: { line: string; at: number }[],
     if (key.length >= 4 && above.includes(key)) features.push('mentioned');
     if ([...hosts].some((h) => h === key || (h.length >= 5 && key.startsWith(h)))) features.push('domain');
     if (tail || isTitle(prev) || isTitle(lines[i + 1]?.line ?? '')) features.push('titled');
+    // A line of its own: "[private], Index" may as well be a title and a product as a company.
+    if (i > 0 && REDACTED_LINE.test(prev) && !/\[(?:private|redacted)\]/i.test(line)) features.push('signer');
     // A bare capitalised word named again above is as often a product ("the modification Index"): it needs a second feature.
     const strong = features.includes('suffix') || features.includes('head');
     if (!strong && features.length < 2) continue;

@@ -23,6 +23,7 @@ import { decideUrls } from './targets.js';
 import { urlReasonText } from './url-reasons.js';
 import { findUrls, hostOf, urlKey } from './urls.js';
 import { findMaterialReferences, findWork } from './work.js';
+import { hasWord } from './words.js';
 import { findDisclosureConsent } from './consent.js';
 import { findContactBlock } from './contact.js';
 
@@ -57,7 +58,7 @@ function bodyText(input: NoticeInput): string {
 function workNamesOrg(work: string | null, org: string | null): boolean {
   const head = org?.split(/\s+/)[0] ?? '';
   if (!work || head.length < 3 || !/^\p{Lu}/u.test(head)) return false;
-  return new RegExp(String.raw`(?:^|[^\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}])`, 'u').test(work);
+  return hasWord(work, head);
 }
 
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };

@@ -117,6 +117,9 @@ export function findComplainant(src: SourceText, sections: readonly Section[], f
   return { party, evidence, contactGiven };
 }
 
+const ORG_LINE = new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u');
+const SUFFIXED_LINE = new RegExp(String.raw`^${ORG_WITH_SUFFIX}$`, 'u');
+
 /**
  * The organisation that heads the sender's contact address ("Acme USA, 45 W 18th Street, New York"):
  * a capitalised name, not redacted, directly followed by a street line.
@@ -127,13 +130,12 @@ export function addressOrganisation(address: string | null): string | null {
   const rest = restParts.join(', ');
   if (!STREET.test(address) && !(/\d/.test(rest) && /\b(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Drive|Lane|Way|Suite|Floor)\b|\b\d{5}\b/.test(rest))) return null;
   if (!first || REDACTED.test(first) || /^\d/.test(first) || STREET.test(first)) return null;
-  return new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u').test(first) ? cleanName(first) : null;
+  return ORG_LINE.test(first) ? cleanName(first) : null;
 }
 
 
 // Words that end an organisation's name without a legal suffix ("Webkul Software", "Offensive Security").
 const ORG_HEAD = /\b(Software|Security|University|Group|Technolog(y|ies)|Systems|Games|Studios?|Labs?|Media|Publishing|Publishers|Press|Entertainment|Bank|Foundation|Institute|Industries|Solutions|Interactive|Holdings|Networks|Pictures|Records|Music)$/;
-const ORG_LINE = new RegExp(String.raw`^(?:${ORG_WITH_SUFFIX}|${ORG_NAME})$`, 'u');
 
 /**
  * The organisation in the sender's own contact or sign-off block: a line that is only a company name
@@ -150,7 +152,7 @@ export function signOffOrganisation(src: SourceText, sections: readonly Section[
         if (!t || !ORG_LINE.test(t)) continue;
         const name = cleanName(t);
         if (!name) continue;
-        if (new RegExp(String.raw`^${ORG_WITH_SUFFIX}$`, 'u').test(t) || ORG_HEAD.test(name)) return name;
+        if (SUFFIXED_LINE.test(t) || ORG_HEAD.test(name)) return name;
       }
     }
   }

@@ -1,11 +1,12 @@
 import type { Listing } from '../domain/schemas/complaint.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
+import { compiledOnce } from './compiled.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function aliasRe(alias: string): RegExp {
   // CJK names have no word boundaries; Latin names must stand alone ("Tmall" is not "Tmall Global").
-  return /[\u4e00-\u9fff]/.test(alias) ? new RegExp(escape(alias), 'g') : new RegExp(`(?<![\\w.])${escape(alias)}(?![\\w]|\\.\\w)`, 'gi');
+  return /[\u4e00-\u9fff]/.test(alias) ? compiledOnce(escape(alias), 'g') : compiledOnce(`(?<![\\w.])${escape(alias)}(?![\\w]|\\.\\w)`, 'gi');
 }
 
 function matchesHint(p: PlatformProfile, hint: string): boolean {

@@ -1,4 +1,5 @@
 import type { Span } from '../domain/schemas/complaint.js';
+import { globalOf } from './compiled.js';
 
 /** A text the parser reads, named the way evidence spans name it. */
 export interface SourceText {
@@ -14,8 +15,7 @@ export function spanOf(src: SourceText, start: number, end: number): Span {
 
 /** Span of the first match of `re` in `src`, or null. */
 export function findSpan(src: SourceText, re: RegExp): Span | null {
-  const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
-  const g = new RegExp(re.source, flags);
+  const g = globalOf(re);
   const m = g.exec(src.text);
   return m ? spanOf(src, m.index, m.index + m[0].length) : null;
 }

@@ -6,6 +6,7 @@ const QUOTED = /^(?:-{2,}\s*(?:Original Message|Forwarded message)|On .{5,120} w
 // "Counsel for Acme", "on behalf of Acme", "c/o Acme": the line names a client, not an employer.
 const FOR_SOMEONE = /\b(for|on behalf of|obo|c\/o|representing|acting for|agents? (of|to)|counsel to)\s*$/i;
 const LEGAL_SUFFIX = /[,\s]+(Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|SA|S\.A\.|AB|AS|Oy|B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|Pte\.? Ltd\.?|Sdn\.? Bhd\.?|Co\.?,? Ltd\.?|Corp\.?|PLC|Pty\.? Ltd\.?|有限公司|股份有限公司|公司)$/i;
+const CC_LINE = /^[ \t*_>-]*b?cc[ \t]*:/i;
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** The sender's last paragraph (the sign-off block), above any quoted history. */
@@ -36,7 +37,8 @@ export function ownerStaffLine(src: SourceText, owner: string | null): Span | nu
   for (const line of lines) {
     const n = ` ${norm(line)} `;
     const at = n.indexOf(` ${key} `);
-    if (at >= 0 && !/@|https?:/.test(line)) {
+    // "cc: Acme, Inc." names a copy's recipient, not the signer's company.
+    if (at >= 0 && !/@|https?:/.test(line) && !CC_LINE.test(line)) {
       const raw = line.toLowerCase();
       const pos = raw.indexOf(key.split(' ')[0]!);
       if (!FOR_SOMEONE.test(line.slice(0, Math.max(0, pos)))) return spanOf(src, off, off + line.length);

@@ -1,5 +1,6 @@
 import type { Span, Statement, Statements } from '../domain/schemas/complaint.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
+import { withFlags } from './compiled.js';
 
 const NONE: Statement = { present: false, evidence: null };
 
@@ -69,7 +70,7 @@ function wrappedSentence(src: SourceText, start: number, end: number): Span {
 /** Perjury counts for a counter-notice only in the same breath as the mistake statement. */
 function mistakeUnderPerjury(src: SourceText): Statement {
   for (const re of MISTAKE) {
-    for (const m of src.text.matchAll(new RegExp(re.source, re.flags + 'g'))) {
+    for (const m of src.text.matchAll(withFlags(re, re.flags + 'g'))) {
       const span = sentenceSpan(src, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (/perjury|good[- ]faith|伪证|善意/i.test(span.text)) return { present: true, evidence: span };
       const wrapped = wrappedSentence(src, m.index ?? 0, (m.index ?? 0) + m[0].length);

@@ -4,6 +4,7 @@ import { lineEndAt, lineLead, lineStartAt } from './lines.js';
 import { inHeader, sectionAt, type Section } from './sections.js';
 import { URL_REASON_CONFIDENCE, type UrlReason, type UrlRole } from './url-reasons.js';
 import { hostOf, urlKey, type UrlHit } from './urls.js';
+import { globalOf } from './compiled.js';
 
 export type { UrlReason, UrlRole } from './url-reasons.js';
 
@@ -21,8 +22,10 @@ export interface UrlDecision {
 
 const decided = (d: UrlDecision, role: UrlRole, reason: UrlReason): UrlDecision => ({ ...d, role, reason, confidence: URL_REASON_CONFIDENCE[reason] });
 
-const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
-const INFRINGING_CUE = /\b(infring\w*|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|forks?)|侵权|假冒|盗版|仿冒/i;
+const ORIGINAL_CUE = /\b(original(ly)?|official|genuine|authentic|legitimate|our (own )?(web ?)?(site|page|store|shop|product|repo\w*)|my (own )?(web ?)?(site|page|repo\w*)|(is|are|was|were) (originally |first )?(published|posted|released|hosted|sold)(?! (here|below|at the following|on the following|on these))|selling (it )?on|for sale (at|on)|purchased? (at|on|from)|asset ?store|more information|see generally|learn more|home ?page|licen[sc]ed? (under|terms)|copyrighted work(?<!infring(?:ing|es|e) (?:upon |on )?(?:the |my |our |your |a )?copyrighted work)|we own|I own|belongs to (me|us)|develops|publishes|produces)\b|原创|官方|正品|权利作品/i;
+// "the work claimed to be infringed" and "the copyrighted work that you allege is infringed" speak of the
+// original (the statute's own words), so "infringed" after those words is no cue for the URL beside it.
+const INFRINGING_CUE = /\b(infring(?!ed\b)\w*|infringed(?<!(?:claimed|alleged|claim|allege|said|believed)(?: to)? (?:be |have been |has been |is |are )?infringed|(?:has|have|had) been infringed|allegedly infringed)|unauthori[sz]ed (copy|copies|version|use|listing)|pirat\w+|counterfeit\w*|fake|knock-?offs?|offending|illegal(ly)?|stolen|cop(y|ies) (can be )?found|(should|must|to) be (taken down|removed|disabled)|take ?down|remove|disable|report(ed|ing)? (the )?(following|below)|without (permission|authori[sz]ation|consent|a licen[cs]e)|(sold|offered|listed) (here|below)|forks?)|侵权|假冒|盗版|仿冒/i;
 // Words that only introduce a list ("the following URLs:", "Links:"): they say a list follows, not whose pages
 // it holds, so they decide only when no cue of either side is near.
 const LIST_CUE = /\b((the )?following (pages?|urls?|links?|listings?|products?|items?|offers?)|listings?|links?)\b/i;
@@ -34,6 +37,9 @@ const HELP_URL = /^(https?:\/\/)?(docs|help|support|helpcenter|legal|policies)\.
 // "the repository previously available at URL": a page already gone is context, not a target.
 const GONE_CUE = /\b(previously|formerly) (available|hosted|posted|located|published)( at| on| in| under)?\s*[:(]?\s*$|\bno longer available (at|on)\s*$/i;
 const QUIET_ROLES = new Set(['contact', 'infringer', 'signature', 'statement']);
+// "If you do not wish to reply by email, use our web interface: URL", "please submit a response on URL": where the
+// sender takes answers, not a page to remove.
+const REPLY_CUE = /\b(reply|respond|submit (a|your) response|send (us )?(a|your) response)\b|回复|答复/i;
 
 /** Text just before a URL (its line, or the line above when the URL starts its line) and the rest of its line. */
 function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
@@ -59,7 +65,7 @@ function leadIn(text: string, hit: UrlHit): { before: string; after: string } {
 
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) at = m.index ?? at;
+  for (const m of s.matchAll(globalOf(re))) at = m.index ?? at;
   return at;
 }
 
@@ -88,13 +94,26 @@ function cueRole(before: string, after: string): 'original' | 'infringing' | nul
   if (LIST_CUE.test(sentence) && !ORIGINAL_CUE.test(after.split(/[.!?]\s/, 1)[0]!)) return 'infringing';
   const earlier = nearest(before);
   if (earlier) return earlier;
-  if (ORIGINAL_CUE.test(after)) return 'original';
-  if (INFRINGING_CUE.test(after) || LIST_CUE.test(after)) return 'infringing';
+  // After the URL, the nearest cue speaks of it: "SolidCoin (URL) is infringing on my code originally ...".
+  const o = after.search(ORIGINAL_CUE);
+  const i = after.search(INFRINGING_CUE);
+  if (o >= 0 && (i < 0 || o < i)) return 'original';
+  if (i >= 0 || LIST_CUE.test(after)) return 'infringing';
   return null;
 }
 
 // Code hosts show the same path under blob/, tree/, raw/ or src/: containment ignores that view segment.
-const pathKey = (u: string): string => u.replace(/\/(-\/)?(blob|tree|raw|src)\//, '/~/');
+const CODE_VIEW = /\/(-\/)?(blob|tree|raw|src)\//;
+const pathKey = (u: string): string => u.replace(CODE_VIEW, '/~/');
+/**
+ * A file or folder named in a sentence inside a target ("in particular, the folder URL contains our code") narrows
+ * the request as often as it points at the copying, so it is listed for a reviewer to confirm; a history, issue or
+ * commit page inside the target only shows where to look.
+ */
+const namedInside = (d: UrlDecision): UrlDecision => {
+  if (d.cls.itemList) return d; // a list of forks is read by `pointerPages`
+  return CODE_VIEW.test(d.hit.url) ? decided(d, 'infringing', 'named_inside_target') : decided(d, 'evidence', 'detail_inside_target');
+};
 const isUnder = (child: string, parent: string): boolean => {
   const c = pathKey(child), p = pathKey(parent);
   return c !== p && c.startsWith(p + '/');
@@ -141,7 +160,9 @@ function besidePlatformTargets(decisions: UrlDecision[], text: string): UrlDecis
   return decisions.map((d) => {
     if (d.role !== 'infringing' || d.cls.redirect || (d.cls.platform !== null && d.cls.kind !== 'storefront')) return d;
     const off = d.cls.platform === null;
-    if (d.fromTargetSection) return decided(d, 'infringing', off ? 'off_platform_in_takedown_answer' : 'account_in_takedown_answer');
+    // In the answer beside listings, an off-platform page is mostly the sender's own or the original work's;
+    // it is left out, and the reviewer is asked.
+    if (d.fromTargetSection) return off ? decided(d, 'ignored', 'off_platform_in_takedown_answer') : decided(d, 'infringing', 'account_in_takedown_answer');
     // Named inside a sentence, not listed on a line of its own like the targets.
     return inProse(text, d.hit) ? decided(d, 'ignored', off ? 'off_platform_beside_targets' : 'account_beside_targets') : d;
   });
@@ -170,9 +191,26 @@ function uncuedListWithoutTargets(decisions: UrlDecision[], text: string): UrlDe
   return decisions.map((d) => (listed.has(d) ? decided(d, 'infringing', 'uncued_list_no_target') : d));
 }
 
+/**
+ * A page that only lists other items (a repository's forks) and an account page on a platform where
+ * accounts hold listings point at targets: beside another target they are none themselves. When they are
+ * all the notice names, they stay targets for a reviewer to confirm. An account page in the takedown
+ * answer keeps the role given there: senders list a profile whose picture or name infringes.
+ */
+function pointerPages(decisions: UrlDecision[]): UrlDecision[] {
+  const pointer = (d: UrlDecision): boolean => !!(d.cls.itemList || d.cls.holderAccount);
+  const others = decisions.some((d) => d.role === 'infringing' && !pointer(d));
+  return decisions.map((d) => {
+    if (d.role !== 'infringing' || !pointer(d) || (d.cls.holderAccount && d.fromTargetSection && others)) return d;
+    if (d.cls.itemList) return decided(d, others ? 'ignored' : 'infringing', others ? 'item_list_beside_targets' : 'item_list_only_target');
+    return decided(d, others ? 'ignored' : 'infringing', others ? 'holder_account_beside_targets' : 'holder_account_only_target');
+  });
+}
+
 /** Decides, for every URL in a text, whether the sender asks for it to be taken down. */
 export function decideUrls(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
-  return uncuedListWithoutTargets(besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text), ctx.text);
+  const passes = pointerPages(besidePlatformTargets(accountsOfTargets(decideEach(hits, ctx)), ctx.text));
+  return uncuedListWithoutTargets(passes, ctx.text);
 }
 
 function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] {
@@ -202,6 +240,7 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     if (!cls.platform && SEE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) return d('ignored', 'background_reference');
     if (GONE_CUE.test(ctx.text.slice(Math.max(0, hit.start - 60), hit.start))) return d('ignored', 'no_longer_online');
     if (OWN_SITE_LABEL.test(before) && !/infring|unauthori|侵权/i.test(before)) return d('sender_site', 'own_site_label');
+    if (!cls.platform && REPLY_CUE.test(lastSentence)) return d('sender_site', 'reply_channel');
     const role = section?.role ?? 'other';
     if (role !== 'targets' && LICENCE_FILE.test(hit.url.replace(/[?#].*$/, ''))) return d('licence', 'licence_file');
     if (QUIET_ROLES.has(role)) return d('ignored', 'quiet_section');
@@ -224,19 +263,19 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
   });
   const targetKeys = first.filter((d) => d.fromTargetSection && d.role === 'infringing').map((d) => urlKey(d.hit.url));
   if (targetKeys.length === 0) {
-    // No takedown answer: a file named in passing inside a repository that is itself a target
-    // ("the keys could be found in URL") shows where the problem is; it is no separate target.
+    // No takedown answer: a file or folder named in a sentence inside a repository that is itself a target
+    // ("in particular, the folder URL contains our code") narrows the request; senders mean it as a target
+    // as often as a pointer, so it is listed for a reviewer to confirm.
     const cued = first.filter((d) => d.role === 'infringing' && !inProse(ctx.text, d.hit)).map((d) => urlKey(d.hit.url));
     return first.map((d) => {
       const listed = d.cls.platform && d.cls.kind !== 'other_site' && d.cls.kind !== 'search';
       const key = urlKey(d.hit.url);
-      // "my initials are in their code, URL#L221": a file quoted inside a named target shows the copying.
       if (d.reason === 'section_default' && listed && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'evidence', 'detail_inside_target');
+        return namedInside(d);
       }
       if (d.reason === 'section_default' && listed) return decided(d, 'infringing', 'named_on_platform');
       if (d.reason === 'platform_listing' && inProse(ctx.text, d.hit) && cued.some((t) => isUnder(key, t))) {
-        return decided(d, 'evidence', 'detail_inside_target');
+        return namedInside(d);
       }
       return d;
     });
@@ -246,9 +285,10 @@ function decideEach(hits: readonly UrlHit[], ctx: TargetContext): UrlDecision[] 
     const key = urlKey(d.hit.url);
     // The takedown answer narrows or repeats what the description names: same tree is a target, a container is not.
     if (targetKeys.some((t) => isUnder(t, key))) return decided(d, 'ignored', 'container_of_target');
-    // A file cited in a sentence inside a listed repository ("their script at URL includes our keys") shows where; the repository is the target.
+    // A file named in a sentence inside a listed repository ("their script at URL includes our keys"): a target
+    // the sender narrows to as often as a pointer to the copying, so a reviewer confirms it.
     if (inProse(ctx.text, d.hit) && !targetKeys.some((t) => same(t, key)) && targetKeys.some((t) => isUnder(key, t))) {
-      return decided(d, 'evidence', 'detail_inside_target');
+      return namedInside(d);
     }
     if (targetKeys.some((t) => same(t, key) || isUnder(key, t))) return decided(d, 'infringing', 'inside_target');
     if (d.role === 'infringing' && d.cls.platform === null) return decided(d, 'original', 'off_platform_outside_answer');

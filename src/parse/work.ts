@@ -1,6 +1,5 @@
-import en from '../../data/lexicons/en.json' with { type: 'json' };
-import zh from '../../data/lexicons/zh.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
+import { LEXICONS } from './lexicons.js';
 import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 
@@ -34,10 +33,14 @@ const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|materi
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
 const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length);
-const NOUN = byLength(en.workNouns).map(escape).join('|');
-const OWNER = byLength(en.ownerWords).map(escape).join('|');
-const NOUN_ZH = byLength(zh.workNouns).map(escape).join('|');
-const OWNER_ZH = byLength(zh.ownerWords).map(escape).join('|');
+// Latin-script words of every lexicon read as whole words; the others (CJK) anywhere.
+const latin = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
+const words = (pick: (l: (typeof LEXICONS)[number]) => string[], script: boolean): string =>
+  byLength(LEXICONS.flatMap(pick).filter((w) => latin(w) === script)).map(escape).join('|');
+const NOUN = words((l) => l.workNouns, true);
+const OWNER = words((l) => l.ownerWords, true);
+const NOUN_ZH = words((l) => l.workNouns, false);
+const OWNER_ZH = words((l) => l.ownerWords, false);
 
 /**
  * The general shapes in which letters name what was copied, over the work nouns of the lexicons:

@@ -10,6 +10,10 @@ export interface UrlClass {
   redirect: { name: string; channel: string } | null;
   /** The platform's own help or policy page. */
   ownPage: boolean;
+  /** A page that only lists other items (a repository's forks). */
+  itemList?: boolean;
+  /** An account page on a platform where accounts hold listings rather than being taken down themselves. */
+  holderAccount?: boolean;
 }
 
 function parts(url: string): { host: string; rest: string } | null {
@@ -58,8 +62,13 @@ export function classifyUrl(url: string, platforms: readonly PlatformProfile[]):
   const base = { platform: owner.id, redirect: null };
   if (test(owner.ownPages, pr.rest)) return { ...base, kind: 'other_site', valid: false, problem: "the platform's own page", ownPage: true };
   if (test(owner.urlPatterns.search, pr.rest)) return { ...base, kind: 'search', valid: false, problem: 'a search-results page, not a specific listing', ownPage: false };
-  if (test(owner.urlPatterns.listing, pr.rest)) return { ...base, kind: 'listing', valid: true, problem: null, ownPage: false };
-  if (test(owner.urlPatterns.storefront, pr.rest)) return { ...base, kind: 'storefront', valid: true, problem: null, ownPage: false };
+  if (test(owner.urlPatterns.listing, pr.rest)) {
+    const itemList = test(owner.urlPatterns.itemLists, pr.rest);
+    return { ...base, kind: 'listing', valid: true, problem: null, ownPage: false, ...(itemList ? { itemList } : {}) };
+  }
+  if (test(owner.urlPatterns.storefront, pr.rest)) {
+    return { ...base, kind: 'storefront', valid: true, problem: null, ownPage: false, ...(owner.accountPages === 'holder' ? { holderAccount: true } : {}) };
+  }
   return { ...base, kind: 'other_site', valid: false, problem: 'not a specific listing page', ownPage: false };
 }
 

@@ -66,7 +66,14 @@ export const PlatformProfile = z.object({
     listing: z.array(Pattern),
     storefront: z.array(Pattern).default([]),
     search: z.array(Pattern).default([]),
+    /** Pages that only list other items (a repository's forks): they point at targets, they are none themselves. */
+    itemLists: z.array(Pattern).default([]),
   }),
+  /**
+   * What an account page (a `storefront` pattern) stands for in a notice: `target`, a shop that can be taken
+   * down; `holder`, who holds the listings (a code host's profile page), read as a target only when nothing else is.
+   */
+  accountPages: z.enum(['target', 'holder']).default('target'),
   /** The platform's own help, policy and notice pages: never a takedown target. */
   ownPages: z.array(Pattern).default([]),
   urlLimit: z.object({ perComplaint: z.number().int().positive(), bulk: z.number().int().positive() }),

@@ -3,7 +3,7 @@ import type { Finding } from '../domain/schemas/finding.js';
 import type { PlatformProfile } from './platform-profile.js';
 import { classifyUrl } from './classify-url.js';
 import { ask } from './finding.js';
-import { URL_ROLE_CONFIDENT } from '../parse/url-reasons.js';
+import { ASK_WHEN_LEFT_OUT, URL_ROLE_CONFIDENT, type UrlReason } from '../parse/url-reasons.js';
 
 const list = (urls: string[]): string => (urls.length > 3 ? `${urls.slice(0, 3).join(', ')} and ${urls.length - 3} more` : urls.join(', '));
 
@@ -51,7 +51,9 @@ export function urlFindings(c: Complaint, profile: PlatformProfile, all: readonl
  * left out. They go to the reviewer as one question; none is dropped or added silently.
  */
 export function urlRoleFindings(c: Complaint, all: readonly PlatformProfile[]): Finding[] {
-  const unsure = (c.urlRoles ?? []).filter((r) => r.confidence < URL_ROLE_CONFIDENT && (r.role === 'infringing' || classifyUrl(r.url, all).kind === 'listing'));
+  const unsure = (c.urlRoles ?? []).filter(
+    (r) => r.confidence < URL_ROLE_CONFIDENT && (r.role === 'infringing' || ASK_WHEN_LEFT_OUT.has(r.reason as UrlReason) || classifyUrl(r.url, all).kind === 'listing'),
+  );
   if (unsure.length === 0) return [];
   const urls = unsure.map((r) => `${r.url} (${r.role === 'infringing' ? 'read as a target' : 'left out'}: ${r.because})`);
   const f = ask('url.role_unsure', 'listings', 'warning', { urls: list(unsure.map((r) => r.url)), count: unsure.length }, unsure[0]!.evidence);

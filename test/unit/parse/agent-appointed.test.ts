@@ -28,8 +28,10 @@ describe('an account page listed beside its repositories', () => {
     expect(parseNotice({ text }, { platforms }).listings.map((l) => l.url)).toEqual(['https://github.com/copycat/shop/tree/master/app/code/Heron', 'https://github.com/other-one/store/tree/master/Heron']);
   });
 
-  it('stays a target when nothing under it is listed', () => {
+  it('names who holds listings on a code host even when nothing under it is listed', () => {
     const text = 'Our copyrighted plugin is copied by these accounts and code paths:\n\nhttps://github.com/copycat\n\nhttps://github.com/other-one/store/tree/master/Heron\n\nI have a good faith belief that this use is not authorized by the copyright owner, its agent, or the law.\nI swear, under penalty of perjury, that the information in this notification is accurate and that I am the owner.\n\nJane Roe';
-    expect(parseNotice({ text }, { platforms }).listings.map((l) => l.url)).toEqual(['https://github.com/copycat', 'https://github.com/other-one/store/tree/master/Heron']);
+    const c = parseNotice({ text }, { platforms });
+    expect(c.listings.map((l) => l.url)).toEqual(['https://github.com/other-one/store/tree/master/Heron']);
+    expect(c.urlRoles?.find((r) => r.url === 'https://github.com/copycat')?.reason).toBe('holder_account_beside_targets');
   });
 });

@@ -22,8 +22,28 @@ describe('validity ranges', () => {
     ['valid from 2020-02-14 to 2030-02-13 (renewed 2030-02-14)', '2030-02-13'],
     ['expires 2027-05-01 and 2028-05-01 for the renewal', '2027-05-01'],
     ['expiry 2027-05-01. Registered in Geneva; filed 2017-05-01 to 2017-06-01', '2027-05-01'],
+    // The end written first.
+    ['valid until 2030-02-13, from 2020-02-14', '2030-02-13'],
+    ['valid to 13 Feb 2030 from 14 Feb 2020', '2030-02-13'],
+    ['有效期至2030年2月13日，自2020年2月14日起', '2030-02-13'],
+    ['2030年2月13日到期（2020年2月14日起）', '2030-02-13'],
+    // The end named by an expiry word, or after a date marked as the start.
+    ['valid from 2020-02-14 and expires on 2030-02-13', '2030-02-13'],
+    ['valid from 2020-02-14, expiring 2030-02-13', '2030-02-13'],
+    ['有效期：2020年2月14日起，2030年2月13日止', '2030-02-13'],
+    ['有效期：2020年2月14日起，2030年2月13日到期', '2030-02-13'],
+    ['valid from 2020-02-14 to and including 2030-02-13', '2030-02-13'],
+    ['valid from 2020-02-14 until and including 2030-02-13', '2030-02-13'],
+    // Typed with spaces or full-width digits.
+    ['有效期 2020 年 2 月 14 日 至 2030 年 2 月 13 日', '2030-02-13'],
+    ['有效期：２０２０年２月１４日至２０３０年２月１３日', '2030-02-13'],
   ])('%s ends on %s', (text, end) => {
     expect(expiryDate(text)).toBe(end);
+  });
+
+  it('does not join two dates that only stand side by side', () => {
+    expect(expiryDate('expires 2027-05-01, registered 2017-05-01 and renewed 2018-05-01')).toBe('2027-05-01');
+    expect(expiryDate('有效期至2027年5月1日，2017年5月1日注册')).toBe('2027-05-01');
   });
 
   it('still lists every date in order of appearance', () => {

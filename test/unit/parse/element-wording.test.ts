@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
+import { URL_ROLE_CONFIDENT } from '../../../src/parse/url-reasons.js';
 import { loadPlatforms } from '../../../src/rules/load-platforms.js';
 import { NOTICE_PARTS, PLATFORMS_DIR, makeNotice } from './builders.js';
 
@@ -80,7 +81,9 @@ describe('targets listed in an appendix', () => {
 describe('evidence links beside the targets', () => {
   const urlsOf = (text: string) => parseNotice({ text }, { platforms }).listings.map((l) => l.url);
 
-  it('keeps a file quoted as proof inside a listed repository out of the targets', () => {
+  const unsureOf = (text: string) => (parseNotice({ text }, { platforms }).urlRoles ?? []).filter((r) => r.confidence < URL_ROLE_CONFIDENT).map((r) => r.url);
+
+  it('lists a file quoted inside a listed repository beside it, for a reviewer to confirm', () => {
     const text = [
       '**Please provide a detailed description of the original copyrighted work that has allegedly been infringed.**',
       'Copyright infringed: https://github.com/copycat/harbour-sync',
@@ -89,16 +92,18 @@ describe('evidence links beside the targets', () => {
       '[private]',
       NOTICE_GOOD_FAITH,
     ].join('\n\n');
-    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync']);
+    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync', 'https://github.com/copycat/harbour-sync/blob/main/src/keys.ts#L12']);
+    expect(unsureOf(text)).toEqual(['https://github.com/copycat/harbour-sync/blob/main/src/keys.ts#L12']);
   });
 
-  it('keeps a file cited in a sentence inside a repository of the takedown list out of the targets', () => {
+  it('lists a file named in a sentence inside a repository of the takedown list, for a reviewer to confirm', () => {
     const text = [
       'Their republished script at https://github.com/copycat/harbour-sync/blob/main/sync.ps1 includes my private database keys.',
       'Identify the full repository URL that is infringing:\n\nhttps://github.com/copycat/harbour-sync',
       NOTICE_GOOD_FAITH,
     ].join('\n\n');
-    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync']);
+    expect(urlsOf(text)).toEqual(['https://github.com/copycat/harbour-sync/blob/main/sync.ps1', 'https://github.com/copycat/harbour-sync']);
+    expect(unsureOf(text)).toEqual(['https://github.com/copycat/harbour-sync/blob/main/sync.ps1']);
   });
 
   it('reads a licence file cited for its terms as evidence', () => {

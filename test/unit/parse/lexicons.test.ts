@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compileCues, LEXICONS, phraseSource, readLexicon, type Lexicon } from '../../../src/parse/lexicons.js';
+
+const cues = { retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [] };
+const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, ...over });
+const matches = (phrase: string, text: string): boolean => new RegExp(phraseSource(phrase), 'i').test(text);
+
+describe('lexicon loader', () => {
+  it('loads every shipped lexicon with its kind cues', () => {
+    expect(LEXICONS.map((l) => l.language)).toEqual(['en', 'zh']);
+    for (const l of LEXICONS) expect(l.kindCues.retraction.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a malformed lexicon naming the file and the field', () => {
+    expect(() => readLexicon('de.json', { ...lexicon(), kindCues: { ...cues, retraction: ['zurück (ziehen'] } })).toThrow(/de\.json.*kindCues\.retraction\.0/);
+    expect(() => readLexicon('fr.json', { language: 'fr', elementHints: {}, workNouns: [], ownerWords: [] })).toThrow(/fr\.json.*kindCues/);
+  });
+});
+
+describe('cue phrases', () => {
+  it('reads choices, optional words, stems and gaps', () => {
+    expect(matches('we|i withdraw* our notice', 'We withdrawing our notice')).toBe(true);
+    expect(matches('a|the? mistake in our findings', 'There was a mistake in our findings')).toBe(true);
+    expect(matches('a|the? mistake in our findings', 'mistake in our findings')).toBe(true);
+    expect(matches('retract* ~20 notice', 'we retract the earlier notice')).toBe(true);
+    // A gap stays inside the sentence, and a Latin word is a whole word.
+    expect(matches('retract* ~20 notice', 'we retract. The notice')).toBe(false);
+    expect(matches('void ~20 notice', 'avoid the notice')).toBe(false);
+  });
+
+  it('reads a new language from its lexicon alone', () => {
+    const de = lexicon({ kindCues: { ...cues, retraction: ['ziehen|ziehe unsere|meine beschwerde|meldung zurück', 'widerruf*'] } });
+    const re = compileCues([de], (c) => c.retraction)!;
+    expect(re.test('Hiermit ziehen wir unsere Beschwerde zurück.')).toBe(false);
+    expect(re.test('Wir ziehen unsere Beschwerde zurück.')).toBe(true);
+    expect(re.test('Widerrufen Sie bitte die Meldung.')).toBe(true);
+    expect(compileCues([de], (c) => c.providerDecision)).toBeNull();
+  });
+});
