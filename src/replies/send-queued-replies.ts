@@ -108,59 +108,51 @@ interface Claimed {
 /** What happened to one send; written back with the others of its round. */
 type Settlement = { row: OutboxRow; outcome: 'sent'; at: string } | { row: OutboxRow; outcome: 'retry' | 'failed'; at: string; error: string; attempts: number; nextAttemptAt?: string };
 
-/** A round's rows with their text rendered (or why it cannot be), before any lock is taken. */
-interface Rendered {
-  row: OutboxRow;
-  prepared: Prepared | null;
-  error: string | null;
-}
-
-function renderRound(rows: readonly OutboxRow[], deskName: string): Rendered[] {
-  return rows.map((row) => {
+/**
+ * Claims the round's rows in one transaction: each is counted against its
+ * recipient's hourly limit (rows claimed before it in the round count, being
+ * `sending`), then suppressed, failed (cannot render) or claimed with its
+ * rendered text and Message-ID, so the Message-ID is stored before the first byte leaves.
+ */
+async function claimRound(db: Kysely<Database>, rows: readonly OutboxRow[], options: SendOptions, summary: SendSummary): Promise<Claimed[]> {
+  const now = options.now ?? (() => new Date());
+  const { maxPerRecipientPerHour = 10, leaseMs = 5 * 60_000 } = options;
+  const deskName = options.fromName ?? DEFAULT_DESK_NAME;
+  // Rendering reads templates and runs eta: done before the write lock is taken.
+  const rendered = rows.map((row) => {
     try {
       return { row, prepared: prepare(row, deskName), error: null };
     } catch (error) {
       return { row, prepared: null, error: `cannot render: ${(error as Error).message}` };
     }
   });
-}
-
-/**
- * Claims a round's rows inside the caller's transaction: each is counted
- * against its recipient's hourly limit (rows claimed before it in the round
- * count, being `sending`), then suppressed, failed (cannot render) or claimed
- * with its rendered text and Message-ID, so the Message-ID is stored before
- * the first byte leaves.
- */
-async function claimRound(trx: Transaction<Database>, rendered: readonly Rendered[], options: SendOptions, summary: SendSummary): Promise<Claimed[]> {
-  const now = options.now ?? (() => new Date());
-  const { maxPerRecipientPerHour = 10, leaseMs = 5 * 60_000 } = options;
-  const deskName = options.fromName ?? DEFAULT_DESK_NAME;
-  const claimed: Claimed[] = [];
-  for (const { row, prepared, error } of rendered) {
-    const id = Number(row.id);
-    const at = now().toISOString();
-    if (!prepared) {
-      if (await settleReply(trx, id, 'queued', { status: 'failed', error })) summary.failed++;
-      continue;
-    }
-    if ((await countRecentReplies(trx, row.to_address, new Date(now().getTime() - HOUR).toISOString())) >= maxPerRecipientPerHour) {
-      const reason = `rate limit: over ${maxPerRecipientPerHour} automated replies to ${row.to_address} in an hour`;
-      if (await settleReply(trx, id, 'queued', { status: 'suppressed', error: reason })) {
-        summary.suppressed++;
-        await record(trx, row, at, 'reply_suppressed', { reason });
+  return db.transaction().execute(async (trx) => {
+    const claimed: Claimed[] = [];
+    for (const { row, prepared, error } of rendered) {
+      const id = Number(row.id);
+      const at = now().toISOString();
+      if (!prepared) {
+        if (await settleReply(trx, id, 'queued', { status: 'failed', error })) summary.failed++;
+        continue;
       }
-      continue;
+      if ((await countRecentReplies(trx, row.to_address, new Date(now().getTime() - HOUR).toISOString())) >= maxPerRecipientPerHour) {
+        const reason = `rate limit: over ${maxPerRecipientPerHour} automated replies to ${row.to_address} in an hour`;
+        if (await settleReply(trx, id, 'queued', { status: 'suppressed', error: reason })) {
+          summary.suppressed++;
+          await record(trx, row, at, 'reply_suppressed', { reason });
+        }
+        continue;
+      }
+      const { content, caseNumber } = prepared;
+      const messageId = row.message_id ?? makeMessageId(options.from);
+      if (!(await claimReply(trx, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
+      // RFC 3834: a reviewer's decision is a person writing; acknowledgements and deficiency replies are automatic.
+      const headers: Record<string, string> = { 'Auto-Submitted': prepared.byReviewer ? 'no' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+      if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
+      claimed.push({ row, mail: { from: options.from, fromName: deskName, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers } });
     }
-    const { content, caseNumber } = prepared;
-    const messageId = row.message_id ?? makeMessageId(options.from);
-    if (!(await claimReply(trx, id, { ...content, messageId, leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }))) continue;
-    // RFC 3834: a reviewer's decision is a person writing; acknowledgements and deficiency replies are automatic.
-    const headers: Record<string, string> = { 'Auto-Submitted': prepared.byReviewer ? 'no' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
-    if (caseNumber) headers['X-Noticedesk-Case'] = caseNumber;
-    claimed.push({ row, mail: { from: options.from, fromName: deskName, to: row.to_address, ...content, messageId, inReplyTo: row.in_reply_to, references: row.references, headers } });
-  }
-  return claimed;
+    return claimed;
+  });
 }
 
 /** Sends one claimed row and says how it went; never throws. */
@@ -180,42 +172,63 @@ async function sendOne(mailer: Mailer, { row, mail }: Claimed, options: SendOpti
   }
 }
 
-/** Writes back how a round's sends went, inside the caller's transaction. */
-async function settleRound(trx: Transaction<Database>, settlements: readonly Settlement[], summary: SendSummary): Promise<void> {
-  for (const s of settlements) {
-    const id = Number(s.row.id);
-    if (s.outcome === 'sent') {
-      await settleReply(trx, id, 'sending', { status: 'sent', sentAt: s.at });
-      // The case says the merchant was mailed their statement of reasons only now that it has left.
-      if (s.row.template === MERCHANT_TEMPLATE) await record(trx, s.row, s.at, MERCHANT_MAILED_EVENT, { url: (JSON.parse(s.row.vars || '{}') as { listingUrl?: string }).listingUrl ?? null });
-      summary.sent++;
-    } else if (s.outcome === 'retry') {
-      await settleReply(trx, id, 'sending', { status: 'queued', error: s.error, nextAttemptAt: s.nextAttemptAt });
-      summary.retried++;
-    } else {
-      await settleReply(trx, id, 'sending', { status: 'failed', error: s.error });
-      await record(trx, s.row, s.at, 'reply_failed', { error: s.error, attempts: s.attempts });
-      summary.failed++;
+/** Writes back how several sends went, in one transaction. */
+async function settleRound(db: Kysely<Database>, settlements: readonly Settlement[], summary: SendSummary): Promise<void> {
+  if (!settlements.length) return;
+  await db.transaction().execute(async (trx) => {
+    for (const s of settlements) {
+      const id = Number(s.row.id);
+      if (s.outcome === 'sent') {
+        await settleReply(trx, id, 'sending', { status: 'sent', sentAt: s.at });
+        // The case says the merchant was mailed their statement of reasons only now that it has left.
+        if (s.row.template === MERCHANT_TEMPLATE) await record(trx, s.row, s.at, MERCHANT_MAILED_EVENT, { url: (JSON.parse(s.row.vars || '{}') as { listingUrl?: string }).listingUrl ?? null });
+        summary.sent++;
+      } else if (s.outcome === 'retry') {
+        await settleReply(trx, id, 'sending', { status: 'queued', error: s.error, nextAttemptAt: s.nextAttemptAt });
+        summary.retried++;
+      } else {
+        await settleReply(trx, id, 'sending', { status: 'failed', error: s.error });
+        await record(trx, s.row, s.at, 'reply_failed', { error: s.error, attempts: s.attempts });
+        summary.failed++;
+      }
     }
-  }
+  });
 }
 
 /**
  * Sends a round: replies to different recipients leave side by side (over
  * the transport's connections), replies to one recipient one after another
- * in queue order. Says how each went; the caller writes that back.
+ * in queue order. Settlements are written back in batches as sends finish,
+ * one batch at a time, so a round costs a few commits instead of two per reply.
  */
-async function sendRound(mailer: Mailer, claimed: readonly Claimed[], options: SendOptions): Promise<Settlement[]> {
+async function sendRound(db: Kysely<Database>, mailer: Mailer, claimed: readonly Claimed[], options: SendOptions, summary: SendSummary): Promise<void> {
+  const pending: Settlement[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let writeError: unknown = null;
+  const flush = () => {
+    writing = writing.then(async () => {
+      const batch = pending.splice(0);
+      try {
+        await settleRound(db, batch, summary);
+      } catch (error) {
+        writeError ??= error;
+      }
+    });
+  };
   const byRecipient = new Map<string, Claimed[]>();
   for (const entry of claimed) byRecipient.set(entry.row.to_address, [...(byRecipient.get(entry.row.to_address) ?? []), entry]);
-  const settled = await Promise.all(
+  await Promise.all(
     [...byRecipient.values()].map(async (queue) => {
-      const outcomes: Settlement[] = [];
-      for (const entry of queue) outcomes.push(await sendOne(mailer, entry, options));
-      return outcomes;
+      for (const entry of queue) {
+        pending.push(await sendOne(mailer, entry, options));
+        if (pending.length === 1) flush();
+      }
     }),
   );
-  return settled.flat();
+  flush();
+  await writing;
+  // A row whose settlement could not be written stays `sending` and is recovered after its lease, never resent blindly.
+  if (writeError) throw writeError;
 }
 
 /**
@@ -233,20 +246,9 @@ export async function sendQueuedReplies(db: Kysely<Database>, mailer: Mailer, op
   const started = now().toISOString();
   await recoverInterrupted(db, mailer, started, options.settleAllClaims ? '9999-12-31T23:59:59.999Z' : started, summary);
   const due = await listDueReplies(db, now().toISOString(), batchSize);
-  const size = Math.max(1, inFlight);
-  const deskName = options.fromName ?? DEFAULT_DESK_NAME;
-  // One transaction between two rounds: it settles the round that was sent and claims the next, so a reply
-  // costs one commit and still no more than a round is ever `sending`. A transaction that fails leaves the
-  // sent round `sending` (recovered after its lease, never resent blindly) and the next one queued.
-  let settlements: Settlement[] = [];
-  for (let i = 0; i < due.length || settlements.length; i += size) {
-    const next = renderRound(due.slice(i, i + size), deskName);
-    const done = settlements;
-    const claimed = await db.transaction().execute(async (trx) => {
-      await settleRound(trx, done, summary);
-      return claimRound(trx, next, options, summary);
-    });
-    settlements = claimed.length ? await sendRound(mailer, claimed, options) : [];
+  for (let i = 0; i < due.length; i += Math.max(1, inFlight)) {
+    const claimed = await claimRound(db, due.slice(i, i + Math.max(1, inFlight)), options, summary);
+    await sendRound(db, mailer, claimed, options, summary);
   }
   return summary;
 }

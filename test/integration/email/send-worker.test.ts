@@ -103,33 +103,6 @@ describe('sendQueuedReplies', () => {
     expect(arrived).toEqual(ids);
   });
 
-  it('writes one transaction per reply: each settles the reply sent before and claims the next, never two sending at once', async () => {
-    const queued = [];
-    for (let i = 0; i < 4; i++) queued.push(await queue(`one${i}@acme.example`));
-    let transactions = 0;
-    // The same database, counting the transactions the sender opens.
-    const counted = new Proxy(db, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key === 'transaction') return () => (transactions++, target.transaction());
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    let mostSending = 0;
-    const watched: Mailer = {
-      ...mailer,
-      async send(mail) {
-        const sending = await db.selectFrom('outbox').select('id').where('status', '=', 'sending').execute();
-        mostSending = Math.max(mostSending, sending.length);
-        await mailer.send(mail);
-      },
-    };
-    expect(await sendQueuedReplies(counted, watched, { from: FROM })).toMatchObject({ sent: 4 });
-    expect(transactions).toBe(5);
-    expect(mostSending).toBe(1);
-    for (const q of queued) expect(await row(q.id)).toMatchObject({ status: 'sent' });
-  });
-
   it('retries a temporary refusal with backoff, keeping its Message-ID, then gives up and records it', async () => {
     const { id, caseId } = await queue('busy@acme.example');
     let clock = Date.now();
