@@ -40,7 +40,7 @@ const imap = async (port: number, user = 'intake', pass = 'secret') => {
 };
 
 interface Arrival { to: string; at: number }
-type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; cpuSeconds: number; seconds?: number; parsed?: number; mainHeapMb?: number };
+type FromChild = { kind: 'ready' } | { kind: 'processed'; count: number } | { kind: 'done'; peakRssMb: number; cpuSeconds: number; seconds?: number; parsed?: number; mainHeapMb?: number; threads?: ThreadCpu[] };
 
 /** Child: accept every message, drain it, report the recipient and the time to the parent. */
 async function runReceiver(port: number): Promise<void> {
@@ -61,20 +61,33 @@ async function runReceiver(port: number): Promise<void> {
   process.on('disconnect', () => server.close(() => process.exit(0)));
 }
 
-/** CPU seconds per thread (Linux), main thread first, then the busiest: where the time of a run went. */
-function threadCpu(): string {
+interface ThreadCpu { name: string; seconds: number }
+
+/**
+ * CPU seconds per thread (Linux), by the name each of the desk's threads gives itself (src/threads/name-thread.ts):
+ * `main`, `nd-read-N` (reading and parsing), `nd-pdf-N`, `nd-replies`. Threads Node starts for itself keep the
+ * name `node` (V8's platform threads: garbage collection and compilation) and are summed into one row.
+ */
+function threadCpu(): ThreadCpu[] {
   const tick = 100;
   try {
-    const rows = readdirSync('/proc/self/task').map((tid) => {
+    const byName = new Map<string, number>();
+    const unnamed: number[] = [];
+    for (const tid of readdirSync('/proc/self/task')) {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return { tid: Number(tid), seconds: (Number(fields[11]) + Number(fields[12])) / tick };
-    });
-    const main = rows.find((r) => r.tid === process.pid)?.seconds ?? 0;
-    const others = rows.filter((r) => r.tid !== process.pid && r.seconds >= 0.5).sort((a, b) => a.tid - b.tid);
-    return `main ${main.toFixed(1)} s; other threads in start order: ${others.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')}`;
+      const comm = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+      if (comm === 'node' && Number(tid) !== process.pid) unnamed.push(seconds);
+      const name = Number(tid) === process.pid ? 'main' : comm === 'node' ? 'node' : comm;
+      byName.set(name, (byName.get(name) ?? 0) + seconds);
+    }
+    const busy = unnamed.filter((s) => s >= 0.05).map((s) => s.toFixed(1));
+    return [...byName]
+      .map(([name, seconds]) => ({ name: name === 'node' ? `Node's own (V8 GC and compiler, the TypeScript loader's): ${busy.join(' + ')} s` : name, seconds }))
+      .filter((t) => t.seconds >= 0.05);
   } catch {
-    return 'per-thread CPU not available';
+    return [];
   }
 }
 
@@ -94,10 +107,11 @@ async function runIntake(imapUrl: string, smtpUrl: string): Promise<void> {
   await once(process, 'message');
   clearInterval(timer);
   clearInterval(memory);
-  console.error(`intake CPU by thread: ${threadCpu()}`);
+  // Read before stopping: the threads end with the intake, and their time with them.
+  const threads = threadCpu();
   await intake.stop();
   await db.destroy();
-  process.send?.({ kind: 'done', peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds(), mainHeapMb: heapMb } satisfies FromChild, () => process.exit(0));
+  process.send?.({ kind: 'done', peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds(), mainHeapMb: heapMb, threads } satisfies FromChild, () => process.exit(0));
 }
 
 /** Child: the floor — fetch every message with imapflow and parse it with simpleParser, nothing else. */
@@ -219,9 +233,12 @@ async function backlog(rows: Row[]): Promise<void> {
   const takenIn = (Date.now() - started) / 1000;
   await smtp.waitFor(BACKLOG, 30 * 60_000);
   const answered = (Date.now() - started) / 1000;
-  const { peakRssMb: peak, mainHeapMb, cpuSeconds: cpu } = await intake.stop();
+  const { peakRssMb: peak, mainHeapMb, cpuSeconds: cpu, threads = [] } = await intake.stop();
   rows.push({ what: `Noticedesk intake of ${BACKLOG} waiting messages (stored, parsed, checked, case opened, reply queued, flagged)`, figure: `${takenIn.toFixed(1)} s (${(BACKLOG / takenIn).toFixed(0)}/s, ${(takenIn / bare.seconds!).toFixed(2)}x the floor)`, peak: `${peak} MB` });
   rows.push({ what: `  ... CPU time of the intake process, all threads, until every acknowledgement left`, figure: `${cpu.toFixed(1)} s (${((cpu * 1000) / BACKLOG).toFixed(2)} ms/message, floor ${((bare.cpuSeconds * 1000) / BACKLOG).toFixed(2)})`, peak: `main heap ${mainHeapMb} MB` });
+  for (const t of threads.sort((a, b) => b.seconds - a.seconds)) {
+    rows.push({ what: `      CPU of thread ${t.name}`, figure: `${t.seconds.toFixed(1)} s (${((t.seconds * 1000) / BACKLOG).toFixed(2)} ms/message)`, peak: '' });
+  }
   rows.push({ what: `  ... all ${BACKLOG} acknowledgements at SMTP`, figure: `${answered.toFixed(1)} s`, peak: '' });
   await Promise.all([dovecot.stop(), smtp.stop()]);
 }

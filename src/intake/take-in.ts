@@ -1,6 +1,6 @@
 import type { Ctx } from '../domain/context.js';
 import { commitPreparedBatch, prepareMessage, processMessage, type Prepared, type ProcessOutcome } from '../domain/messages/process-message.js';
-import { receiveMessage } from '../domain/messages/receive-message.js';
+import { receiveMessage, type ReceiveMessageResult } from '../domain/messages/receive-message.js';
 
 export interface TakeInResult {
   messageId: number;
@@ -34,13 +34,14 @@ export async function takeInOversizedEmail(ctx: Ctx, head: Uint8Array, oversized
 
 export interface IntakePipeline {
   /**
-   * Stores the message now and starts reading it on the work threads; its
-   * case is written later, in the order pushed. Resolves when there is room
+   * Stores the message (with the next few pushed, in one transaction) and
+   * starts reading it on the work threads; its case is written later, in
+   * the order pushed. Resolves when there is room
    * for another, so a caller streaming a mailbox never holds more than the
    * pipeline's window in memory.
    */
   push(raw: Uint8Array, origin: string, done: (result: TakeInResult) => void): Promise<void>;
-  /** Writes everything pushed, in order. */
+  /** Stores and writes everything pushed, in order. */
   drain(): Promise<void>;
 }
 
@@ -51,6 +52,38 @@ export interface PipelineOptions {
   windowBytes?: number;
   /** Messages written in one transaction at most. */
   maxBatch?: number;
+  /** Messages stored in one transaction at most (as they stream in; what is pushed is stored by `drain` at the latest). */
+  storeBatch?: number;
+}
+
+interface Unstored {
+  ctx: Ctx;
+  raw: Uint8Array;
+  origin: string;
+  done: (result: TakeInResult) => void;
+}
+
+/**
+ * Stores messages as `receiveMessage` does, several in one transaction: on a busy intake each commit (and
+ * the wait for the write lock the reply sender shares) costs more than the insert. When the transaction
+ * fails (on PostgreSQL a duplicate stored by another intake meanwhile fails it whole), each is stored alone.
+ */
+async function receiveMessages(pending: readonly Unstored[]): Promise<ReceiveMessageResult[]> {
+  const receive = (ctx: Ctx, p: Unstored) => receiveMessage(ctx, { channel: 'email', raw: p.raw, origin: p.origin });
+  if (pending.length > 1) {
+    try {
+      return await pending[0]!.ctx.db.transaction().execute(async (trx) => {
+        const results: ReceiveMessageResult[] = [];
+        for (const p of pending) results.push(await receive({ ...p.ctx, db: trx }, p));
+        return results;
+      });
+    } catch {
+      // Rolled back whole: stored one by one below; what another intake stored meanwhile is a duplicate there.
+    }
+  }
+  const results: ReceiveMessageResult[] = [];
+  for (const p of pending) results.push(await receive(p.ctx, p));
+  return results;
 }
 
 interface InFlight {
@@ -73,7 +106,7 @@ interface InFlight {
  * case; a caller hears of a message (`done`) only once that has committed.
  */
 export function createIntakePipeline(ctx: () => Ctx, options: PipelineOptions = {}): IntakePipeline {
-  const { window = 32, windowBytes = 32 * 1024 * 1024, maxBatch = 32 } = options;
+  const { window = 32, windowBytes = 32 * 1024 * 1024, maxBatch = 32, storeBatch = 8 } = options;
   const inFlight: InFlight[] = [];
   let bytesInHand = 0;
   /**
@@ -93,21 +126,33 @@ export function createIntakePipeline(ctx: () => Ctx, options: PipelineOptions = 
   }
   // A full window writes its older half while the threads read the newer half.
   const half = Math.max(1, Math.floor(window / 2));
-  return {
-    async push(raw, origin, done) {
-      const each = ctx();
-      const bytes = raw.byteLength;
-      const { message, duplicate } = await receiveMessage(each, { channel: 'email', raw, origin });
-      const prepared = prepareMessage(each, message).catch((error: unknown): Prepared => ({ kind: 'failed', message, error: error instanceof Error ? error.message : String(error) }));
-      const entry: InFlight = { ctx: each, messageId: message.id, duplicate, bytes, prepared, ready: null, done };
+  let unstored: Unstored[] = [];
+  /** Stores what was pushed, in one transaction, and starts reading each on the work threads. */
+  async function store(): Promise<void> {
+    const pending = unstored;
+    unstored = [];
+    if (!pending.length) return;
+    const results = await receiveMessages(pending);
+    pending.forEach((p, i) => {
+      const { message, duplicate } = results[i]!;
+      const prepared = prepareMessage(p.ctx, message).catch((error: unknown): Prepared => ({ kind: 'failed', message, error: error instanceof Error ? error.message : String(error) }));
+      const entry: InFlight = { ctx: p.ctx, messageId: message.id, duplicate, bytes: p.raw.byteLength, prepared, ready: null, done: p.done };
       void prepared.then((ready) => (entry.ready = ready));
       inFlight.push(entry);
-      bytesInHand += bytes;
+    });
+  }
+  return {
+    async push(raw, origin, done) {
+      unstored.push({ ctx: ctx(), raw, origin, done });
+      bytesInHand += raw.byteLength;
+      // Stored in small batches, so the threads get the first messages while the next ones stream in.
+      if (unstored.length >= storeBatch || bytesInHand > windowBytes) await store();
       if (inFlight.length >= window) await writeHead(half);
       // Large messages: write until the bytes in hand fit again.
       while (bytesInHand > windowBytes && inFlight.length > 0) await writeHead(1);
     },
     async drain() {
+      await store();
       while (inFlight.length) await writeHead(inFlight.length);
     },
   };

@@ -9,13 +9,21 @@ export interface RenderedReply {
   html: string;
 }
 
+/** The templates beside the sources; a thread running from a bundle is told where they are (`useTemplatesDir`). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const LANGUAGES = ['en', 'zh'] as const;
 const CASE_TAG = /\[ND-\d{4}-\d{6,}\]/;
 
 /** Text is sent as written; HTML escapes every value a sender could have typed. */
-const textEta = new Eta({ views: TEMPLATES_DIR, autoEscape: false, autoTrim: false, cache: true });
-const htmlEta = new Eta({ views: TEMPLATES_DIR, autoEscape: true, autoTrim: false, cache: true });
+function engines(views: string) {
+  return { views, text: new Eta({ views, autoEscape: false, autoTrim: false, cache: true }), html: new Eta({ views, autoEscape: true, autoTrim: false, cache: true }) };
+}
+let templates = engines(TEMPLATES_DIR);
+
+/** Reads the templates from `dir` from now on (a thread whose code was bundled elsewhere, see src/threads). */
+export function useTemplatesDir(dir: string): void {
+  if (dir !== templates.views) templates = engines(dir);
+}
 
 export class UnknownTemplateError extends Error {}
 
@@ -52,12 +60,12 @@ function splitSubject(rendered: string): { subject: string; body: string } {
 export function renderReply(template: string, vars: object, language: string): RenderedReply {
   if (!/^[a-z][a-z0-9-]*$/.test(template)) throw new UnknownTemplateError(`not a template name: ${template}`);
   const lang = replyLanguage(language);
-  const base = join(TEMPLATES_DIR, lang, template);
+  const base = join(templates.views, lang, template);
   if (!existsSync(`${base}.txt.eta`) || !existsSync(`${base}.html.eta`)) {
     throw new UnknownTemplateError(`no template ${lang}/${template} (.txt.eta and .html.eta)`);
   }
   const data = { ...helpers, ...vars, language: lang };
-  const { subject, body } = splitSubject(textEta.render(`./${lang}/${template}.txt.eta`, data));
-  const html = htmlEta.render(`./${lang}/${template}.html.eta`, data);
+  const { subject, body } = splitSubject(templates.text.render(`./${lang}/${template}.txt.eta`, data));
+  const html = templates.html.render(`./${lang}/${template}.html.eta`, data);
   return { subject: withCaseTag(subject, (vars as { caseNumber?: unknown }).caseNumber), text: `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`, html };
 }

@@ -3,11 +3,15 @@ import { openDatabase } from '../store/open.js';
 import { createFolderMailer } from './folder-mailer.js';
 import { startSendWorker } from './send-worker.js';
 import { createSmtpMailer } from './smtp-mailer.js';
-import type { SendThreadMessage, SendThreadOptions } from './send-thread.js';
+import { nameThisThread } from '../threads/name-thread.js';
+import type { SendThreadData, SendThreadMessage } from './send-thread.js';
+import { useTemplatesDir } from './render-reply.js';
 
 // The reply sender on a thread of its own, with its own database connection: rendering, building the
 // MIME and talking SMTP no longer take turns with the intake on the main thread.
-const options = workerData as SendThreadOptions;
+const options = workerData as SendThreadData;
+nameThisThread('nd-replies');
+useTemplatesDir(options.templatesDir);
 const port = parentPort!;
 const db = openDatabase(options.database);
 const mailer = options.smtpUrl ? createSmtpMailer(options.smtpUrl) : createFolderMailer(options.outboxDir);

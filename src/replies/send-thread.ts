@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../threads/thread-entry.js';
+import { TEMPLATES_DIR } from './render-reply.js';
 import type { SendOptions } from './send-queued-replies.js';
 import type { SendWorker } from './send-worker.js';
 
@@ -9,6 +11,11 @@ export interface SendThreadOptions {
   /** The outbox folder, when there is no SMTP URL. */
   outboxDir: string;
   send: SendOptions & { intervalMs?: number };
+}
+
+/** What the thread is handed: its options, and where the reply templates are. */
+export interface SendThreadData extends SendThreadOptions {
+  templatesDir: string;
 }
 
 export type SendThreadMessage = { kind: 'ready' } | { kind: 'log'; line: string } | { kind: 'stopped' };
@@ -32,7 +39,10 @@ export function startSendThread(options: SendThreadOptions, log: (line: string) 
   let ended: Promise<void>;
   const spawn = () => {
     // A small young generation: this thread makes little garbage, and a large one is resident memory.
-    worker = new Worker(new URL('./send-thread-boot.mjs', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // The thread runs a bundle of send-thread-main.ts from elsewhere on disk: it is told where the templates are.
+    const entry = threadEntry(new URL('./send-thread-main.ts', import.meta.url), new URL('./send-thread-boot.mjs', import.meta.url));
+    const workerData: SendThreadData = { ...options, templatesDir: TEMPLATES_DIR };
+    worker = new Worker(entry, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     ended = new Promise<void>((resolve) => {
       worker.on('message', (message: SendThreadMessage) => {
         if (message.kind === 'log') log(message.line);

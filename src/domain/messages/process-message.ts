@@ -9,7 +9,7 @@ import { routeComplaint } from '../cases/route-complaint.js';
 import type { Ctx } from '../context.js';
 import type { Case, Complaint, RawMessage } from '../schemas/index.js';
 import type { MessageContent } from './read-content.js';
-import { storeAttachments, type KeptAttachments } from './store-attachments.js';
+import { parserAttachmentsBeforeStoring, storeAttachments, type KeptAttachments } from './store-attachments.js';
 import { WorkLimitError, type UntrustedWork } from './untrusted-work.js';
 
 export type ProcessOutcome =
@@ -60,10 +60,16 @@ export async function prepareMessage(ctx: Ctx, message: RawMessage): Promise<Pre
   if (message.state !== 'stored') return { kind: 'done', outcome: { status: 'already_processed', caseId: message.caseId } };
   const work: UntrustedWork = ctx.work;
   try {
-    const { content, automated } = await twice(() => work.read(message, ctx.ownAddresses));
+    // Read and parsed in one step where the port can (one hand-over of the message to a thread instead of two).
+    const limits = { maxAttachmentBytes: ctx.limits.maxAttachmentBytes };
+    const { content, automated, complaint: early } = await twice(async () =>
+      work.readAndParse ? work.readAndParse(message, ctx.ownAddresses, limits) : { ...(await work.read(message, ctx.ownAddresses)), complaint: null },
+    );
     if (automated.automated) return { kind: 'automated', message, automated };
     const kept = await storeAttachments(ctx, content.read.attachments, work);
-    const parsed = await twice(() =>
+    // Parsed early only if told exactly what it would be told now (a store that keys files otherwise parses again).
+    const sameAttachments = early !== null && JSON.stringify(parserAttachmentsBeforeStoring(content.read.attachments, limits.maxAttachmentBytes)) === JSON.stringify(kept.forParser);
+    const parsed = sameAttachments ? early : await twice(() =>
       work.parse({
         text: content.read.text,
         html: content.read.html,

@@ -3,11 +3,13 @@ import type { EvidenceFile, StoredAttachment } from '../schemas/index.js';
 import type { ReadAttachment } from './read-message.js';
 import { WorkLimitError, type UntrustedWork } from './untrusted-work.js';
 
+/** What the parser is told of an attachment: its text (PDF text) and its stored hash. */
+export type ParserAttachment = { filename: string | null; contentType: string; size: number; sha256: string; text: string | null };
+
 export interface KeptAttachments {
   records: Array<StoredAttachment & { stored: boolean }>;
   evidence: EvidenceFile[];
-  /** Text per attachment for the parser (PDF text), with its stored hash. */
-  forParser: Array<{ filename: string | null; contentType: string; size: number; sha256: string; text: string | null }>;
+  forParser: ParserAttachment[];
 }
 
 /** PDFs above this are kept but not opened. */
@@ -19,6 +21,20 @@ export const PDF_NOT_READ = 'text not read: too large or too slow';
 
 function isPdf(a: ReadAttachment): boolean {
   return a.contentType === 'application/pdf' || /\.pdf$/i.test(a.filename ?? '') || a.content.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
+/** Storing this attachment reads its PDF text first (on the PDF thread): it is within the size limit, a PDF, and not read yet. */
+export function needsPdfText(attachment: ReadAttachment, maxAttachmentBytes: number): boolean {
+  return attachment.size <= maxAttachmentBytes && attachment.text === null && attachment.problem === null && isPdf(attachment);
+}
+
+/**
+ * What `storeAttachments` will tell the parser of attachments none of which needs PDF text (null when one
+ * does), known before they are stored: the store keeps each under its SHA-256, which the reader computed.
+ */
+export function parserAttachmentsBeforeStoring(attachments: readonly ReadAttachment[], maxAttachmentBytes: number): ParserAttachment[] | null {
+  if (attachments.some((a) => needsPdfText(a, maxAttachmentBytes))) return null;
+  return attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, text: a.text }));
 }
 
 async function pdfText(work: UntrustedWork, attachment: ReadAttachment, deadline: number): Promise<{ text: string | null; problem: string | null }> {
@@ -42,7 +58,7 @@ export async function storeAttachments(ctx: Ctx, attachments: ReadAttachment[], 
   for (const attachment of attachments) {
     const tooLarge = attachment.size > ctx.limits.maxAttachmentBytes;
     let { text, problem } = attachment;
-    if (!tooLarge && text === null && problem === null && isPdf(attachment)) ({ text, problem } = await pdfText(work, attachment, deadline));
+    if (needsPdfText(attachment, ctx.limits.maxAttachmentBytes)) ({ text, problem } = await pdfText(work, attachment, deadline));
     if (tooLarge) problem = `not kept: ${attachment.size} bytes is over the ${ctx.limits.maxAttachmentBytes}-byte limit`;
     const sha256 = tooLarge ? attachment.sha256 : await ctx.files.put(attachment.content);
     const meta = { sha256, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size };

@@ -30,6 +30,14 @@ export interface ParseRequest {
   ownAddresses: readonly string[];
 }
 
+/**
+ * A message read and, where nothing in it needs the PDF thread, parsed in the same step: `complaint` is null
+ * when the message is automated mail (never parsed) or has a PDF whose text must be read first.
+ */
+export interface ReadAndParseOutcome extends ReadOutcome {
+  complaint: Complaint | null;
+}
+
 export type StoredBytes = Pick<RawMessage, 'channel' | 'raw' | 'receivedAt'>;
 
 /**
@@ -43,4 +51,9 @@ export interface UntrustedWork {
   read(message: StoredBytes, ownAddresses: readonly string[]): Promise<ReadOutcome>;
   pdfText(bytes: Uint8Array): Promise<{ text: string | null; problem: string | null }>;
   parse(request: ParseRequest): Promise<Complaint>;
+  /**
+   * `read`, then `parse` on the same thread when no attachment needs the PDF thread: one hand-over of the
+   * message instead of two. Attachments over `maxAttachmentBytes` are not opened, as when they are stored.
+   */
+  readAndParse?(message: StoredBytes, ownAddresses: readonly string[], options: { maxAttachmentBytes: number }): Promise<ReadAndParseOutcome>;
 }

@@ -112,7 +112,7 @@ async function takeInBatch(client: ImapFlow, deps: CatchUpDeps, chunk: number[],
         settle(step.uid, await takeInOversizedEmail(deps.ctx(), head.source, { size: step.size, limit: deps.maxMessageBytes }, origin(step.uid)));
         continue;
       }
-      // Streamed in UID order: each message is stored as it arrives and read on the work threads while the
+      // Streamed in UID order: messages are stored as they arrive (a few to a transaction) and read on the work threads while the
       // next ones stream in; cases are written in the same order, and no other IMAP command runs meanwhile.
       for await (const message of client.fetch(uidSet(step.uids), { uid: true, source: true }, { uid: true })) {
         if (!message.source || !wanted.has(message.uid)) continue;

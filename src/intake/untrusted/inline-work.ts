@@ -1,4 +1,5 @@
-import type { ParseRequest, ReadOutcome, StoredBytes, UntrustedWork } from '../../domain/messages/untrusted-work.js';
+import type { ParseRequest, ReadAndParseOutcome, ReadOutcome, StoredBytes, UntrustedWork } from '../../domain/messages/untrusted-work.js';
+import { parserAttachmentsBeforeStoring } from '../../domain/messages/store-attachments.js';
 import type { Automated } from '../../domain/messages/read-message.js';
 import { StructuredSubmission, type MessageContent } from '../../domain/messages/read-content.js';
 import type { Complaint } from '../../domain/schemas/index.js';
@@ -74,5 +75,23 @@ export function parseRequest(request: ParseRequest, platforms: readonly Platform
  * threads (the Workers deployment, which brings its own PDF reader).
  */
 export function inlineWork(platforms: readonly PlatformProfile[], pdfText: PdfText): UntrustedWork {
-  return { read: readStored, pdfText, parse: async (request) => parseRequest(request, platforms) };
+  return { read: readStored, pdfText, parse: async (request) => parseRequest(request, platforms), readAndParse: (message, own, limits) => readAndParse(message, own, limits, platforms) };
+}
+
+/** Reads the message and, unless it is automated mail or has a PDF to read first, parses it on this thread. */
+export async function readAndParse(
+  message: StoredBytes,
+  ownAddresses: readonly string[],
+  limits: { maxAttachmentBytes: number },
+  platforms: readonly PlatformProfile[],
+  /** Called as parsing starts (a thread tells its pool, which bounds parsing on its own). */
+  parsing: () => void = () => undefined,
+): Promise<ReadAndParseOutcome> {
+  const outcome = await readStored(message, ownAddresses);
+  const { read, platformHint } = outcome.content;
+  const attachments = outcome.automated.automated ? null : parserAttachmentsBeforeStoring(read.attachments, limits.maxAttachmentBytes);
+  if (!attachments) return { ...outcome, complaint: null };
+  parsing();
+  const complaint = parseRequest({ text: read.text, html: read.html, subject: read.subject, from: read.from, headers: read.headers, attachments, platformHint, ownAddresses }, platforms);
+  return { ...outcome, complaint };
 }

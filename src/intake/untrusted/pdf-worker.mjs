@@ -1,8 +1,16 @@
 // The PDF thread of ./threaded-work.ts. Plain JavaScript on purpose: loaded without the TypeScript
 // loader, pdf.js costs about 30 MB in a thread; through the loader (which keeps source maps for every
 // module it transforms) it costs over 140 MB. Same protocol as worker-main.ts.
-import { parentPort } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
 import { PDFParse } from 'pdf-parse';
+
+// Named like the other threads (src/threads/name-thread.ts), so its CPU and memory can be told apart.
+try {
+  writeFileSync('/proc/thread-self/comm', String(workerData?.threadName ?? 'nd-pdf').slice(0, 15));
+} catch {
+  // Not Linux: only the name is lost.
+}
 
 /** @param {Uint8Array} bytes */
 async function pdfText(bytes) {

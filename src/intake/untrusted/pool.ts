@@ -1,15 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { WorkLimitError } from '../../domain/messages/untrusted-work.js';
+import { threadEntry } from '../../threads/thread-entry.js';
 
 export interface PoolOptions {
   /** Threads (default: one per core, at most four). */
   size?: number;
   resourceLimits?: ResourceLimits;
-  /** Module the threads run (default: worker-boot.mjs, which loads worker-main.ts). */
+  /** Module the threads run (default: worker-main.ts, bundled; see src/threads/thread-entry.ts). */
   entry?: URL;
-  /** Handed to each thread as `workerData`. */
-  workerData?: unknown;
+  /** Handed to each thread as `workerData`, with `threadName` added. */
+  workerData?: Record<string, unknown>;
+  /** Threads are named `NAME-1`, `NAME-2`... (see src/threads/name-thread.ts); default `nd-work`. */
+  name?: string;
   /** A thread idle this long is ended (its memory given back); a new one starts on demand. */
   idleMs?: number;
   /**
@@ -34,11 +37,18 @@ export interface Handover {
   transfer?: ArrayBuffer[];
 }
 
+/** A later step of a job: when the thread says `'next-step'`, the job's bound starts again with this one. */
+export interface NextStep {
+  timeoutMs: number;
+  label: string;
+}
+
 interface Job {
   kind: string;
   handover: () => Handover;
   timeoutMs: number;
   label: string;
+  steps: NextStep[];
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -53,6 +63,8 @@ interface Slot {
   idle: NodeJS.Timeout | null;
 }
 
+const MAIN = new URL('./worker-main.ts', import.meta.url);
+/** Loads worker-main.ts through tsx: used only when the bundle cannot be built. */
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /**
  * Each thread's heap: enough for a 50 MB message, small enough that two of them stay well under the process
@@ -73,7 +85,8 @@ const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGe
  * small Buffer shares Node's pool, which must never be handed over).
  */
 export function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer } {
-  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  // Uint8Array's slice copies; Buffer's (a subclass) would return a view of the same memory.
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : Uint8Array.prototype.slice.call(bytes);
   return { bytes: owned, transfer: owned.buffer as ArrayBuffer };
 }
 
@@ -83,6 +96,7 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private closed = false;
   private watch: NodeJS.Timeout | null = null;
+  private spawned = 0;
 
   constructor(private readonly options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
@@ -98,11 +112,11 @@ export class WorkerPool {
    * transfer) each time the job is handed to a thread: a job that waited behind
    * one whose thread was ended is handed to the next thread with fresh buffers.
    */
-  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind): Promise<T> {
+  run<T>(kind: string, payload: unknown, timeoutMs: number, label = kind, steps: readonly NextStep[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     const handover = typeof payload === 'function' ? (payload as () => Handover) : () => ({ payload });
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind, handover, timeoutMs, label, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ kind, handover, timeoutMs, label, steps: [...steps], resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -146,8 +160,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.entry ?? BOOT, {
-      workerData: this.options.workerData,
+    const threadName = `${this.options.name ?? 'nd-work'}-${++this.spawned}`;
+    const worker = new Worker(this.options.entry ?? threadEntry(MAIN, BOOT), {
+      workerData: { ...this.options.workerData, threadName },
       resourceLimits: this.options.resourceLimits ?? DEFAULT_LIMITS,
       // The threads must not hold the process open once the intake stops.
       stdout: false,
@@ -155,10 +170,21 @@ export class WorkerPool {
     });
     worker.unref();
     const slot: Slot = { worker, ready: false, jobs: [], timer: null, idle: null };
-    worker.on('message', (message: 'ready' | { ok: true; value: unknown } | { ok: false; error: string }) => {
+    worker.on('message', (message: 'ready' | 'next-step' | { ok: true; value: unknown } | { ok: false; error: string }) => {
       if (message === 'ready') {
         slot.ready = true;
         this.dispatch();
+        return;
+      }
+      if (message === 'next-step') {
+        // The running job moved on to its next step: that step gets its own bound, from now.
+        const job = slot.jobs[0];
+        const step = job?.steps.shift();
+        if (!job || !step) return;
+        job.timeoutMs = step.timeoutMs;
+        job.label = step.label;
+        if (slot.timer) clearTimeout(slot.timer);
+        this.startTimer(slot);
         return;
       }
       const job = slot.jobs[0];

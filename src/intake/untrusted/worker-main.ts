@@ -1,18 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ParseRequest, ReadOutcome, StoredBytes } from '../../domain/messages/untrusted-work.js';
 import { pdfTextOf } from '../mime/pdf-text.js';
-import { inlineWork } from './inline-work.js';
+import { inlineWork, readAndParse } from './inline-work.js';
 import { ownBuffer } from './pool.js';
+import { nameThisThread } from '../../threads/name-thread.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 
 // One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
-const { platforms } = workerData as { platforms: PlatformProfile[] };
+const { platforms, threadName } = workerData as { platforms: PlatformProfile[]; threadName: string };
+nameThisThread(threadName);
 const work = inlineWork(platforms, pdfTextOf);
 
 type Task =
   | { kind: 'read'; payload: { message: StoredBytes; ownAddresses: string[] } }
   | { kind: 'pdf'; payload: { bytes: Uint8Array } }
-  | { kind: 'parse'; payload: ParseRequest };
+  | { kind: 'parse'; payload: ParseRequest }
+  | { kind: 'read-parse'; payload: { message: StoredBytes; ownAddresses: string[]; limits: { maxAttachmentBytes: number } } };
 
 async function run(task: Task): Promise<unknown> {
   switch (task.kind) {
@@ -22,6 +25,9 @@ async function run(task: Task): Promise<unknown> {
       return work.pdfText(task.payload.bytes);
     case 'parse':
       return work.parse(task.payload);
+    case 'read-parse':
+      // The pool bounds reading and parsing each on its own: it hears when parsing starts.
+      return readAndParse(task.payload.message, task.payload.ownAddresses, task.payload.limits, platforms, () => parentPort?.postMessage('next-step'));
   }
 }
 

@@ -96,7 +96,8 @@ describe('writing prepared messages in batches', () => {
 
   it('the intake pipeline writes a backlog with fewer commits than messages, and reports each only once written', async () => {
     const ctx = testCtx(db, { platforms });
-    const pipeline = createIntakePipeline(() => ctx, { window: 8, maxBatch: 8 });
+    // Each message stored on its own (no commit statement): the commits counted are the case writes'.
+    const pipeline = createIntakePipeline(() => ctx, { window: 8, maxBatch: 8, storeBatch: 1 });
     const results: TakeInResult[] = [];
     // Another connection sees only what is committed.
     const reader = new SQLite(path, { readonly: true });
@@ -119,5 +120,25 @@ describe('writing prepared messages in batches', () => {
     expect(used).toBeGreaterThan(0);
     // A full window of 8 writes at least its older 4 at once: no more than 5 commits for 20.
     expect(used).toBeLessThanOrEqual(5);
+  });
+
+  it('the intake pipeline stores messages that stream in several to a transaction, not one commit each', async () => {
+    const ctx = testCtx(db, { platforms });
+    const pipeline = createIntakePipeline(() => ctx, { window: 32, maxBatch: 32, storeBatch: 8 });
+    const from = statements.length;
+    for (let i = 0; i < 20; i++) await pipeline.push(notice(`stored-${i}`), `test:stored-${i}`, () => undefined);
+    await pipeline.drain();
+    let inTransaction = false;
+    let storedAlone = 0;
+    let storedInTransaction = 0;
+    for (const sql of statements.slice(from)) {
+      if (/^begin/.test(sql)) inTransaction = true;
+      else if (sql === 'commit' || sql === 'rollback') inTransaction = false;
+      else if (/^insert into "raw_messages"/.test(sql)) inTransaction ? storedInTransaction++ : storedAlone++;
+    }
+    expect(storedInTransaction).toBe(20);
+    expect(storedAlone).toBe(0);
+    const states = await db.selectFrom('raw_messages').select('state').where('origin', 'like', 'test:stored-%').execute();
+    expect(states.map((r) => r.state)).toEqual(Array(20).fill('processed'));
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkLimitError } from '../../../src/domain/messages/untrusted-work.js';
-import { WorkerPool } from '../../../src/intake/untrusted/pool.js';
+import { ownBuffer, WorkerPool } from '../../../src/intake/untrusted/pool.js';
 
 const entry = new URL('../../fixtures/threads/pool-worker.mjs', import.meta.url);
 let pool: WorkerPool | null = null;
@@ -39,6 +39,15 @@ describe('worker pool', () => {
     const behind = pool.run<{ length: number; sum: number }>('sum', moved(new Uint8Array([1])), 250);
     await expect(stuck).rejects.toBeInstanceOf(WorkLimitError);
     await expect(behind).resolves.toEqual({ length: 1, sum: 1 });
+  });
+});
+
+describe('ownBuffer', () => {
+  it('copies a Buffer that is a view into a larger one, so the bytes handed over are its own', () => {
+    const view = Buffer.from('headers before the attachment|%PDF-1.4 attachment').subarray(30);
+    const { bytes, transfer } = ownBuffer(view);
+    expect(bytes.byteOffset).toBe(0);
+    expect(Buffer.from(transfer).toString()).toBe('%PDF-1.4 attachment');
   });
 });
 
