@@ -14,8 +14,8 @@ import { upsertUser } from '../../src/store/repos/users.js';
 import type { Db } from '../../src/store/open.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
-import { launchChromium, type TestBrowser } from '../support/chromium.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { launchChromium, type TestBrowser, signInInBrowser } from '../support/chromium.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const LOGIN = { email: 'rita@desk.test', password: 'correct horse battery' };
 
@@ -42,16 +42,9 @@ describe('console in a real browser', () => {
   afterAll(async () => {
     await chrome?.close();
     await smtp?.stop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
-
-  async function signIn(page: Page) {
-    await page.goto(`${base}/login`);
-    await page.fill('#email', LOGIN.email);
-    await page.fill('#password', LOGIN.password);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
-  }
 
   it('form with an upload -> queue -> accept 2 of 3 listings -> reply arrives by SMTP', async () => {
     const page = await browser.newPage();
@@ -77,7 +70,7 @@ describe('console in a real browser', () => {
     const caseNumber = (await page.textContent('#case-number'))!.trim();
     expect(caseNumber).toMatch(/^ND-\d{4}-\d{6}$/);
 
-    await signIn(page);
+    await signInInBrowser(page, base, LOGIN);
     await page.goto(`${base}/?status=all`);
     await page.fill('input[type=search]', caseNumber);
     await page.press('input[type=search]', 'Enter');
@@ -132,7 +125,7 @@ describe('console in a real browser', () => {
     });
     await page.goto(`${base}/cases/${number}`);
     if (page.url().includes('/login')) {
-      await signIn(page);
+      await signInInBrowser(page, base, LOGIN);
       await page.goto(`${base}/cases/${number}`);
     }
     await page.click('details summary:has-text("Show the HTML as sent")');
@@ -162,7 +155,7 @@ describe('console in a real browser', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(`${base}/cases/${number}`);
     if (page.url().includes('/login')) {
-      await signIn(page);
+      await signInInBrowser(page, base, LOGIN);
       await page.goto(`${base}/cases/${number}`);
     }
     await page.keyboard.press('x');

@@ -6,7 +6,7 @@ import { processMessage } from '../../src/domain/messages/process-message.js';
 import { receiveMessage } from '../../src/domain/messages/receive-message.js';
 import { openConsole, REVIEWER_LOGIN } from '../integration/console/harness.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 
 describe('case page keys and layout in a real browser', () => {
@@ -39,7 +39,7 @@ describe('case page keys and layout in a real browser', () => {
 
   afterAll(async () => {
     await chrome?.close();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await h?.close();
   });
 

@@ -19,7 +19,7 @@ import { makeDmcaBody, makeEmail } from '../support/mail.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { REVIEWER } from '../integration/domain/seed.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const SECRET = 'platform-webhook-secret-0123456789';
 
@@ -48,7 +48,7 @@ describe('the merchant\'s counter-notice form in a real browser', () => {
     await chrome?.close();
     await smtp?.stop();
     await hooks?.close();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
 

@@ -13,10 +13,10 @@ import { hashPassword } from '../../src/domain/users/password.js';
 import { loadPlatforms } from '../../src/rules/load-platforms.js';
 import { upsertUser } from '../../src/store/repos/users.js';
 import type { Db } from '../../src/store/open.js';
-import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { launchChromium, type TestBrowser, signInInBrowser } from '../support/chromium.js';
 import { makePdf, makePng } from '../support/evidence-files.js';
 import { openTestDb, testCtx } from '../support/store.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const SCREENS = process.env.NOTICEDESK_SCREENS_DIR ?? join(tmpdir(), 'noticedesk-screens');
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
@@ -41,16 +41,9 @@ describe('a reviewer looks at the evidence in a real browser', () => {
 
   afterAll(async () => {
     await chrome?.close();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
-
-  async function signIn(page: Page) {
-    await page.goto(`${base}/login`);
-    await page.fill('#email', RITA.email);
-    await page.fill('#password', RITA.password);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
-  }
 
   it('a PDF shows in its viewer and an image inline on the case page; an HTML file is never shown; the whole message without a scroll box', async () => {
     const pdf = makePdf(['Trademark registration certificate', 'Mark: BLUE LANTERN', 'Class 28: toys', 'Registered 2019-04-02, valid to 2029-04-01']);
@@ -75,7 +68,7 @@ describe('a reviewer looks at the evidence in a real browser', () => {
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
-    await signIn(page);
+    await signInInBrowser(page, base, RITA);
     const pdfAnswer = page.waitForResponse((r) => r.url().endsWith(`/attachments/${sha(pdf)}/preview/tm-certificate.pdf`));
     await page.goto(`${base}/cases/${number}`);
 

@@ -19,7 +19,7 @@ import { launchChromium, type TestBrowser } from '../support/chromium.js';
 import { makePdf } from '../support/evidence-files.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { REVIEWER } from '../integration/domain/seed.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const SCREENS = process.env.NOTICEDESK_SCREENS_DIR ?? join(tmpdir(), 'noticedesk-screens');
 const pdfFile = (name: string, lines: string[]) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(makePdf(lines)) });
@@ -46,7 +46,7 @@ describe('the public form in Chinese, in a real browser set to Chinese', () => {
   afterAll(async () => {
     await chrome?.close();
     await smtp?.stop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
 

@@ -14,9 +14,9 @@ import { hashPassword } from '../../src/domain/users/password.js';
 import { upsertUser } from '../../src/store/repos/users.js';
 import type { Db } from '../../src/store/open.js';
 import { REVIEWER, seedCase } from '../integration/domain/seed.js';
-import { launchChromium, type TestBrowser } from '../support/chromium.js';
+import { launchChromium, type TestBrowser, signInInBrowser } from '../support/chromium.js';
 import { openTestDb, testCtx } from '../support/store.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
 const HOUR = 3600_000;
@@ -59,20 +59,13 @@ describe('/stats in a real browser', () => {
 
   afterAll(async () => {
     await chrome?.close();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(`${base}/login`);
-    await page.fill('#email', RITA.email);
-    await page.fill('#password', RITA.password);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
-  }
-
   it('draws each chart as SVG with a table of the same numbers beside it', async () => {
     const page = await browser.newPage();
-    await signIn(page);
+    await signInInBrowser(page, base, RITA);
     await page.goto(`${base}/stats?weeks=12`);
     expect(await page.title()).toBe('Stats · Noticedesk');
     for (const id of ['volume', 'within24h', 'platform-times', 'reviewer-times', 'counter-outcomes']) {

@@ -15,7 +15,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js'
 import { makeDmcaBody, makeEmail } from '../support/mail.js';
 import { openTestDb, testCtx } from '../support/store.js';
 import { launchChromium, type TestBrowser } from '../support/chromium.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 
 describe('the complainant\'s status page in a real browser', () => {
@@ -42,7 +42,7 @@ describe('the complainant\'s status page in a real browser', () => {
   afterAll(async () => {
     await chrome?.close();
     await smtp?.stop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
 

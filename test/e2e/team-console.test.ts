@@ -21,8 +21,8 @@ import type { Db } from '../../src/store/open.js';
 import { REVIEWER, seedCase } from '../integration/domain/seed.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../setup/smtp-receiver.js';
 import { openTestDb, testCtx } from '../support/store.js';
-import { launchChromium, type TestBrowser } from '../support/chromium.js';
-import { serveOnLoopback } from '../support/serve-on-loopback.js';
+import { launchChromium, type TestBrowser, signInInBrowser } from '../support/chromium.js';
+import { serveOnLoopback, stopServer } from '../support/serve-on-loopback.js';
 
 const RITA = { email: 'rita@desk.test', password: 'correct horse battery' };
 const SAM = { email: 'sam@desk.test', password: 'second pass phrase' };
@@ -57,20 +57,9 @@ describe('a reviewer team works the queue in a real browser', () => {
   afterAll(async () => {
     await chrome?.close();
     await smtp?.stop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await stopServer(server);
     await db?.destroy();
   });
-
-  async function signIn(page: Page, login: { email: string; password: string }) {
-    await page.goto(`${base}/login`);
-    if (!page.url().includes('/login')) {
-      await Promise.all([page.waitForURL(/\/login/), page.click('header form button[type=submit]')]);
-      await page.goto(`${base}/login`);
-    }
-    await page.fill('#email', login.email);
-    await page.fill('#password', login.password);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
-  }
 
   async function sendMail(): Promise<void> {
     const mailer = createSmtpMailer(smtp.url);
@@ -85,7 +74,7 @@ describe('a reviewer team works the queue in a real browser', () => {
     const cases: Case[] = [];
     for (let i = 0; i < 5; i++) cases.push(await seedCase(ago(0), { complaint: { rightsOwner: owner, subject: `Counterfeit lamps, batch ${i + 1}` } }));
     const page = await browser.newPage();
-    await signIn(page, RITA);
+    await signInInBrowser(page, base, RITA);
     await page.goto(`${base}/?q=${encodeURIComponent(owner)}`);
     expect(await rowsShown(page)).toEqual(cases.map((c) => c.number));
 
@@ -134,7 +123,7 @@ describe('a reviewer team works the queue in a real browser', () => {
     expect(await rowsShown(page)).toEqual(shown);
 
     // Sam signs in: "Mine" holds the three.
-    await signIn(page, SAM);
+    await signInInBrowser(page, base, SAM);
     await Promise.all([page.waitForNavigation(), page.click('nav[aria-label=Assignee] a:has-text("Mine")')]);
     expect((await rowsShown(page)).sort()).toEqual(cases.slice(0, 3).map((c) => c.number).sort());
     await page.close();
@@ -160,7 +149,7 @@ describe('a reviewer team works the queue in a real browser', () => {
     for (let i = 0; i < 4; i++) await seedCase(ago(i * 7), { complaint: { rightsOwner: `Queue Owner ${i}`, subject: `Trademark misuse on storefront ${i}`, iprType: i % 2 ? 'copyright' : 'trademark' } });
 
     const page = await browser.newPage();
-    await signIn(page, RITA);
+    await signInInBrowser(page, base, RITA);
     await page.goto(`${base}/?sort=sla`);
     expect(await page.textContent(`tr[data-case="${late.number}"] .sla-past`)).toMatch(/past SLA/);
     expect(await rowsShown(page)).not.toContain(waiting.number);

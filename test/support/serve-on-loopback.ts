@@ -7,3 +7,9 @@ export async function serveOnLoopback(fetch: Parameters<typeof serve>[0]['fetch'
   const address = server.address();
   return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
 }
+
+/** Closes a server started by `serveOnLoopback`; nothing to do when it never started. */
+export async function stopServer(server: ServerType | undefined): Promise<void> {
+  if (!server) return;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
