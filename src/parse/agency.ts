@@ -1,10 +1,9 @@
-import en from '../../data/lexicons/en.json' with { type: 'json' };
-import zh from '../../data/lexicons/zh.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
 import { blank, sentencesWith } from './scan.js';
 import { sentenceSpan, type SourceText } from './span.js';
 import { ownerStaffLine } from './staff.js';
 import { hasWord } from './words.js';
+import { lexiconOf } from './lexicons.js';
 
 /**
  * Owner or agent, decided from cues rather than by the first phrase that fires.
@@ -59,7 +58,7 @@ export function wrapped(re: RegExp): RegExp {
 }
 const words = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
 const LATIN = (list: readonly string[]): RegExp => new RegExp(String.raw`\b(?:${words(list)})\b`, 'gi');
-const parties = { en: en.parties, zh: zh.parties };
+const parties = { en: lexiconOf('en').parties, zh: lexiconOf('zh').parties };
 
 // Phrases that say the sender writes for someone else, per language.
 const AGENT_PHRASES = new RegExp(`${LATIN(parties.en.agentPhrases).source}|${words(parties.zh.agentPhrases)}`, 'gi');

@@ -33,6 +33,23 @@ export const KindCues = z.object({
 });
 export type KindCues = z.infer<typeof KindCues>;
 
+/** Words of the owner-or-agent reading (`agency.ts`) and the sign-off company (`owner-sign-off.ts`). */
+const Parties = z.object({
+  about: z.string().optional(),
+  /** "on behalf of", "代表": the sender writing for somebody else. */
+  agentPhrases: Words,
+  /** Words that void a cue in their sentence ("not", "不是"). */
+  negations: Words,
+  /** Job titles of the owner's own staff ("legal counsel", "director"). */
+  staffRoles: Words.default([]),
+  /** Words that open an organisation line in a sign-off ("Law", "Legal"). */
+  orgHeads: Words.default([]),
+  /** Title words that make a sign-off line a job title, not a company. */
+  titleWords: Words.default([]),
+  /** Closing words above a sign-off ("Sincerely", "Regards"). */
+  closingWords: Words.default([]),
+});
+
 export const Lexicon = z.object({
   language: z.string().min(2),
   about: z.string().optional(),
@@ -40,8 +57,7 @@ export const Lexicon = z.object({
   workNouns: Words,
   ownerWords: Words,
   kindCues: KindCues,
-  // Owner and agent cues are read by their own modules; the schema only holds them to lists of words.
-  parties: z.record(z.string(), z.union([z.string(), Words])).optional(),
+  parties: Parties,
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 
@@ -56,6 +72,13 @@ export function readLexicon(name: string, raw: unknown): Lexicon {
 const SOURCES: readonly [string, unknown][] = [['en.json', en], ['zh.json', zh]];
 
 export const LEXICONS: readonly Lexicon[] = SOURCES.map(([name, raw]) => readLexicon(name, raw));
+
+/** The checked lexicon of one language; a language with no lexicon is a programming error. */
+export function lexiconOf(language: string): Lexicon {
+  const found = LEXICONS.find((l) => l.language === language);
+  if (!found) throw new Error(`no lexicon for language ${language}`);
+  return found;
+}
 
 const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

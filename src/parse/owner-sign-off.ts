@@ -1,8 +1,8 @@
-import en from '../../data/lexicons/en.json' with { type: 'json' };
 import type { Span } from '../domain/schemas/complaint.js';
 import { SUFFIX, cleanName } from './names.js';
 import { spanOf, type SourceText } from './span.js';
 import { dottedTokens } from './words.js';
+import { lexiconOf } from './lexicons.js';
 
 /**
  * Owner candidates from the sender's sign-off block: a line that is only an organisation's
@@ -29,7 +29,7 @@ export interface SignOffCandidate {
   features: string[];
 }
 
-const lex = en.parties;
+const lex = lexiconOf('en').parties;
 const set = (list: readonly string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
 const HEADS = set(lex.orgHeads);
 const TITLES = set(lex.titleWords);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCues, LEXICONS, phraseSource, readLexicon, type Lexicon } from '../../../src/parse/lexicons.js';
 
 const cues = { retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [] };
-const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, ...over });
+const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
 const matches = (phrase: string, text: string): boolean => new RegExp(phraseSource(phrase), 'i').test(text);
 
 describe('lexicon loader', () => {
@@ -14,6 +14,7 @@ describe('lexicon loader', () => {
   it('rejects a malformed lexicon naming the file and the field', () => {
     expect(() => readLexicon('de.json', { ...lexicon(), kindCues: { ...cues, retraction: ['zurück (ziehen'] } })).toThrow(/de\.json.*kindCues\.retraction\.0/);
     expect(() => readLexicon('fr.json', { language: 'fr', elementHints: {}, workNouns: [], ownerWords: [] })).toThrow(/fr\.json.*kindCues/);
+    expect(() => readLexicon('de.json', { ...lexicon(), parties: { negations: ['nicht'] } })).toThrow(/de\.json.*parties\.agentPhrases/);
   });
 });
 
