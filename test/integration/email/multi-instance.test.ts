@@ -120,7 +120,10 @@ describe('several instances on one PostgreSQL and one mailbox', () => {
     if (process.env.MULTI_INSTANCE_VERBOSE) console.log(`acknowledgements ${acknowledgements().length}, interrupted by the kill ${cutOff}, Slack posts ${topLevelPosts().length}`);
     const acks = acknowledgements().map((m) => String(m.parsed.inReplyTo));
     expect(new Set(acks).size).toBe(acks.length);
-    expect(acks.length).toBe(NOTICES - cutOff);
+    // The reply in hand at the kill may already have been taken by the SMTP server before its row was
+    // settled: the desk cannot know, so it records it as interrupted. Every other notice is acknowledged once.
+    expect(acks.length).toBeGreaterThanOrEqual(NOTICES - cutOff);
+    expect(acks.length).toBeLessThanOrEqual(NOTICES);
     expect(cutOff).toBeLessThanOrEqual(1);
 
     const posted = topLevelPosts().map((c) => JSON.stringify(c.args.blocks).match(/ND-\d{4}-\d{6}/)?.[0]);
