@@ -57,10 +57,11 @@ const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
 const IS_OWNER = /,? (?:(?:which|that|who) )?(?:(?:is|are) the (?:sole |exclusive |registered |legal |original |origional )?(?:copyright |trademark |patent )?(?:owner|holder|proprietor)s?\b|(?:owns?|holds?) (?:all |the |a )?(?:exclusive |sole )?(?:(?:registered|design|utility|invention|word|figurative|[A-Z][\w.]*) ){0,3}(?:copyrights?|trade ?marks?|[Tt]rade ?[Mm]arks?|[Mm]arks?|[Pp]atents?|[Dd]esigns?|[Dd]esign (?:[Rr]ights?|[Rr]egistrations?)|rights)\b)/g;
 // A sentence ends at . ! ? ; : or a line break, but not at the dot of a legal suffix ("Pte. Ltd.") or an initial.
 const BOUNDARY = /(?<!\b(?:Pte|Pvt|Ltd|Co|Inc|Corp|Pty|Bhd|Sdn|Mr|Ms|Dr|St|No|\p{Lu}))[.!?]\s|[;:]\s|\n/gu;
+const POSSESSIVE_WEIGHT = 3;
 const NAME_AT_END = new RegExp(String.raw`${Q}(${ANY_ORG})${Q}$`, 'u');
 
-function* ownersBeforeTail(src: SourceText): Generator<{ name: string; at: number; evidence: Span }> {
-  for (const m of src.text.matchAll(IS_OWNER)) {
+function* ownersBeforeTail(src: SourceText, tail: RegExp = IS_OWNER): Generator<{ name: string; at: number; evidence: Span }> {
+  for (const m of src.text.matchAll(tail)) {
     const at = m.index ?? 0;
     const win = src.text.slice(Math.max(0, at - 120), at);
     let cut = 0;
@@ -81,6 +82,14 @@ function* ownersBeforeTail(src: SourceText): Generator<{ name: string; at: numbe
     }
   }
 }
+
+// "Nintendo's copyright-protected video games", "infringes Quora's copyrights": the possessive before a word of
+// ownership names the holder. Found by its tail, the name read backwards from it like "X is the owner".
+const POSSESSIVE_TAIL = /['’]s[ \t]+(?:own[ \t]+)?(?:confidential[ \t]+(?:&|and)[ \t]+)?(?:copyrighted|copyright-protected|proprietary|copyrights?|intellectual[ \t]+property|trade ?marks?)\b/g;
+// Roles, not names: "the Rightsholder's copyrights", "Complainant's proprietary code".
+// "Raven B4's proprietary code", "Windows 10's": a name closed by a version is a product's, not its maker's.
+const VERSIONED = /\s\p{L}{0,3}\d[\d.]*$/u;
+const ROLE_WORD = /^(?:rights? ?holders?|copyright ?holders?|owners?|complainants?|claimants?|clients?|customers?|licensors?|authors?|infringers?|users?|company|companies|the)$/i;
 
 /** `Western Governors University ("WGU")`: a short name defined in the text reads as the full name. */
 const ORG_BEFORE_ALIAS = new RegExp(String.raw`(${ANY_ORG})\s*$`, 'u');
@@ -192,6 +201,9 @@ export function ownerSentenceCandidates(raw: SourceText, isResponse: boolean): O
   // "Broadcom Corporation’s Confidential & Proprietary Software Code", "a literal copy of Acme’s copyrighted work".
   weight -= 0.25;
   for (const p of src.text.matchAll(POSSESSIVE_WORK)) add('owner.owned_by', p[1], p.index ?? 0, sentenceSpan(src, p.index ?? 0, (p.index ?? 0) + p[0].length));
+  // The possessive is the weakest shape: a product ("Runner AI's proprietary model") reads the same way.
+  weight = Math.min(weight, POSSESSIVE_WEIGHT);
+  for (const t of ownersBeforeTail(src, POSSESSIVE_TAIL)) if (!ROLE_WORD.test(t.name) && !VERSIONED.test(t.name)) add('owner.possessive', t.name, t.at, t.evidence);
   return out;
 }
 

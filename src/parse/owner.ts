@@ -36,6 +36,7 @@ export interface OwnerInputs {
 const AGREEMENT = 0.5;
 const STAFF_OF_AGENT = 0.3;
 const key = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const CONNECTED = /^ (?:of|and|for|de|du|der)\b/;
 const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
 
 interface Hit { name: string; weight: number; at: number; evidence: Span | null; generator: string }
@@ -48,7 +49,8 @@ function fullName(name: string, text: string): string {
   let best = name;
   for (const n of legalNames(text)) {
     const nk = key(n);
-    if (nk.startsWith(`${k} `) && nk.split(' ').length <= k.split(' ').length + 3 && n.length > best.length) best = n;
+    // "Nintendo of America Inc." is another company than "Nintendo": a name that goes on with a connector is not its legal form.
+    if (nk.startsWith(`${k} `) && !CONNECTED.test(nk.slice(k.length)) && nk.split(' ').length <= k.split(' ').length + 3 && n.length > best.length) best = n;
   }
   return best;
 }

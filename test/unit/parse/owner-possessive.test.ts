@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotice } from '../../../src/parse/parse-notice.js';
+import { ownerGeneratorsFiring } from '../../../src/parse/owner-sentences.js';
+import { makeNotice } from './builders.js';
+
+const parse = (text: string) => parseNotice({ text });
+
+describe('the rights owner named only by a possessive', () => {
+  it("reads the holder from \"X's copyright-protected\" when no sentence names the owner", () => {
+    const c = parse(makeNotice({ opening: 'The reported repositories hold copies of Harbourline’s copyright-protected photographs and let users download Harbourline’s copyrighted works without a licence.' }));
+    expect(c.rightsOwner).toBe('Harbourline');
+  });
+
+  it('keeps a subsidiary named with a connector apart from the short name', () => {
+    const c = parse(makeNotice({ opening: 'The repositories copy Harbourline’s copyrighted photographs. See Harbourline of Europe Ltd. v. Doe (2024).' }));
+    expect(c.rightsOwner).toBe('Harbourline');
+  });
+
+  it('takes no product closed by a version and no role word for the owner', () => {
+    expect(ownerGeneratorsFiring('The repository copies Lantern B4’s proprietary code.')).not.toContain('owner.possessive');
+    expect(ownerGeneratorsFiring('The repository copies the Rightsholder’s copyrighted code.')).not.toContain('owner.possessive');
+    expect(ownerGeneratorsFiring('The repository copies Lantern Games’s proprietary code.')).toContain('owner.possessive');
+  });
+});
