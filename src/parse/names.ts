@@ -19,7 +19,7 @@ export function ci(words: string): string {
 }
 
 const STOP_WORDS = /^(the|a|an|our|my|its|their|this|that|these|those|i|we|you|he|she|they|it|copyright|owner|holder|company|client|customer|github|dmca|yes|no|please|dear|hello|hi)$/i;
-const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(the )?(intellectual property|copyrighted (work|material|content)s?|source code|software|code|work|works|repository|content)$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
+const GENERIC = /^(the )?(copyright|rights?|content|ip|intellectual property) (owner|holder)s?$|^(the )?(complaining|notifying|injured|reporting|requesting) party$|^(the )?(complainant|claimant|rightsholder|rights-holder|licensor|infringer|sender|party|parties)s?$|^(the )?(intellectual property|copyrighted (work|material|content)s?|source code|software|code|work|works|repository|content)$|^(my|our|the) (company|client|employer|organi[sz]ation)$|\[(private|redacted)\]/i;
 
 const ENDS_WITH_SUFFIX_DOT = new RegExp(`(${ONE_SUFFIX}|\\b\\p{Lu}\\.)$`, 'u');
 const ONLY_SUFFIX = new RegExp(`^(?:${SUFFIX})$`, 'u');

@@ -150,6 +150,8 @@ export function expandAlias(text: string, name: string): string {
 
 const POSSESSIVE_WORK = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&'\-]*[ \t]+){1,4}${SUFFIX})['’]s\s+(?:${ci('confidential')}\s+(?:&|and)\s+)?(?:${ci('proprietary')}|${ci('copyrighted')}|${ci('copyright-protected')})\s+(?:${ci('software')}|${ci('source code')}|${ci('code')}|${ci('work')}s?|${ci('material')}s?)\b`, 'gu');
 
+// "Notifying Party" as a heading, the organisation alone on a line under it (blank lines between): a label without a colon.
+const PARTY_HEADING = new RegExp(String.raw`^[ \t*_#>]*(?:${ci('notifying party')}|${ci('complaining party')}|${ci('complainant')}|${ci('rights holder')}|${ci('rightsholder')}|${ci('copyright owner')}|${ci('copyright holder')})[ \t*_]*:?[ \t*_]*\n(?:[ \t]*\n){0,3}[ \t*_]*(${ANY_ORG})[ \t*_]*$`, 'gmu');
 const PRODUCT_COMPANY = /^[ \t*_]*(?:product|title|work)[ \t*_]*:[^\n]+\n[ \t*_]*(?:company|publisher|rights? ?holder|owner)[ \t*_]*:[ \t]*(\S[^\n]{1,80}?)[ \t]*$/im;
 // A title and the organisation it is held at: "I am the CEO of Acme Inc.", or a sign-off line "President, Acme, Inc.".
 const STAFF_TITLE = String.raw`(?:${ci('legal representative')}|${ci('managing director')}|${ci('technical director')}|${ci('director')}|${ci('president')}|${ci('ceo')}|CEO|CTO|COO|CFO|${ci('founder')}|${ci('co-founder')}|${ci('general counsel')}|${ci('corporate counsel')}|${ci('in-house counsel')}|${ci('lead developer')})`;
@@ -198,6 +200,7 @@ export function ownerSentenceCandidates(raw: SourceText, isResponse: boolean): O
   weight -= 0.25;
   const product = PRODUCT_COMPANY.exec(src.text);
   if (product && !/^\[(private|redacted)\]$/i.test(product[1]!)) add('owner.labelled', product[1], product.index, spanOf(src, product.index, product.index + product[0].length));
+  for (const h of src.text.matchAll(PARTY_HEADING)) add('owner.labelled', h[1], h.index ?? 0, spanOf(src, h.index ?? 0, (h.index ?? 0) + h[0].length));
   // "Broadcom Corporation’s Confidential & Proprietary Software Code", "a literal copy of Acme’s copyrighted work".
   weight -= 0.25;
   for (const p of src.text.matchAll(POSSESSIVE_WORK)) add('owner.owned_by', p[1], p.index ?? 0, sentenceSpan(src, p.index ?? 0, (p.index ?? 0) + p[0].length));
