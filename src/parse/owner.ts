@@ -33,7 +33,7 @@ export interface OwnerInputs {
   claimsOwnWork: boolean;
 }
 
-const AGREEMENT = 0.5;
+const AGREEMENT = 1;
 const STAFF_OF_AGENT = 0.3;
 const key = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const CONNECTED = /^ (?:of|and|for|de|du|der)\b/;

@@ -22,3 +22,22 @@ describe('the rights owner named only by a possessive', () => {
     expect(ownerGeneratorsFiring('The repository copies Lantern Games’s proprietary code.')).toContain('owner.possessive');
   });
 });
+
+describe('candidates that agree', () => {
+  it('prefers a name three generators read over a stronger shape that reads another name once', async () => {
+    const { decideOwner } = await import('../../../src/parse/owner.js');
+    const text = 'I work for Harbourline Games LLC. The repository copies Harbourline’s copyrighted game. Its readme: "Tools created by Sam Doe."';
+    const src = { source: 'body' as const, text };
+    const ev = { source: 'body', start: 0, end: 10, text: text.slice(0, 10) };
+    const d = decideOwner({
+      src, kind: 'notice', isAgent: false, ownOrg: null, ownOrgEvidence: null, claimsOwnWork: false,
+      sentences: [
+        { name: 'Sam Doe', generator: 'owner.owned_by', weight: 7.5, at: 100, evidence: ev },
+        { name: 'Harbourline Games LLC', generator: 'owner.staff_of', weight: 5.5, at: 11, evidence: ev },
+        { name: 'Harbourline', generator: 'owner.possessive', weight: 3, at: 55, evidence: ev },
+        { name: 'Harbourline Games LLC', generator: 'owner.for_whom', weight: 3, at: 11, evidence: ev },
+      ],
+    });
+    expect(d.name).toBe('Harbourline Games LLC');
+  });
+});
