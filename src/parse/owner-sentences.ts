@@ -28,6 +28,8 @@ export interface OwnerCandidate {
  * A fourth entry is a character every match holds: a text without it is not searched with that shape at all.
  */
 const Q = String.raw`["“'‘]?`;
+// The space between a cue and the name, or the line break of a letter wrapped by a mail program ("authorized agent for\nAcme").
+const WRAP = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
 const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.labelled', new RegExp(String.raw`(?:${ci('rights')}?[- ]?${ci('holder')}|${ci('rights')}?[- ]?${ci('owner')}|${ci('copyright')} (?:${ci('owner')}|${ci('holder')})|${ci('trademark')} (?:${ci('owner')}|${ci('holder')})|${ci('brand owner')}|${ci('patentee')}|(?:${ci('name of')} )?(?:${ci('the')} )?${ci('injured party')}|权利人|商标权人|专利权人|著作权人)[ \t]*[:：][ \t]*(${ANY_ORG}|[\u4e00-\u9fff（）()]{2,40})`, 'gu'), true],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('copyright')}|${ci('rights')}?|${ci('trademark')}|${ci('patent')}) ?(?:${ci('holder')}|${ci('owner')}) (?:${ci('is')}|${ci('are')}) ${Q}(${ANY_ORG})`, 'gu'), false],
@@ -36,8 +38,8 @@ const OWNER_PATTERNS: [string, RegExp, boolean, string?][] = [
   ['owner.for_whom', new RegExp(String.raw`\b${ci('on behalf of')}(?:[ \t]+|[ \t]*\n[ \t]*)(?:${ci('our')} (?:${ci('client')}|${ci('customer')})s?,?[ \t]+)?(?:${ci('the company')} |${ci('the copyright owner')},?[ \t]+(?:${ci('in this case')},?[ \t]+)?)?${Q}(${ANY_ORG})|\b${ci('on')} ${Q}(${ANY_ORG})['’]s ${ci('behalf')}`, 'gu'), true],
   ['owner.for_whom', new RegExp(String.raw`(?<!\b${ci('not')} )\b(?:${ci('duly')} )?${ci('authori')}[sz]ed (?:${ci('to act')} )?${ci('by')} ${Q}(${ANY_ORG})|受[ \t]*([\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|工作室|商行|厂))(?:的)?(?:委托|授权)`, 'gu'), false],
   // "we represent Acme", "an authorized representative of Acme" (a legal representative is a title: staff_of reads it).
-  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|(?<!${ci('legal')} )${ci('representative')}s? ${ci('of')}|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')}) (?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
-  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?[ \t]+${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('represent')}(?:s|ing)?|(?<!${ci('legal')} )${ci('representative')}s? ${ci('of')}|${ci('agent')}s? (?:${ci('for')}|${ci('of')})|${ci('counsel')} (?:${ci('to')}|${ci('for')})|${ci('attorney')}s? ${ci('for')})${WRAP}(?:${ci('our client')}[ \t]*[,:\-–]?[ \t]+)?${Q}(${ANY_ORG})`, 'gu'), false],
+  ['owner.for_whom', new RegExp(String.raw`\b(?:${ci('our')}|${ci('the')}|${ci('my')}) (?:${ci('client')}|${ci('customer')})s?,?${WRAP}${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.is_owner', new RegExp(String.raw`\b(?:${ci('sole')} |${ci('exclusive')} )?(?:${ci('copyright')} )?${ci('owner')},? (?:${ci('in this case')},? )?${Q}(${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('owned')}|${ci('copyrighted')}|${ci('possessed')}|${ci('created')}|${ci('developed')}|${ci('published')}) (?:${ci('exclusively')} )?${ci('by')} ${Q}(${ANY_ORG})|\b(?:${ci('owned')}|${ci('copyrighted')}) ${ci('by')} ${ci('the')} (${ANY_ORG})`, 'gu'), false],
   ['owner.owned_by', new RegExp(String.raw`\b(?:${ci('property')}|${ci('proprietary')} (?:${ci('works')}?|${ci('software')}|${ci('code')}|${ci('content')})|(?:${ci('multiple')} |${ci('several')} )?(?:${ci('books')}|${ci('titles')})) ${ci('of')} ${Q}(${ANY_ORG})`, 'gu'), false],

@@ -36,6 +36,8 @@ export interface OwnerInputs {
 const AGREEMENT = 1;
 const STAFF_OF_AGENT = 0.3;
 const key = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+// A site's address standing for its company: "Pluralsight.com" is "Pluralsight" (and its legal name, where the letter gives it).
+const HOST_NAME = /^([\p{L}\p{N}-]{2,})\.(?:com|net|org|io|co|app|dev|de|fr|uk|jp|cn|in)\b(?![.\/\p{L}])/u;
 const CONNECTED = /^ (?:of|and|for|de|du|der)\b/;
 const HAS_SUFFIX = new RegExp(String.raw`(?:^|[\s,])${SUFFIX}$`, 'u');
 
@@ -43,16 +45,20 @@ interface Hit { name: string; weight: number; at: number; evidence: Span | null;
 interface Scored { top: Hit; score: number }
 
 /** "Sulake" when the letter also names "Sulake Corporation Ltd": the legal name the letter gives is the owner's full name. */
-function fullName(name: string, text: string): string {
+function fullName(raw: string, text: string): string {
+  // "Pluralsight.com, Digitaltutors.com and Codeschool.com": a list of sites names its first one's company.
+  const host = HAS_SUFFIX.test(raw) ? null : HOST_NAME.exec(raw);
+  const name = host ? host[1]! : raw;
+  const asWritten = host ? host[0]! : raw;
   const k = key(name);
-  if (HAS_SUFFIX.test(name) || k.length < 3) return name;
-  let best = name;
+  if (HAS_SUFFIX.test(name) || k.length < 3) return asWritten;
+  let best: string | null = null;
   for (const n of legalNames(text)) {
     const nk = key(n);
     // "Nintendo of America Inc." is another company than "Nintendo": a name that goes on with a connector is not its legal form.
-    if (nk.startsWith(`${k} `) && !CONNECTED.test(nk.slice(k.length)) && nk.split(' ').length <= k.split(' ').length + 3 && n.length > best.length) best = n;
+    if (nk.startsWith(`${k} `) && !CONNECTED.test(nk.slice(k.length)) && nk.split(' ').length <= k.split(' ').length + 3 && n.length > (best ?? name).length) best = n;
   }
-  return best;
+  return best ?? asWritten;
 }
 
 export function decideOwner(inp: OwnerInputs): OwnerDecision {
