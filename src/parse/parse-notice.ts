@@ -22,7 +22,7 @@ import { findStatements } from './statements.js';
 import { decideUrls } from './targets.js';
 import { urlReasonText } from './url-reasons.js';
 import { findUrls, hostOf, urlKey } from './urls.js';
-import { findMaterialReferences, findWork } from './work.js';
+import { findMaterialReferences, readWork, type WorkReading } from './work.js';
 import { hasWord } from './words.js';
 import { findDisclosureConsent } from './consent.js';
 import { findContactBlock } from './contact.js';
@@ -69,6 +69,12 @@ function firstOf<P, T>(parts: readonly P[], read: (p: P) => T, found: (t: T) => 
     if (found(t)) return t;
   }
   return undefined;
+}
+
+/** A weak reading of the work joins the work's traces, so the policy asks a reviewer rather than the sender. */
+function withWeakWork(hints: Record<string, string[]>, weak: WorkReading | null): Record<string, string[]> {
+  if (!weak) return hints;
+  return { ...hints, work_identified: [`weak_reading:${weak.generator}`, ...(hints.work_identified ?? [])] };
 }
 
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
@@ -154,7 +160,12 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   // When no text decides, the body's reading stands: it is made once.
   const bodyAgency = decideAgency(body.masked, agencyOpts);
   const agency = bodyAgency.isAgent !== null ? bodyAgency : firstOf(attachments, (p) => decideAgency(p.masked, agencyOpts), (a) => a.isAgent !== null) ?? bodyAgency;
-  const work = firstOf(all, (p) => findWork(p.masked, p.sections), (w) => !!w) ?? null;
+  // Read against the copies to take down, so that a form answer listing only those names no work.
+  const targetKeys = new Set(listings.map((l) => urlKey(l.url)));
+  const workReadings = all.map((p) => () => readWork(p.masked, p.sections, targetKeys));
+  const work = firstOf(workReadings, (read) => read().work, (w) => !!w) ?? null;
+  // The best reading below the threshold is a trace of the work: its absence is then a question for a reviewer.
+  const weakWork: WorkReading | null = work ? null : (workReadings[0]?.().weak ?? null);
   const owner = decideOwner({
     src: body.masked, kind, sentences, isAgent: agency.isAgent, ownOrg,
     ownOrgEvidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0),
@@ -204,6 +215,6 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     disclosureConsent: findDisclosureConsent(maskedAll),
     referencedCase,
     materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text, p.sections)),
-    elementHints: findElementHints(maskedAll),
+    elementHints: withWeakWork(findElementHints(maskedAll), weakWork),
   };
 }

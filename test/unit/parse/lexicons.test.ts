@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCues, LEXICONS, phraseSource, readLexicon, type Lexicon } from '../../../src/parse/lexicons.js';
 
 const cues = { retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [] };
-const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
+const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], genericWorkNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
 const matches = (phrase: string, text: string): boolean => new RegExp(phraseSource(phrase), 'i').test(text);
 
 describe('lexicon loader', () => {
