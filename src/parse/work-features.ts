@@ -17,6 +17,8 @@ export interface WorkFeatures {
   aboutCopies: boolean;
   /** A header line of the mail ("Subject: ..."), which summarises rather than identifies. */
   headerLine: boolean;
+  /** A question, as a form puts it ("Where can we see an authorized example of the work?"), not the sender's answer. */
+  asks: boolean;
 }
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
@@ -52,6 +54,9 @@ function hasName(sentence: string): boolean {
 
 // Speaking of the copies, not the work: asking to remove them, listing them, saying who put them up.
 export const ABOUT_COPIES = /\b(?:(?:remove|disable|take down|taken down|delete)\b[^.\n]{0,40}\b(?:these|those|the following|the above|the listed|all|any)|(?:listed|linked|shown) (?:above|below)|(?:these|those) (?:repositories|repos|files|links|urls|copies)\b|who (?:uploaded|posted|published))/i;
+// Form questions and instructions open with these words or end in a question mark; a sender's statement does not.
+// A question followed by its answer on the same line ("Identify the work: our plugin ...") is the answer's.
+const QUESTION = /^\W*(?:where|what|which|who|how|identify|provide|describe|explain)\b[^:：?？]*[:：?？]?\s*$|^[^:：?？]*[?？]\s*$/i;
 const HEADER_LINE = /^[ \t>*]*(?:subject|re|fwd?|title)[ \t]*:/i;
 
 /**
@@ -66,6 +71,7 @@ export function workFeatures(sentence: string, next: string, line: string): Work
     names: CONCRETE.test(sentence) || QUOTED.test(sentence) || NUMBER.test(sentence) || POSSESSED.test(sentence) || hasName(sentence) || LINK.test(sentence) || pointsAtLink,
     aboutCopies: ABOUT_COPIES.test(sentence),
     headerLine: HEADER_LINE.test(line),
+    asks: QUESTION.test(sentence.trim()),
   };
 }
 
@@ -76,4 +82,5 @@ export const FEATURE_PENALTY = {
   headerLine: 0.3,
   quotedHistory: 0.3,
   formWithoutAnswer: 0.35,
+  asks: 0.35,
 } as const;

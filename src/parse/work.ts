@@ -166,8 +166,8 @@ interface Place {
 /**
  * The score of a sentence-level candidate: its generator's weight, lowered
  * where the sentence names no work (only "the works", "owns the copyright"),
- * speaks of the copies (a removal request, "the files listed above"), is the
- * mail's subject line, sits in quoted history, or stands in a web form whose
+ * speaks of the copies (a removal request, "the files listed above"), is a
+ * question as a form puts it, is the mail's subject line, sits in quoted history, or stands in a web form whose
  * own question about the work went unanswered (a work met in passing in
  * another answer is then for the reviewer to confirm).
  */
@@ -178,6 +178,7 @@ function sentenceScore(generator: WorkGenerator, text: string, span: Span, place
   if (!f.names) s -= FEATURE_PENALTY.namesNothing;
   if (f.aboutCopies) s -= FEATURE_PENALTY.aboutCopies;
   if (f.headerLine) s -= FEATURE_PENALTY.headerLine;
+  if (f.asks) s -= FEATURE_PENALTY.asks;
   if (span.start >= place.quotedFrom) s -= FEATURE_PENALTY.quotedHistory;
   if (place.formWithoutAnswer) s -= FEATURE_PENALTY.formWithoutAnswer;
   return Math.round(s * 100) / 100;

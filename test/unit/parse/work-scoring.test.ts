@@ -58,6 +58,11 @@ describe('work readings, scored', () => {
     expect(weak?.text).toContain('Lantern Grotesk');
   });
 
+  it('does not read a question put about the work as the work, but reads an answer on its line', () => {
+    expect(read(letter('Identify the material that you allege is infringing the copyrighted work listed in item 2, above.')).work).toBeNull();
+    expect(read(letter('Identify the copyrighted work: the Atlas plugin software that is for subscribers only.')).work?.text).toContain('Atlas plugin');
+  });
+
   it('does not read the subject line or a sentence about the copies as the work', () => {
     expect(read('Subject: Unauthorized display of my private documents\n\nHello,\n\nPlease remove all of the files listed above.\n\nThanks').work).toBeNull();
   });
