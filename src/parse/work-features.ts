@@ -52,8 +52,8 @@ function hasName(sentence: string): boolean {
   return false;
 }
 
-// Speaking of the copies, not the work: asking to remove them, listing them, saying who put them up.
-export const ABOUT_COPIES = /\b(?:(?:remove|disable|take down|taken down|delete)\b[^.\n]{0,40}\b(?:these|those|the following|the above|the listed|all|any)|(?:listed|linked|shown) (?:above|below)|(?:these|those) (?:repositories|repos|files|links|urls|copies)\b|who (?:uploaded|posted|published))/i;
+// Speaking of the copies, not the work: asking to remove them, listing them, saying who put them up, calling them pirated.
+export const ABOUT_COPIES = /\b(?:(?:remov(?:e|ed|ing)|disabl(?:e|ed|ing)|take down|taken down|delet(?:e|ed|ing))\b[^.\n]{0,60}?\b(?:these|those|the following|the above|the listed|all|any|from)\b|(?:listed|linked|shown) (?:above|below)|(?:these|those) (?:repositories|repos|files|links|urls|copies)\b|who (?:uploaded|posted|published)|pirated|cracked|counterfeit|bootleg(?:ged)?)/i;
 // Form questions and instructions open with these words or end in a question mark; a sender's statement does not.
 // A question followed by its answer on the same line ("Identify the work: our plugin ...") is the answer's.
 const QUESTION = /^\W*(?:where|what|which|who|how|identify|provide|describe|explain)\b[^:：?？]*[:：?？]?\s*$|^[^:：?？]*[?？]\s*$/i;
@@ -78,7 +78,7 @@ export function workFeatures(sentence: string, next: string, line: string): Work
 /** What each feature takes off a candidate's generator weight (hand weights, held to `npm run eval -- --ablate`). */
 export const FEATURE_PENALTY = {
   namesNothing: 0.35,
-  aboutCopies: 0.3,
+  aboutCopies: 0.35,
   headerLine: 0.3,
   quotedHistory: 0.3,
   formWithoutAnswer: 0.35,

@@ -59,7 +59,7 @@ const WORK_CLAUSES: readonly RegExp[] = [
   // "copyrighted source code files", "proprietary Android application code": a kind of work, not the generic "copyrighted
   // materials without authorization" (the statutory "copyrighted materials described above" is left out below as well).
   new RegExp(`\\b(?:copyrighted|proprietary|copyright[- ]protected)(?:[ \\t]+(?!(?:${GENERIC}|${FUNCTION_WORD})\\b)[\\p{L}-]+){0,2}?[ \\t]+(?!(?:${GENERIC})\\b)(?:${NOUN})\\b`, 'giu'),
-  new RegExp(`\\b(?:cop(?:y|ied|ies|ying)|stole|stolen|taken|took|reproduc\\w*|plagiari[sz]\\w*|clon(?:ed|ing)|ripped|pirat\\w*|redistribut\\w*|leaked|uploaded|reposted)\\b[^.\\n]{0,60}?\\b(?:${NOUN})\\b`, 'giu'),
+  new RegExp(`\\b(?:cop(?:y|ied|ies|ying)(?![ \\t]+and[ \\t]+paste)|stole|stolen|taken|took|reproduc\\w*|plagiari[sz]\\w*|clon(?:ed|ing)|ripped|pirat\\w*|redistribut\\w*|leaked|uploaded|reposted)\\b[^.\\n]{0,60}?\\b(?:${NOUN})\\b`, 'giu'),
   new RegExp(`(?:${OWNER_ZH})[\\u4e00-\\u9fff]{0,6}?(?:${NOUN_ZH})`, 'gu'),
   // "the copyright in the video game Free Realms", "copyrights to WHMCS": what the right is held in; the sentence's features say whether it names a work.
   /\bcopyrights?[ \t]+(?:in|to|of|over)[ \t]+(?:and\b|the\b|this\b|all\b|\p{Lu})/giu,
@@ -73,6 +73,8 @@ const STATUTORY = /good[- ]?faith|perjury|described above|善意|伪证/i;
 const OTHER_ANSWER: ReadonlySet<string> = new Set(['targets', 'infringer', 'contact', 'signature', 'other']);
 // "Yes", "No", "N/A": the answer to a yes-or-no question put under the work's heading names no work.
 const YES_NO = /^\W*(?:yes|no|n\/?a|none|true|false|是|否)\W*$/i;
+// A labelled value that says the field is not given: "N/A", "none", "see below" would still name nothing of its own.
+const NOT_GIVEN = /^\W*(?:n\/?a|none|not applicable|unknown|tbd)\b/i;
 
 /** Whether an offset is inside the answer to a form question about something other than the work. */
 function inOtherAnswer(sections: readonly Section[], at: number): boolean {
@@ -150,7 +152,8 @@ function hardBreak(text: string, nl: number): boolean {
 function readAround(text: string, start: number, end: number): { sentence: string; next: string } {
   let s = start;
   while (s > 0 && start - s < REACH && !STOP.has(text[s - 1]!) && !(text[s - 1] === '\n' && hardBreak(text, s - 1))) s--;
-  let e = end;
+  // A sentence span ends after its full stop: the walk starts on it.
+  let e = end > start && STOP.has(text[end - 1]!) ? end - 1 : end;
   while (e < text.length && e - end < REACH && !(STOP.has(text[e]!) && /\s/.test(text[e + 1] ?? ' ')) && !(text[e] === '\n' && hardBreak(text, e))) e++;
   return { sentence: text.slice(s, Math.min(text.length, e + 1)).replace(/[ \t]*\n[ \t]*/g, ' '), next: text.slice(e + 1, e + 81) };
 }
@@ -227,7 +230,8 @@ export function workCandidates(src: SourceText, sections: readonly Section[], ta
     }
   }
   const labelled = LABELLED_WORK.exec(src.text);
-  if (labelled) {
+  // "Copyrighted material: N/A [see note above]" labels the field but names nothing.
+  if (labelled && !NOT_GIVEN.test(labelled[1]!)) {
     out.push({ generator: 'labelled', text: labelled[1]!.trim(), evidence: spanOf(src, labelled.index, labelled.index + labelled[0].length), score: GENERATORS.labelled });
     return out;
   }

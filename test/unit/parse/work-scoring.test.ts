@@ -63,6 +63,12 @@ describe('work readings, scored', () => {
     expect(read(letter('Identify the copyrighted work: the Atlas plugin software that is for subscribers only.')).work?.text).toContain('Atlas plugin');
   });
 
+  it('does not read a request to remove the copies, or a labelled field left empty, as the work', () => {
+    expect(read(letter('We respectfully request GitHub to promptly remove the code from the developer repository forthwith.')).work).toBeNull();
+    expect(read(letter('Copyrighted material: N/A [see note above]')).work).toBeNull();
+    expect(read(letter('If your mail program broke the links above, you can copy and paste the entire link into your email program.')).work).toBeNull();
+  });
+
   it('does not read the subject line or a sentence about the copies as the work', () => {
     expect(read('Subject: Unauthorized display of my private documents\n\nHello,\n\nPlease remove all of the files listed above.\n\nThanks').work).toBeNull();
   });
