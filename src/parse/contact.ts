@@ -29,7 +29,7 @@ type ContactGenerator = keyof typeof GENERATORS;
 /** A contact block scores at least this much to stand for the contact element. */
 export const CONTACT_BLOCK_THRESHOLD = 0.5;
 
-const CUE = /\b(?:contact (?:information|details|info|data)|(?:be|been) (?:contacted|reached)|reach (?:me|us)|get in touch|(?:my|our) (?:mailing |postal |physical |business )?(?:address|e-?mail(?: address)?|(?:tele)?phone(?: number)?)|at the following (?:address|e-?mail|number))\b/i;
+const CUE = /\b(?:contact (?:information|details|info|data)|(?:be|been) (?:contacted|reached)|reach (?:me|us)|get in touch|(?:my|our) (?:(?:full )?name,? (?:and )?)?(?:mailing |postal |physical |business )?(?:address|e-?mail(?: address)?|(?:tele)?phone(?: number)?)|at the following (?:address|e-?mail|number))\b/i;
 // The infringer's details (a form question about the other party, "the user can be reached at") are not the sender's.
 const OTHER_PARTY = /\binfring|\balleged|\buploader|\b(?:the|this) (?:user|account|repository owner|developer)\b|\btheir (?:contact|e-?mail|address)/i;
 const REDACTED_VALUE = /^[ \t*_>|-]*\[(?:private|redacted)\](?:[ \t,;|/]*\[(?:private|redacted)\])*[ \t*_,.]*(?:<br>)?[ \t]*$/i;

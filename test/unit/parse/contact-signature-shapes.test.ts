@@ -27,6 +27,32 @@ describe('contact details given in a contact block rather than a labelled field'
   });
 });
 
+describe('the redacted sign-off block', () => {
+  it('reads a name over redacted details closing the letter as contact details', () => {
+    expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private]\n\n[private]\n\n[private]' })).contact_info.present).toBe(true);
+  });
+
+  it('does not join a redacted line above a sentence to the signature under it', () => {
+    const signature = '[private]\n\nThe original files can be found at the address listed above.\n\n[private]';
+    expect(elements(makeNotice({ contact: null, signature })).contact_info.present).toBe(false);
+  });
+
+  it('does not join a redacted answer to the redacted signature under the next form question', () => {
+    const signature = "I've read the above article.\n\n[private]\n\n__Please type your full legal name below to sign this request:__\n\n[private]";
+    expect(elements(makeNotice({ contact: null, signature })).contact_info.present).toBe(false);
+  });
+
+  it('reads the answer to a telephone prompt that follows the contact question with no answer of its own', () => {
+    const contact = '**So that we can get back to you, please provide either your telephone number or physical address.**\n\n**Please provide a telephone number.**\n\n[private]';
+    const signature = '**Please type your full legal name below to sign this request.**\n\n[private]';
+    expect(elements(makeNotice({ contact, signature })).contact_info.present).toBe(true);
+  });
+
+  it('reads the statutory "name, address, and telephone number" line over its value', () => {
+    expect(elements(makeNotice({ contact: 'My name, address, and telephone number are as follows:\n\n[private]', signature: 'Best Regards,\n\nAna Ruiz' })).contact_info.present).toBe(true);
+  });
+});
+
 describe('signature shapes', () => {
   it.each([
     ['"(signed)" before the name', '(signed) Ana Ruiz', 'Ana Ruiz'],
