@@ -1,4 +1,4 @@
-import type { Span } from '../domain/schemas/complaint.js';
+import type { Party, Span } from '../domain/schemas/complaint.js';
 import { sectionAt, type Section } from './sections.js';
 import { spanOf, type SourceText } from './span.js';
 
@@ -145,4 +145,33 @@ export function findContactBlock(src: SourceText, sections: readonly Section[]):
     .filter((c): c is ContactBlock => !!c && c.score >= CONTACT_BLOCK_THRESHOLD)
     .sort((a, b) => b.score - a.score)[0];
   return best ?? null;
+}
+
+/** The complainant's details stand for the contact element at this confidence or above; below it they are a reviewer's question. */
+export const CONTACT_CONFIDENT = 0.5;
+
+// Words of a clause: "and I am [private] of Acme, Inc. On behalf of Acme ... I am submitting this notice".
+const CLAUSE_WORD = /\b(?:I|we|am|are|is|was|were|have|has|will|would|submitting|represent(?:ing)?)\b/i;
+
+/**
+ * A sentence of the letter taken for an address: ten words or more, a clause, no shape of an
+ * address and no contact lead-in in it ("contact me at the following address:" runs into the
+ * details), and not opening on a redacted value (an answer with the next prompt run into it).
+ */
+function sentenceNotAddress(value: string): boolean {
+  if (/^[ \t*_>-]*\[(?:private|redacted)\][ \t]*(?:,|$)/i.test(value)) return false;
+  const words = value.replace(/\[(?:private|redacted)\]/gi, ' ').trim().split(/\s+/).filter(Boolean);
+  return words.length >= 10 && CLAUSE_WORD.test(value) && !STREET.test(value) && !POSTCODE.test(value) && !CUE.test(value);
+}
+
+/**
+ * How sure the parser is that the complainant's details are the sender's contact details:
+ * an e-mail address or a phone number, the contact block's own score where that block gave
+ * them, an address unless it reads as a sentence of the letter.
+ */
+export function contactConfidence(party: Party, block: { score: number } | null): number {
+  if (block) return block.score;
+  if (party.email || party.phone) return 0.9;
+  if (!party.address) return 0;
+  return sentenceNotAddress(party.address) ? 0.2 : 0.8;
 }

@@ -25,7 +25,7 @@ import { findUrls, hostOf, urlKey } from './urls.js';
 import { findMaterialReferences, findWork } from './work.js';
 import { hasWord } from './words.js';
 import { findDisclosureConsent } from './consent.js';
-import { findContactBlock } from './contact.js';
+import { CONTACT_CONFIDENT, contactConfidence, findContactBlock } from './contact.js';
 import { findRedactedContact } from './redacted-contact.js';
 
 export interface ParseOptions {
@@ -174,12 +174,19 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const storefronts = listings.filter((l) => l.kind === 'storefront').length;
   const language = detectLanguage(maskedAll);
 
+  const complainantRead = block ? { ...complainant, address: block.value } : complainant;
+  const contactScore = contactConfidence(complainantRead, block);
+  const elementHints = findElementHints(maskedAll);
+  // Details read but not trusted: a trace of the element, so its absence is a reviewer's question.
+  if (contactScore > 0 && contactScore < CONTACT_CONFIDENT) (elementHints.contact_info ??= []).push('unsure_reading');
+
   return {
     kind,
     language,
     subject: input.subject,
-    complainant: block ? { ...complainant, address: block.value } : complainant,
+    complainant: complainantRead,
     complainantEvidence: block ? block.evidence : contact.evidence,
+    contactConfidence: contactScore,
     rightsOwner: owner.name,
     rightsOwnerEvidence: owner.name ? owner.evidence : null,
     rightsOwnerConfidence: owner.confidence,
@@ -199,11 +206,12 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     statements,
     signature: signature?.name ?? null,
     signatureEvidence: signature?.evidence ?? null,
+    ...(signature ? { signatureConfidence: signature.score } : {}),
     documents,
     evidenceFiles: input.attachments.map((a) => ({ sha256: a.sha256, filename: a.filename, contentType: a.contentType, size: a.size })),
     disclosureConsent: findDisclosureConsent(maskedAll),
     referencedCase,
     materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text, p.sections)),
-    elementHints: findElementHints(maskedAll),
+    elementHints,
   };
 }

@@ -7,6 +7,8 @@ import { matchesOnLinesWith } from './compiled.js';
 export interface SignatureHit {
   name: string;
   evidence: Span;
+  /** The candidate's score: `SIGNATURE_THRESHOLD` or more. */
+  score: number;
 }
 
 const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thank you for your (kind )?(assistance|help|cooperation|co-operation|attention|time|prompt attention)[^\n]{0,60}|truthfully|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
@@ -389,5 +391,5 @@ export function findSignature(src: SourceText, sections: readonly Section[]): Si
   }
   if (!best) return null;
   const ev = best.c.generator === 'closing' ? { start: best.c.start, end: best.c.end } : best.c;
-  return { name: best.c.name, evidence: spanOf(src, ev.start, ev.end) };
+  return { name: best.c.name, evidence: spanOf(src, ev.start, ev.end), score: Math.min(1, best.s) };
 }
