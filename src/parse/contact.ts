@@ -23,13 +23,15 @@ const GENERATORS = {
   cue_value: 0.85,
   // Details beside the name in the sign-off: a redaction after a separator, or two on one line.
   signoff_details: 0.6,
+  // A heading that names the sender's own part ("Notifying Party") over a name and address lines.
+  party_heading: 0.8,
 } as const;
 type ContactGenerator = keyof typeof GENERATORS;
 
 /** A contact block scores at least this much to stand for the contact element. */
 export const CONTACT_BLOCK_THRESHOLD = 0.5;
 
-const CUE = /\b(?:contact (?:information|details|info|data)|(?:be|been) (?:contacted|reached)|reach (?:me|us)|get in touch|(?:my|our) (?:(?:full )?name,? (?:and )?)?(?:mailing |postal |physical |business )?(?:address|e-?mail(?: address)?|(?:tele)?phone(?: number)?)|at the following (?:address|e-?mail|number))\b/i;
+const CUE = /\b(?:contact (?:information|details|info|data)|(?:my|our) details|(?:be|been) (?:contacted|reached)|reach (?:me|us)|get in touch|(?:my|our) (?:(?:full )?name,? (?:and )?)?(?:mailing |postal |physical |business )?(?:address|e-?mail(?: address)?|(?:tele)?phone(?: number)?)|at the following (?:address|e-?mail|number))\b/i;
 // The infringer's details (a form question about the other party, "the user can be reached at") are not the sender's.
 const OTHER_PARTY = /\binfring|\balleged|\buploader|\b(?:the|this) (?:user|account|repository owner|developer)\b|\btheir (?:contact|e-?mail|address)/i;
 const REDACTED_VALUE = /^[ \t*_>|-]*\[(?:private|redacted)\](?:[ \t,;|/]*\[(?:private|redacted)\])*[ \t*_,.]*(?:<br>)?[ \t]*$/i;
@@ -108,6 +110,33 @@ function cueValue(src: SourceText, lines: readonly Line[], sections: readonly Se
   return null;
 }
 
+// The heading of the sender's own block in the statutory layout of a notice: "Notifying Party", "Complaining party:".
+const PARTY_HEADING = /^[ \t*_#]*(?:notifying|complaining) party[ \t*_]*:?[ \t*_]*$/i;
+// A sentence under the heading ends the block: the letter went on.
+const SENTENCE = /^[ \t*_>]*\S+(?:[ \t]+\S+){5,}[.!?][ \t*_]*$/;
+
+/** "Notifying Party" over the sender's name, organisation and address lines, one of them at least a contact value. */
+function partyHeading(src: SourceText, lines: readonly Line[]): ContactBlock | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (!PARTY_HEADING.test(lines[i]!.text)) continue;
+    const block: Line[] = [];
+    for (let j = i + 1, blanks = 0; j < lines.length && block.length < 10; j++) {
+      const l = lines[j]!;
+      if (!l.text.trim()) {
+        if (++blanks > 1 && block.length) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.text.length > 120 || SENTENCE.test(l.text)) break;
+      block.push(l);
+    }
+    if (!block.some((l) => valueLine(l.text))) continue;
+    const last = block.at(-1)!;
+    return make('party_heading', src, lines[i]!.start, last.start + last.text.trimEnd().length, block.map((l) => l.text.trim()).join(', '));
+  }
+  return null;
+}
+
 // "[private] | Trademark Counsel | Acme, Inc.", "Acme School | [private]", "[private] [private]".
 const DETAILS_BESIDE_NAME = /\S[^\n|]*\|[^\n]*\[(?:private|redacted)\]|\[(?:private|redacted)\][^\n|]*\|[^\n]*\S[^\n]*\|[^\n]*\S|\[(?:private|redacted)\][ \t,;]+\[(?:private|redacted)\]/i;
 
@@ -141,7 +170,7 @@ function make(generator: ContactGenerator, src: SourceText, start: number, end: 
 export function findContactBlock(src: SourceText, sections: readonly Section[]): ContactBlock | null {
   const q = QUOTED.exec(src.text);
   const lines = linesOf(src.text, q ? q.index : src.text.length);
-  const best = [cueValue(src, lines, sections), signoffDetails(src, lines)]
+  const best = [cueValue(src, lines, sections), partyHeading(src, lines), signoffDetails(src, lines)]
     .filter((c): c is ContactBlock => !!c && c.score >= CONTACT_BLOCK_THRESHOLD)
     .sort((a, b) => b.score - a.score)[0];
   return best ?? null;

@@ -12,6 +12,8 @@ describe('contact details given in a contact block rather than a labelled field'
     ['"I can be contacted via" over the value', 'I can be contacted via\n[REDACTED]'],
     ['a field naming the organisation above the redacted details', 'My contact information is as follows:\n\nOrganization name: Nordlys AS\n[private]'],
     ['an address under "at the following address"', 'You may write to me at the following address:\n\n14 Harbour Street, Leith EH6 6QN'],
+    ['"my details" over the value', 'my details\n[private]'],
+    ['a "Notifying Party" heading over the organisation and its address', 'Notifying Party\n\nNordlys AS\nAttn: Legal Dept.\n14 Harbour Street\nLeith\nEH6 6QN\nUnited Kingdom'],
   ])('%s', (_name, contact) => {
     const e = elements(makeNotice({ contact }));
     expect(e.contact_info.present).toBe(true);
@@ -24,6 +26,7 @@ describe('contact details given in a contact block rather than a labelled field'
   it('does not take the infringer\'s details, or a contact sentence with nothing under it, for the sender\'s', () => {
     expect(elements(makeNotice({ contact: 'The alleged infringer can be contacted at:\n\n[private]' })).contact_info.present).toBe(false);
     expect(elements(makeNotice({ contact: 'Please contact me if you have questions about this notice.' })).contact_info.present).toBe(false);
+    expect(elements(makeNotice({ contact: 'Notifying Party\n\nNordlys AS, the owner of the photographs described above, asks for their removal.' })).contact_info.present).toBe(false);
   });
 });
 
