@@ -25,6 +25,8 @@ const GENERATORS = {
   signoff_details: 0.6,
   // A heading that names the sender's own part ("Notifying Party") over a name and address lines.
   party_heading: 0.8,
+  // A block of short lines with a postcode or a street and no cue (a letterhead): read only where nothing plainer was.
+  address_lines: 0.6,
 } as const;
 type ContactGenerator = keyof typeof GENERATORS;
 
@@ -127,12 +129,41 @@ function partyHeading(src: SourceText, lines: readonly Line[]): ContactBlock | n
         continue;
       }
       blanks = 0;
-      if (l.text.length > 120 || SENTENCE.test(l.text)) break;
+      // A long line or one of many words is the letter going on, not a line of an address.
+      if (l.text.length > 80 || l.text.trim().split(/\s+/).length >= 8 || SENTENCE.test(l.text)) break;
       block.push(l);
     }
     if (!block.some((l) => valueLine(l.text))) continue;
     const last = block.at(-1)!;
     return make('party_heading', src, lines[i]!.start, last.start + last.text.trimEnd().length, block.map((l) => l.text.trim()).join(', '));
+  }
+  return null;
+}
+
+// A block written to someone: the platform's address, an agent's, a salutation.
+const ADDRESSEE = /\b(?:attn|attention|dear)\b|^[ \t*_]*to[ \t]*:|\b(?:dmca|copyright|designated) agent\b/im;
+
+/**
+ * A letterhead or an address block with no cue: two to eight short lines, one with a postcode or a
+ * street, none a sentence, not addressed to anyone and not naming the platform (whose own address a
+ * letter often quotes), nor under a line about the other party.
+ */
+function addressLines(src: SourceText, lines: readonly Line[], sections: readonly Section[], platformWords: readonly string[]): ContactBlock | null {
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.text.trim()) { i++; continue; }
+    let j = i;
+    while (j < lines.length && lines[j]!.text.trim()) j++;
+    const group = lines.slice(i, j);
+    const above = i > 0 ? lines.slice(Math.max(0, i - 3), i).map((l) => l.text).join(' ') : '';
+    i = j;
+    if (group.length < 2 || group.length > 8 || group.some((l) => l.text.length > 80 || SENTENCE.test(l.text))) continue;
+    if (!group.some((l) => POSTCODE.test(l.text) || STREET.test(l.text))) continue;
+    const text = group.map((l) => l.text).join('\n');
+    const lower = text.toLowerCase();
+    if (ADDRESSEE.test(text) || OTHER_PARTY.test(above) || platformWords.some((w) => lower.includes(w))) continue;
+    if (inOtherPartyAnswer(sections, group[0]!.start)) continue;
+    const last = group.at(-1)!;
+    return make('address_lines', src, group[0]!.start, last.start + last.text.trimEnd().length, group.map((l) => l.text.replace(/<br ?\/?>/gi, '').trim()).join(', '));
   }
   return null;
 }
@@ -167,10 +198,10 @@ function make(generator: ContactGenerator, src: SourceText, start: number, end: 
 }
 
 /** The best contact block of the sender's own text, or null when none scores high enough. */
-export function findContactBlock(src: SourceText, sections: readonly Section[]): ContactBlock | null {
+export function findContactBlock(src: SourceText, sections: readonly Section[], platformWords: readonly string[] = []): ContactBlock | null {
   const q = QUOTED.exec(src.text);
   const lines = linesOf(src.text, q ? q.index : src.text.length);
-  const best = [cueValue(src, lines, sections), partyHeading(src, lines), signoffDetails(src, lines)]
+  const best = [cueValue(src, lines, sections), partyHeading(src, lines), signoffDetails(src, lines), addressLines(src, lines, sections, platformWords)]
     .filter((c): c is ContactBlock => !!c && c.score >= CONTACT_BLOCK_THRESHOLD)
     .sort((a, b) => b.score - a.score)[0];
   return best ?? null;
@@ -193,14 +224,22 @@ function sentenceNotAddress(value: string): boolean {
   return words.length >= 10 && CLAUSE_WORD.test(value) && !STREET.test(value) && !POSTCODE.test(value) && !CUE.test(value);
 }
 
+/** An address at one of the platform's own domains ("copyright@github.com"): where the notice is sent, not who sends it. */
+function platformMailbox(email: string, platformDomains: readonly string[]): boolean {
+  const host = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return platformDomains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
 /**
  * How sure the parser is that the complainant's details are the sender's contact details:
  * an e-mail address or a phone number, the contact block's own score where that block gave
- * them, an address unless it reads as a sentence of the letter.
+ * them, an address unless it reads as a sentence of the letter. The platform's own mailbox
+ * alone, or a sentence taken for an address, scores below `CONTACT_CONFIDENT`.
  */
-export function contactConfidence(party: Party, block: { score: number } | null): number {
+export function contactConfidence(party: Party, block: { score: number } | null, platformDomains: readonly string[] = []): number {
   if (block) return block.score;
-  if (party.email || party.phone) return 0.9;
-  if (!party.address) return 0;
+  const email = party.email && !platformMailbox(party.email, platformDomains) ? party.email : null;
+  if (email || party.phone) return 0.9;
+  if (!party.address) return party.email ? 0.2 : 0;
   return sentenceNotAddress(party.address) ? 0.2 : 0.8;
 }

@@ -71,6 +71,8 @@ function firstOf<P, T>(parts: readonly P[], read: (p: P) => T, found: (t: T) => 
   return undefined;
 }
 
+const platformDomains = (platforms: readonly PlatformProfile[]): string[] => platforms.flatMap((p) => p.domains.map((d) => d.toLowerCase()));
+
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
 
 /** Reads a notice, counter-notice, retraction or reply into a candidate complaint. Pure: no I/O. */
@@ -148,7 +150,11 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   // No labelled contact field: the contact block in the sender's own words ("My contact details:" and the value under it).
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
+  // Also where the labelled reading is unsure (the platform's own mailbox alone, a sentence taken for an address).
+  const domains = platformDomains(platforms);
+  const platformWords = [...domains, ...platforms.flatMap((p) => [p.name, ...p.aliases].map((w) => w.toLowerCase()))];
+  const partyScore = contactConfidence(complainant, null, domains);
+  const block = partyScore >= CONTACT_CONFIDENT ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections, platformWords) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agencyOpts = { kind, owner: provisional, ownOrg };
   // When no text decides, the body's reading stands: it is made once.
@@ -175,7 +181,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const language = detectLanguage(maskedAll);
 
   const complainantRead = block ? { ...complainant, address: block.value } : complainant;
-  const contactScore = contactConfidence(complainantRead, block);
+  const contactScore = contactConfidence(complainantRead, block, domains);
   const elementHints = findElementHints(maskedAll);
   // Details read but not trusted: a trace of the element, so its absence is a reviewer's question.
   if (contactScore > 0 && contactScore < CONTACT_CONFIDENT) (elementHints.contact_info ??= []).push('unsure_reading');

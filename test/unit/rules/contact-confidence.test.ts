@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mergeComplaint } from '../../../src/domain/cases/merge-complaint.js';
 import { parseNotice } from '../../../src/parse/parse-notice.js';
 import { checkComplaint } from '../../../src/rules/check-complaint.js';
-import { makeNotice } from '../parse/builders.js';
+import { loadPlatforms } from '../../../src/rules/load-platforms.js';
+import { PLATFORMS_DIR, makeNotice } from '../parse/builders.js';
+
+const platforms = await loadPlatforms(PLATFORMS_DIR);
 
 const now = new Date('2026-12-01');
 const check = (text: string) => checkComplaint(parseNotice({ text }), { platforms: [], now });
@@ -40,5 +43,28 @@ describe('contact details read with too little confidence go to a reviewer', () 
     const merged = mergeComplaint(base, answer);
     expect(merged.contactConfidence).toBeGreaterThanOrEqual(0.9);
     expect(checkComplaint(merged, { platforms: [], now }).elements!.contact_info.present).toBe(true);
+  });
+});
+
+describe('the platform\'s own address is where a notice is sent, not who sends it', () => {
+  const onGithub = (text: string) => checkComplaint(parseNotice({ text }, { platforms }), { platforms, now });
+
+  it('does not take the platform\'s mailbox for the sender\'s e-mail', () => {
+    const text = makeNotice({ opening: 'VIA EMAIL (COPYRIGHT@GITHUB.COM)\n\nDear Sir or Madam,', contact: null });
+    expect(parseNotice({ text }, { platforms }).contactConfidence).toBeLessThan(0.5);
+    const f = onGithub(text).findings.find((x) => x.element === 'contact_info');
+    expect(f?.severity).toBe('warning');
+  });
+
+  it('reads the sender\'s letterhead above it instead', () => {
+    const letterhead = 'Lindqvist & Berg LLP<br>\n[private]<br>\nSan Francisco, CA  94105-1126<br>\n<http://www.lindqvistberg.example>';
+    const text = makeNotice({ opening: `${letterhead}\n\nVIA EMAIL (COPYRIGHT@GITHUB.COM)\n\nDear Sir or Madam,`, contact: null });
+    expect(onGithub(text).elements!.contact_info.present).toBe(true);
+  });
+
+  it('reads an address block with a postcode as the sender\'s, but not the platform\'s own', () => {
+    const block = (org: string) => makeNotice({ opening: `${org}\nFloor 3\nLondon\nEC2V 6DN\n\nDear Sir or Madam,`, contact: null });
+    expect(onGithub(block('Nordlys Ltd')).elements!.contact_info.present).toBe(true);
+    expect(onGithub(block('GitHub UK Ltd')).elements!.contact_info.present).toBe(false);
   });
 });
