@@ -21,7 +21,7 @@ export interface ContactBlock {
 const GENERATORS = {
   // A cue that announces the details and the value right under it: as plain as a labelled field.
   cue_value: 0.85,
-  // Details beside the name in the sign-off: a redaction after a separator, or two on one line.
+  // Details beside the name in the sign-off: a redaction on the far side of a separator from the name or title.
   signoff_details: 0.6,
   // A heading that names the sender's own part ("Notifying Party") over a name and address lines.
   party_heading: 0.8,
@@ -168,8 +168,10 @@ function addressLines(src: SourceText, lines: readonly Line[], sections: readonl
   return null;
 }
 
-// "[private] | Trademark Counsel | Acme, Inc.", "Acme School | [private]", "[private] [private]".
-const DETAILS_BESIDE_NAME = /\S[^\n|]*\|[^\n]*\[(?:private|redacted)\]|\[(?:private|redacted)\][^\n|]*\|[^\n]*\S[^\n]*\|[^\n]*\S|\[(?:private|redacted)\][ \t,;]+\[(?:private|redacted)\]/i;
+// "[private] | Trademark Counsel | Acme, Inc.", "Acme School | [private]". Two redactions alone on a line
+// ("[private] [private]", "[private], [private]") are as often a blanked-out first and last name, or a name
+// and a title, as a name and details: they are no contact block.
+const DETAILS_BESIDE_NAME = /\S[^\n|]*\|[^\n]*\[(?:private|redacted)\]|\[(?:private|redacted)\][^\n|]*\|[^\n]*\S[^\n]*\|[^\n]*\S/i;
 
 /** Details beside the name in the sign-off, below the last closing word and above any quoted history. */
 function signoffDetails(src: SourceText, lines: readonly Line[]): ContactBlock | null {

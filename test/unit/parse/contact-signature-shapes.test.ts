@@ -23,6 +23,10 @@ describe('contact details given in a contact block rather than a labelled field'
     expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private] | Trademark Counsel | Nordlys AS\n\n[private] [private]' })).contact_info.present).toBe(true);
   });
 
+  it('does not take a blanked-out name and title on one sign-off line for contact details', () => {
+    expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private], [private]' })).contact_info.present).toBe(false);
+  });
+
   it('does not take the infringer\'s details, or a contact sentence with nothing under it, for the sender\'s', () => {
     expect(elements(makeNotice({ contact: 'The alleged infringer can be contacted at:\n\n[private]' })).contact_info.present).toBe(false);
     expect(elements(makeNotice({ contact: 'Please contact me if you have questions about this notice.' })).contact_info.present).toBe(false);
