@@ -1,4 +1,5 @@
 import type { Complaint, Span, Statement } from '../domain/schemas/complaint.js';
+import { CONTACT_CONFIDENT } from '../parse/contact.js';
 import { URL_ROLE_CONFIDENT } from '../parse/url-reasons.js';
 import type { CounterElements, Element, Elements } from './check-result.js';
 
@@ -8,10 +9,11 @@ const el = (present: boolean, evidence: Span | string | null | undefined): Eleme
 });
 const st = (s: Statement): Element => el(s.present, s.evidence);
 
+/** Details read with too little confidence (a sentence of the letter taken for an address) are not the element: the policy asks a reviewer. */
 function contact(c: Complaint): Element {
   const p = c.complainant;
   const value = p.email ?? p.phone ?? p.address;
-  return el(!!value, c.complainantEvidence ?? value);
+  return el(!!value && (c.contactConfidence ?? 1) >= CONTACT_CONFIDENT, c.complainantEvidence ?? value);
 }
 
 function located(c: Complaint): Element {
