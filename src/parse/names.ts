@@ -43,6 +43,9 @@ export function cleanName(raw: string): string | null {
   s = s.replace(/[,;:]+$/, '');
   if (/\.$/.test(s) && !ENDS_WITH_SUFFIX_DOT.test(s)) s = s.slice(0, -1);
   s = s.replace(/\s+(and|&|of|the|for)$/i, '').trim();
+  // "Acme and Acme": a name read twice across a connector is one name.
+  const halves = s.split(/\s+(?:and|&)\s+/);
+  if (halves.length === 2 && halves[0]!.toLowerCase() === halves[1]!.toLowerCase()) s = halves[0]!;
   if (!s || s.length < 2 || s.length > 90) return null;
   // A legal form alone ("Ltd.", "Inc.") is the tail of a name that was cut, never a name.
   if (ONLY_SUFFIX.test(s)) return null;

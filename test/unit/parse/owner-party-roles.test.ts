@@ -17,3 +17,10 @@ describe('party roles are not names', () => {
     expect(c.rightsOwner).toBe('Harbourline Media Limited');
   });
 });
+
+describe('a name read twice', () => {
+  it('reads "Acme and Acme" as one name, and keeps a pair of two names', () => {
+    expect(cleanName('Harbourline and Harbourline')).toBe('Harbourline');
+    expect(cleanName('Harbourline & Lantern')).toBe('Harbourline & Lantern');
+  });
+});
