@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Ctx } from '../../domain/context.js';
 import { OVERSIZED_HEAD_BYTES } from '../../domain/messages/receive-message.js';
 import { readCheckpoint, saveCheckpoint } from '../../store/repos/mailbox-checkpoints.js';
-import { createHeapBound } from '../heap-bound.js';
+import { createHeapBound } from '../../threads/heap-bound.js';
 import { createIntakePipeline, takeInOversizedEmail, type TakeInResult } from '../take-in.js';
 import type { MailboxUrl } from './mailbox-url.js';
 import { markProcessed } from './mark-processed.js';

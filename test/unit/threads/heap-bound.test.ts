@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { createHeapBound } from '../../../src/intake/heap-bound.js';
+import { createHeapBound } from '../../../src/threads/heap-bound.js';
 
 const usedMb = () => getHeapStatistics().used_heap_size / 1024 / 1024;
 
