@@ -7,6 +7,7 @@ import { analyzeText, type Analysis } from './analyze.js';
 import { automaticDeficiency, reportsMissing } from './deficiency.js';
 import { generatorsFiring } from './generators.js';
 import type { Label } from './labels.js';
+import { placesOf, readPlaces } from './places.js';
 
 export interface Ratio { ok: number; n: number }
 const ratio = (): Ratio => ({ ok: 0, n: 0 });
@@ -40,6 +41,15 @@ export interface Figures {
    * beside `removed`, which stays the measure: it does not excuse a miss.
    */
   removedLeftInText: Ratio;
+  /**
+   * The same removals, with every place the element is given (hand-labelled
+   * quotes, `element-places.jsonl`) deleted too, so no naming of the work or
+   * contact line survives elsewhere; a removal without labelled places is
+   * counted as in `removed`.
+   */
+  removedEveryPlace: Record<string, Ratio>;
+  /** Of those removals, how many had labelled places to delete. */
+  removedWithPlaces: Ratio;
   /** On how many documents each named pattern matched. */
   generators: Record<string, number>;
   misses: string[];
@@ -56,8 +66,9 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
   const now = opts.now ?? new Date('2026-11-28T00:00:00Z');
   const f: Figures = {
     files: labels.length, kind: ratio(), elements: ratio(), strictElements: ratio(), perElement: {}, wrongDeficiency: ratio(), wrongDeficiencyPolicy: ratio(),
-    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, removedAutomatic: {}, removedLeftInText: ratio(), generators: {}, misses: [],
+    nonNoticeAnswered: ratio(), agent: ratio(), owner: ratio(), urls: { tp: 0, fp: 0, fn: 0 }, removed: {}, removedAutomatic: {}, removedLeftInText: ratio(), removedEveryPlace: {}, removedWithPlaces: ratio(), generators: {}, misses: [],
   };
+  const places = opts.ablate ? await readPlaces(dir) : new Map();
   for (const label of labels) {
     const text = await readFile(join(dir, label.file), 'utf8');
     const a = analyzeText(text, platforms, now);
@@ -110,24 +121,32 @@ export async function measure(dir: string, labels: readonly Label[], platforms: 
     if (opts.ablate) {
       for (const r of REMOVALS) {
         if (!applicable(label, r)) continue;
-        const cut = removeElement(text, r);
-        if (cut === text) continue;
-        const b = analyzeText(cut, platforms, now);
         const key = `${r.counter ? 'counter.' : ''}${r.element}`;
-        f.removed[key] ??= ratio();
-        const after = elementMap(b)[r.element] as { present: boolean; evidence?: string | null } | undefined;
+        const cut = removeElement(text, r);
+        const b = cut === text ? null : analyzeText(cut, platforms, now);
+        const after = b ? (elementMap(b)[r.element] as { present: boolean; evidence?: string | null } | undefined) : undefined;
         const caught = after?.present === false;
-        add(f.removed[key], caught);
-        if (!caught) {
-          const before = (got[r.element] as { evidence?: string | null } | undefined)?.evidence ?? '';
-          const leftInText = before.trim().length >= 8 && (after?.evidence ?? '') === before && cut.includes(before);
-          add(f.removedLeftInText, leftInText);
-          miss(`removed ${key} still read${leftInText ? ' (from words the removal left in place)' : ''}: ${JSON.stringify((after?.evidence ?? '').slice(0, 160))}`);
+        if (b) {
+          add((f.removed[key] ??= ratio()), caught);
+          if (!caught) {
+            const before = (got[r.element] as { evidence?: string | null } | undefined)?.evidence ?? '';
+            const leftInText = before.trim().length >= 8 && (after?.evidence ?? '') === before && cut.includes(before);
+            add(f.removedLeftInText, leftInText);
+            miss(`removed ${key} still read${leftInText ? ' (from words the removal left in place)' : ''}: ${JSON.stringify((after?.evidence ?? '').slice(0, 160))}`);
+          } else {
+            add((f.removedAutomatic[key] ??= ratio()), b.check.findings.some((x) => x.element === r.element && x.severity === 'missing' && /^(dmca|counter)\./.test(x.code)));
+          }
         }
-        if (caught) {
-          f.removedAutomatic[key] ??= ratio();
-          add(f.removedAutomatic[key], b.check.findings.some((x) => x.element === r.element && x.severity === 'missing' && /^(dmca|counter)\./.test(x.code)));
-        }
+        // With every labelled place deleted too; a removal that deletes nothing is not counted, as above.
+        const quotes = placesOf(places.get(label.file), r.element);
+        const cutAll = quotes ? removeElement(text, r, quotes) : cut;
+        if (cutAll === text) continue;
+        const afterAll = cutAll === cut ? after : (elementMap(analyzeText(cutAll, platforms, now))[r.element] as { present: boolean; evidence?: string | null } | undefined);
+        // As above, caught means checked and reported missing: a text no longer read as a notice does not count.
+        const caughtAll = afterAll?.present === false;
+        add((f.removedEveryPlace[key] ??= ratio()), caughtAll);
+        add(f.removedWithPlaces, !!quotes);
+        if (!caughtAll && cutAll !== cut) miss(`removed ${key} (every labelled place) ${afterAll ? 'still read' : 'not checked: the text is no longer read as a notice'}: ${JSON.stringify((afterAll?.evidence ?? '').slice(0, 160))}`);
       }
     }
   }
@@ -156,7 +175,7 @@ function listedKeys(a: Analysis): { key: string; fragment: string | null }[] {
 export const precision = (f: Figures): number => (f.urls.tp + f.urls.fp === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fp));
 export const recall = (f: Figures): number => (f.urls.tp + f.urls.fn === 0 ? 1 : f.urls.tp / (f.urls.tp + f.urls.fn));
 
-export function removedAll(f: Figures, which: 'removed' | 'removedAutomatic' = 'removed'): Ratio {
+export function removedAll(f: Figures, which: 'removed' | 'removedAutomatic' | 'removedEveryPlace' = 'removed'): Ratio {
   const r = ratio();
   for (const x of Object.values(f[which])) { r.ok += x.ok; r.n += x.n; }
   return r;
@@ -177,6 +196,7 @@ export function headline(f: Figures): Record<string, number> {
     urlRecall: round(recall(f)),
     removedCaught: round(rate(removedAll(f))),
     // Over every removal, not only the caught ones: catching more removals as reviewer questions must not read as a fall.
+    ...(f.removedWithPlaces.ok > 0 ? { removedCaughtEveryPlace: round(rate(removedAll(f, 'removedEveryPlace'))) } : {}),
     removedAnsweredAutomatically: round(removedAll(f).n === 0 ? 0 : removedAll(f, 'removedAutomatic').ok / removedAll(f).n),
   };
 }

@@ -20,6 +20,11 @@ function print(name: string, f: Figures, verbose: boolean): void {
     for (const [k, t] of Object.entries(f.removed)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f))}`);
     console.log(`  of those still read, read from the same words as in the complete notice, left in place by the removal: ${pct(f.removedLeftInText)}`);
+    if (f.removedWithPlaces.ok > 0) {
+      console.log(`removed elements caught, every labelled place of the element deleted too (labelled places for ${pct(f.removedWithPlaces)} of the removals):`);
+      for (const [k, t] of Object.entries(f.removedEveryPlace)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
+      console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f, 'removedEveryPlace'))}`);
+    }
     console.log('of those, asked of the sender automatically (the rest: a question for the reviewer):');
     for (const [k, t] of Object.entries(f.removedAutomatic)) console.log(`  ${k.padEnd(36)} ${pct(t)}`);
     console.log(`  ${'all'.padEnd(36)} ${pct(removedAll(f, 'removedAutomatic'))}`);

@@ -13,10 +13,13 @@ const Words = z.array(z.string().min(1));
 /**
  * Cue phrases, written as words separated by spaces:
  * `a|b` is a choice of words, `word?` an optional word, `stem*` any ending,
- * `~40` up to 40 characters of the same sentence (no full stop, no line break).
+ * `~40` up to 40 characters of the same sentence (no full stop, no line break),
+ * `~40+` the same across line breaks (a letter wrapped at 72 columns).
  * Latin words match whole words, case-insensitively; other scripts match anywhere.
  */
-const Phrases = z.array(z.string().min(1).refine((p) => !/[()[\]{}\\^$+]/.test(p), 'a cue phrase holds words, "|", "?", "*" and "~N" only'));
+const Phrases = z.array(
+  z.string().min(1).refine((p) => p.trim().split(/\s+/).every((t) => /^~\d{1,3}\+?$/.test(t) || !/[()[\]{}\\^$+~]/.test(t)), 'a cue phrase holds words, "|", "?", "*", "~N" and "~N+" only'),
+);
 
 export const KindCues = z.object({
   about: z.string().optional(),
@@ -30,6 +33,30 @@ export const KindCues = z.object({
   ownError: Phrases,
   /** The platform's staff announcing a decision on an earlier notice (a reversal): not anyone's notice. */
   providerDecision: Phrases,
+  /** What a counter-notice says ("mistake or misidentification", "my repository was wrongly removed"). */
+  counter: Phrases,
+  /** The sender calling its own message a counter-notice; wins over retraction cues. */
+  counterOwn: Phrases,
+  /** A notice's own good-faith statement: with it, counter-notice words are the notice quoting the law. */
+  noticeBelief: Phrases,
+  /** Words of an IP complaint; a message with three different ones, or one and a URL, is a notice. */
+  noticeWords: Phrases,
+  /** Unsolicited advertising, which is no notice unless it has three notice words. */
+  spam: Phrases,
+  /** Sender names of delivery reports ("mailer-daemon"). */
+  bounceSender: Phrases,
+  /** Subjects of delivery reports. */
+  bounceSubject: Phrases,
+  /** Sentences of delivery reports, read in the first part of the text. */
+  bounceText: Phrases,
+  /** Auto-reply subjects, read at the start of the subject ("Automatic reply: ..."). */
+  autoSubject: Phrases,
+  /** Auto-reply words that mark a subject wherever they stand ("回复：自动回复"). */
+  autoSubjectAnywhere: Phrases,
+  /** Sentences of out-of-office and other automatic replies, read in the first part of a short text. */
+  autoText: Phrases,
+  /** Prefixes of a reply's subject before its colon ("Re", "回复"). */
+  replyPrefixes: Words,
 });
 export type KindCues = z.infer<typeof KindCues>;
 
@@ -89,7 +116,8 @@ function slot(token: string): string {
     const stem = w.endsWith('*');
     const body = escape(stem ? w.slice(0, -1) : w);
     if (!latin(w)) return body;
-    return stem ? `${body}\\w*` : `${body}\\b`;
+    // A word ending in a mark ("auto:") has no word boundary after it.
+    return stem ? `${body}\\w*` : /\w$/.test(w) ? `${body}\\b` : body;
   });
   const startsWord = token.split('|').every((w) => latin(w) && /^\w/.test(w));
   return `${startsWord ? '\\b' : ''}(?:${alts.join('|')})`;
@@ -101,9 +129,9 @@ export function phraseSource(phrase: string): string {
   let out = '';
   let joinNext = false;
   for (const token of tokens) {
-    const gap = /^~(\d{1,3})$/.exec(token);
+    const gap = /^~(\d{1,3})(\+?)$/.exec(token);
     if (gap) {
-      out += `[^.\\n]{0,${gap[1]}}?`;
+      out += `${gap[2] ? '[^.]' : '[^.\\n]'}{0,${gap[1]}}?`;
       joinNext = true;
       continue;
     }
@@ -123,8 +151,13 @@ export function phraseSource(phrase: string): string {
   return out;
 }
 
-/** One pattern for every phrase of a cue family over the given lexicons; null when none has any. */
-export function compileCues(lexicons: readonly Lexicon[], pick: (c: KindCues) => readonly string[]): RegExp | null {
+/**
+ * One pattern for every phrase of a cue family over the given lexicons; null when none has any.
+ * `at` anchors it: `start` of the text (after spaces); `flags` adds e.g. `g` for counting.
+ */
+export function compileCues(lexicons: readonly Lexicon[], pick: (c: KindCues) => readonly string[], opts: { at?: 'start'; flags?: string } = {}): RegExp | null {
   const sources = lexicons.flatMap((l) => pick(l.kindCues)).map(phraseSource);
-  return sources.length === 0 ? null : new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'i');
+  if (sources.length === 0) return null;
+  const any = sources.map((s) => `(?:${s})`).join('|');
+  return new RegExp(opts.at === 'start' ? `^\\s*(?:${any})` : any, `i${opts.flags ?? ''}`);
 }

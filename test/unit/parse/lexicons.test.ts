@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileCues, LEXICONS, phraseSource, readLexicon, type Lexicon } from '../../../src/parse/lexicons.js';
 
-const cues = { retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [] };
+const cues = {
+  retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [], counter: [], counterOwn: [], noticeBelief: [],
+  noticeWords: [], spam: [], bounceSender: [], bounceSubject: [], bounceText: [], autoSubject: [], autoSubjectAnywhere: [], autoText: [], replyPrefixes: [],
+};
 const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
 const matches = (phrase: string, text: string): boolean => new RegExp(phraseSource(phrase), 'i').test(text);
 
@@ -27,6 +30,24 @@ describe('cue phrases', () => {
     // A gap stays inside the sentence, and a Latin word is a whole word.
     expect(matches('retract* ~20 notice', 'we retract. The notice')).toBe(false);
     expect(matches('void ~20 notice', 'avoid the notice')).toBe(false);
+    // `~N+` crosses the line breaks of a wrapped letter, still inside one sentence.
+    expect(matches('good faith belief ~40+ not authorized', 'a good faith belief that the use\nis not authorized')).toBe(true);
+    expect(matches('good faith belief ~40 not authorized', 'a good faith belief that the use\nis not authorized')).toBe(false);
+    expect(matches('good faith belief ~40+ not authorized', 'a good faith belief. It is not authorized')).toBe(false);
+    // A word ending in a mark has no word boundary after it.
+    expect(matches('auto:', 'Auto: out of office')).toBe(true);
+  });
+
+  it('anchors a cue family at the start of a subject when asked', () => {
+    const de = lexicon({ kindCues: { ...cues, autoSubject: ['abwesenheitsnotiz'] } });
+    const re = compileCues([de], (c) => c.autoSubject, { at: 'start' })!;
+    expect(re.test('  Abwesenheitsnotiz: DMCA')).toBe(true);
+    expect(re.test('AW: Abwesenheitsnotiz')).toBe(false);
+  });
+
+  it('rejects a cue phrase with pattern syntax, naming the field', () => {
+    expect(() => readLexicon('de.json', { ...lexicon(), kindCues: { ...cues, spam: ['casino+'] } })).toThrow(/kindCues\.spam\.0/);
+    expect(() => readLexicon('de.json', { ...lexicon(), kindCues: { ...cues, spam: ['~x casino'] } })).toThrow(/kindCues\.spam\.0/);
   });
 
   it('reads a new language from its lexicon alone', () => {
