@@ -36,6 +36,10 @@ function writeWhole(file, content) {
   renameSync(temporary, file);
 }
 
+/** Spelled in parts, so this file's own text never holds the expression it rewrites (it is bundled too). */
+const MODULE_URL = ['import', 'meta', 'url'].join('.');
+const MODULE_URL_PATTERN = new RegExp(`\\b${MODULE_URL.replace(/\./g, '\\.')}\\b`, 'g');
+
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js' };
 
 /**
@@ -47,11 +51,11 @@ const keepModuleUrls = {
   /** @param {import('esbuild').PluginBuild} build */
   setup(build) {
     build.onLoad({ filter: /\.(m?ts|tsx|m?js)$/ }, (args) => {
-      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+      if (args.path.includes('/node_modules/')) return undefined;
       const text = readFileSync(args.path, 'utf8');
       const loader = LOADERS[args.path.slice(args.path.lastIndexOf('.'))];
-      if (!text.includes('import.meta.url')) return { contents: text, loader };
-      return { contents: text.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader };
+      if (!text.includes(MODULE_URL)) return { contents: text, loader };
+      return { contents: text.replace(MODULE_URL_PATTERN, JSON.stringify(pathToFileURL(args.path).href)), loader };
     });
   },
 };
