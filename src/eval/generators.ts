@@ -6,12 +6,14 @@ import { ownerGeneratorsFiring } from '../parse/owner-sentences.js';
 import { preambleEnd, splitSections } from '../parse/sections.js';
 import { scoredSignatureCandidates } from '../parse/signature.js';
 import type { SourceText } from '../parse/span.js';
+import { urlKey } from '../parse/urls.js';
+import { workCandidates } from '../parse/work.js';
 
 /**
  * The named generators that proposed something in one document, by field:
  * owner sentences, agent-or-owner cues (live ones only: not negated, quoted or
- * boilerplate), signature candidates, the contact block, and the reason each
- * URL got its role. The eval counts on how many documents each one fires; one
+ * boilerplate), signature candidates, the contact block, the reason each
+ * URL got its role, and the work readings proposed. The eval counts on how many documents each one fires; one
  * that fires on a single document is a rule to explain.
  */
 export function generatorsFiring(text: string, complaint: Complaint): string[] {
@@ -24,5 +26,6 @@ export function generatorsFiring(text: string, complaint: Complaint): string[] {
   const contact = findContactBlock(src, sections);
   if (contact) ids.push(`contact.${contact.generator}`);
   for (const r of complaint.urlRoles ?? []) ids.push(`url.${r.reason}`);
+  for (const c of workCandidates(masked, sections, new Set(complaint.listings.map((l) => urlKey(l.url))))) ids.push(`work.${c.generator}`);
   return [...new Set(ids)];
 }

@@ -82,6 +82,8 @@ export const Lexicon = z.object({
   about: z.string().optional(),
   elementHints: z.record(z.string(), Words),
   workNouns: Words,
+  /** Work nouns that name no kind of work on their own ("content", "materials", "the works"): a reading with only these is weak. */
+  genericWorkNouns: Words.default([]),
   ownerWords: Words,
   kindCues: KindCues,
   parties: Parties,

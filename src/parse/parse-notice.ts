@@ -22,10 +22,10 @@ import { findStatements } from './statements.js';
 import { decideUrls } from './targets.js';
 import { urlReasonText } from './url-reasons.js';
 import { findUrls, hostOf, urlKey } from './urls.js';
-import { findMaterialReferences, findWork } from './work.js';
+import { findMaterialReferences, readWork, type WorkReading } from './work.js';
 import { hasWord } from './words.js';
 import { findDisclosureConsent } from './consent.js';
-import { findContactBlock } from './contact.js';
+import { CONTACT_CONFIDENT, contactConfidence, findContactBlock } from './contact.js';
 import { findRedactedContact } from './redacted-contact.js';
 
 export interface ParseOptions {
@@ -70,6 +70,14 @@ function firstOf<P, T>(parts: readonly P[], read: (p: P) => T, found: (t: T) => 
   }
   return undefined;
 }
+
+/** A weak reading of the work joins the work's traces, so the policy asks a reviewer rather than the sender. */
+function withWeakWork(hints: Record<string, string[]>, weak: WorkReading | null): Record<string, string[]> {
+  if (!weak) return hints;
+  return { ...hints, work_identified: [`weak_reading:${weak.generator}`, ...(hints.work_identified ?? [])] };
+}
+
+const platformDomains = (platforms: readonly PlatformProfile[]): string[] => platforms.flatMap((p) => p.domains.map((d) => d.toLowerCase()));
 
 const firstPresent = (list: Statement[]): Statement => list.find((s) => s.present) ?? { present: false, evidence: null };
 
@@ -148,13 +156,22 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const provisional = named[0]?.name ?? null;
   // The sender's own organisation (sign-off company line, or the name heading the contact address).
   // No labelled contact field: the contact block in the sender's own words ("My contact details:" and the value under it).
-  const block = contact.contactGiven || complainant.email || complainant.phone || complainant.address ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
+  // Also where the labelled reading is unsure (the platform's own mailbox alone, a sentence taken for an address).
+  const domains = platformDomains(platforms);
+  const platformWords = [...domains, ...platforms.flatMap((p) => [p.name, ...p.aliases].map((w) => w.toLowerCase()))];
+  const partyScore = contactConfidence(complainant, null, domains);
+  const block = partyScore >= CONTACT_CONFIDENT ? null : firstOf(all, (p) => findContactBlock(p.masked, p.sections, platformWords) ?? findRedactedContact(p.masked, p.sections), (b) => !!b) ?? null;
   const ownOrg = signOffOrganisation(body.masked, body.sections, complainant.organisation ?? null) ?? addressOrganisation(complainant.address ?? null);
   const agencyOpts = { kind, owner: provisional, ownOrg };
   // When no text decides, the body's reading stands: it is made once.
   const bodyAgency = decideAgency(body.masked, agencyOpts);
   const agency = bodyAgency.isAgent !== null ? bodyAgency : firstOf(attachments, (p) => decideAgency(p.masked, agencyOpts), (a) => a.isAgent !== null) ?? bodyAgency;
-  const work = firstOf(all, (p) => findWork(p.masked, p.sections), (w) => !!w) ?? null;
+  // Read against the copies to take down, so that a form answer listing only those names no work.
+  const targetKeys = new Set(listings.map((l) => urlKey(l.url)));
+  const workReadings = all.map((p) => () => readWork(p.masked, p.sections, targetKeys));
+  const work = firstOf(workReadings, (read) => read().work, (w) => !!w) ?? null;
+  // The best reading below the threshold is a trace of the work: its absence is then a question for a reviewer.
+  const weakWork: WorkReading | null = work ? null : (workReadings[0]?.().weak ?? null);
   const owner = decideOwner({
     src: body.masked, kind, sentences, isAgent: agency.isAgent, ownOrg,
     ownOrgEvidence: contact.evidence ?? agency.evidence ?? spanOf(body.src, 0, 0),
@@ -174,12 +191,19 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const storefronts = listings.filter((l) => l.kind === 'storefront').length;
   const language = detectLanguage(maskedAll);
 
+  const complainantRead = block ? { ...complainant, address: block.value } : complainant;
+  const contactScore = contactConfidence(complainantRead, block, domains);
+  const elementHints = findElementHints(maskedAll);
+  // Details read but not trusted: a trace of the element, so its absence is a reviewer's question.
+  if (contactScore > 0 && contactScore < CONTACT_CONFIDENT) (elementHints.contact_info ??= []).push('unsure_reading');
+
   return {
     kind,
     language,
     subject: input.subject,
-    complainant: block ? { ...complainant, address: block.value } : complainant,
+    complainant: complainantRead,
     complainantEvidence: block ? block.evidence : contact.evidence,
+    contactConfidence: contactScore,
     rightsOwner: owner.name,
     rightsOwnerEvidence: owner.name ? owner.evidence : null,
     rightsOwnerConfidence: owner.confidence,
@@ -199,11 +223,12 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
     statements,
     signature: signature?.name ?? null,
     signatureEvidence: signature?.evidence ?? null,
+    ...(signature ? { signatureConfidence: signature.score } : {}),
     documents,
     evidenceFiles: input.attachments.map((a) => ({ sha256: a.sha256, filename: a.filename, contentType: a.contentType, size: a.size })),
     disclosureConsent: findDisclosureConsent(maskedAll),
     referencedCase,
     materialReferences: all.flatMap((p) => findMaterialReferences(p.masked.text, p.sections)),
-    elementHints: findElementHints(maskedAll),
+    elementHints: withWeakWork(elementHints, weakWork),
   };
 }

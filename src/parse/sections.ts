@@ -32,7 +32,7 @@ const ROLE_PATTERNS: [SectionRole, RegExp][] = [
   ['infringer', /\b(alleged\s+)?infringer\S{0,4}\s+(contact|details|information)|contact (information|details) of the (alleged )?infringer/i],
   ['statement', /^\W*(i|we)\s+(have a good[- ]faith|swear|have taken|have read|certify|consent|confirm that i have)/i],
   ['signature', /type (your )?(full )?(legal )?name|\bsignature\b|^\W*sign(ed)?\W*$|签名|签字/i],
-  ['contact', /so that (we|the complaining party) can (get back|contact)|(your|my) (telephone|phone|contact|email|physical address)|contact (information|details)\b|联系方式|联系人/i],
+  ['contact', /so that (we|the complaining party) can (get back|contact)|(your|my) (telephone|phone|contact|email|physical address)|provide an? (telephone|phone) number|contact (information|details)\b|联系方式|联系人/i],
   ['targets', /files? (should|to) be taken down|what files were taken down|(full )?repository url that is infringing|specific (file )?urls?.*infringing|location of the infringing|infringing (page|material|content|url|link|listing|product|repositor|files?|cop(y|ies)|items?)|(pirated|counterfeit|unauthori[sz]ed|fake) (cop(y|ies)|versions?|goods|products?|listings?|items?)|forks?\b.*(infring|identified separately)|taken down\?|侵权链接|投诉链接|涉嫌侵权/i],
   ['original', /(original|your) (copyrighted )?work|work (was|that was|that has been) allegedly infringed|work referenced above|copyrighted (work|content)|原创作品|权利作品/i],
   ['ownership', /copyright (owner|holder)|owner'?s behalf|ownership|authori[sz]ation to act|owner of the content|权利人/i],

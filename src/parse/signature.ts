@@ -7,6 +7,8 @@ import { matchesOnLinesWith } from './compiled.js';
 export interface SignatureHit {
   name: string;
   evidence: Span;
+  /** The candidate's score: `SIGNATURE_THRESHOLD` or more. */
+  score: number;
 }
 
 const CLOSING = /^\s*(sincerely|regards|best regards|kind regards|warm regards|best wishes|yours( (faithfully|sincerely|truly))?|respectfully( yours| submitted)?|best|thank you( very much)?|thank you for your (kind )?(assistance|help|cooperation|co-operation|attention|time|prompt attention)[^\n]{0,60}|truthfully|thanks|cheers|signed|sign(ed)? by|on behalf of [^\n]{2,60}|此致|敬礼|顺祝商祺|谢谢)[,.!。，]?\s*$/i;
@@ -112,22 +114,31 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
 // A markdown or HTML line break ("[private]<br>") may close it.
 const REDACTED_LINE = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*(?:<br ?\/?>|\\)?[ \t]*$/i;
 
+// A line that ends the text above the sign-off block: a sentence, or a form prompt blanked out to
+// spaces in the sender's own words. A closing word is no such line: details typed above "Respectfully,"
+// are as much the sender's as those under it.
+const PROSE_LINE = /^[ \t*_>]*\S+(?:[ \t]+\S+){3,}[.!?:：。][ \t*_]*$/;
+const BLANKED_PROMPT = /^[ \t]{8,}$/;
+
 /**
- * Lines that are nothing but redactions after the last statement: the sign-off block of a letter
- * whose name and contact details were blanked out (with or without a closing word above them).
+ * Lines that are nothing but redactions in the sign-off block after the last statement: the block of
+ * a letter whose name and contact details were blanked out (with or without a closing word above them).
+ * The block is what follows the last sentence or form prompt: a redacted line above those answers
+ * another question or belongs to the letter's body.
  */
 export function redactedSignOffLines(text: string): { start: number; end: number }[] {
   const stop = quotedFrom(text);
   let last = -1;
   for (const m of text.matchAll(LAST_STATEMENT)) if ((m.index ?? 0) < stop) last = m.index ?? last;
   if (last < 0) return [];
-  const out: { start: number; end: number }[] = [];
+  let out: { start: number; end: number }[] = [];
   let pos = text.indexOf('\n', last);
   while (pos >= 0 && pos < stop) {
     const next = text.indexOf('\n', pos + 1);
     const e = next < 0 || next > stop ? stop : next;
     const line = text.slice(pos + 1, e);
     if (REDACTED_LINE.test(line)) out.push({ start: pos + 1 + (line.length - line.trimStart().length), end: pos + 1 + line.trimEnd().length });
+    else if (line.length <= 400 && (BLANKED_PROMPT.test(line) || PROSE_LINE.test(line))) out = [];
     if (next < 0) break;
     pos = next;
   }
@@ -380,5 +391,5 @@ export function findSignature(src: SourceText, sections: readonly Section[]): Si
   }
   if (!best) return null;
   const ev = best.c.generator === 'closing' ? { start: best.c.start, end: best.c.end } : best.c;
-  return { name: best.c.name, evidence: spanOf(src, ev.start, ev.end) };
+  return { name: best.c.name, evidence: spanOf(src, ev.start, ev.end), score: Math.min(1, best.s) };
 }

@@ -1,4 +1,5 @@
 import type { Complaint, Span, Statement } from '../domain/schemas/complaint.js';
+import { CONTACT_CONFIDENT } from '../parse/contact.js';
 import { URL_ROLE_CONFIDENT } from '../parse/url-reasons.js';
 import type { CounterElements, Element, Elements } from './check-result.js';
 
@@ -8,10 +9,11 @@ const el = (present: boolean, evidence: Span | string | null | undefined): Eleme
 });
 const st = (s: Statement): Element => el(s.present, s.evidence);
 
+/** Details read with too little confidence (a sentence of the letter taken for an address) are not the element: the policy asks a reviewer. */
 function contact(c: Complaint): Element {
   const p = c.complainant;
   const value = p.email ?? p.phone ?? p.address;
-  return el(!!value, c.complainantEvidence ?? value);
+  return el(!!value && (c.contactConfidence ?? 1) >= CONTACT_CONFIDENT, c.complainantEvidence ?? value);
 }
 
 function located(c: Complaint): Element {
@@ -23,6 +25,9 @@ function located(c: Complaint): Element {
 // A site's home page, or its licence and terms pages, say whose the site is, not which work was copied.
 const NOT_A_WORK_PAGE = /[/#?=._-](?:licen[cs]es?|eula|terms|tos|privacy|legal)(?:$|[/#?=._-])/i;
 
+// Links read as originals only for being off the platform: nothing in the words says they show the work.
+const UNCUED: ReadonlySet<string> = new Set(['off_platform_outside_answer', 'off_platform_beside_targets']);
+
 function namesAWork(url: string): boolean {
   const rest = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/+|\/+$/g, '');
   return rest.length > 0 && !NOT_A_WORK_PAGE.test(`/${rest}`);
@@ -31,7 +36,7 @@ function namesAWork(url: string): boolean {
 /** The six 512(c)(3) elements, read off a parsed notice. */
 export function noticeElements(c: Complaint): Elements {
   // A link to the original ("the original is at https://...") identifies the work as well as a sentence naming it.
-  const originals = (c.urlRoles ?? []).filter((r) => r.role === 'original' && r.confidence >= URL_ROLE_CONFIDENT && namesAWork(r.url));
+  const originals = (c.urlRoles ?? []).filter((r) => r.role === 'original' && r.confidence >= URL_ROLE_CONFIDENT && !UNCUED.has(r.reason) && namesAWork(r.url));
   const workNamed = !!c.workDescription || c.iprs.length > 0 || originals.length > 0;
   return {
     signature: el(!!c.signature, c.signatureEvidence ?? c.signature),

@@ -36,6 +36,8 @@ export function mergeComplaint(base: Complaint, update: Complaint, options: { re
     ...base,
     complainant: mergeParty(base.complainant, update.complainant),
     complainantEvidence: base.complainantEvidence ?? update.complainantEvidence,
+    // An answer that gives the details plainly settles a reading the case held as unsure.
+    contactConfidence: base.contactConfidence === undefined || update.contactConfidence === undefined ? undefined : Math.max(base.contactConfidence, update.contactConfidence),
     rightsOwner: base.rightsOwner ?? update.rightsOwner,
     rightsOwnerEvidence: base.rightsOwnerEvidence ?? update.rightsOwnerEvidence,
     isAgent: base.isAgent ?? update.isAgent,
@@ -59,6 +61,7 @@ export function mergeComplaint(base: Complaint, update: Complaint, options: { re
     },
     signature: base.signature ?? update.signature,
     signatureEvidence: base.signatureEvidence ?? update.signatureEvidence,
+    signatureConfidence: base.signature ? base.signatureConfidence : update.signatureConfidence,
     documents: unionBy([...base.documents, ...update.documents], (d) => `${d.kind}:${d.foundIn}:${d.evidence?.source ?? ''}`),
     evidenceFiles: unionBy([...base.evidenceFiles, ...update.evidenceFiles], (f) => f.sha256),
     disclosureConsent: base.disclosureConsent || update.disclosureConsent,

@@ -149,6 +149,8 @@ export const Complaint = z.object({
   subject: z.string().nullable(),
   complainant: Party,
   complainantEvidence: Span.nullable(),
+  /** How sure the parser is that the complainant's details are the sender's contact details; below `CONTACT_CONFIDENT` they are a reviewer's question. Absent on complaints stored before it was read. */
+  contactConfidence: z.number().min(0).max(1).optional(),
   rightsOwner: z.string().nullable(),
   rightsOwnerEvidence: Span.nullable(),
   /** How sure the parser is of `rightsOwner`: 0.5 (nothing read) to 0.99. Absent on complaints stored before it was read. */
@@ -174,6 +176,8 @@ export const Complaint = z.object({
   statements: Statements,
   signature: z.string().nullable(),
   signatureEvidence: Span.nullable(),
+  /** The score of the signature reading (`SIGNATURE_THRESHOLD` and up), absent when none was read or on complaints stored before it was scored. */
+  signatureConfidence: z.number().min(0).max(1).optional(),
   documents: z.array(DocumentMention),
   evidenceFiles: z.array(EvidenceFile),
   disclosureConsent: z.boolean(),

@@ -12,6 +12,8 @@ describe('contact details given in a contact block rather than a labelled field'
     ['"I can be contacted via" over the value', 'I can be contacted via\n[REDACTED]'],
     ['a field naming the organisation above the redacted details', 'My contact information is as follows:\n\nOrganization name: Nordlys AS\n[private]'],
     ['an address under "at the following address"', 'You may write to me at the following address:\n\n14 Harbour Street, Leith EH6 6QN'],
+    ['"my details" over the value', 'my details\n[private]'],
+    ['a "Notifying Party" heading over the organisation and its address', 'Notifying Party\n\nNordlys AS\nAttn: Legal Dept.\n14 Harbour Street\nLeith\nEH6 6QN\nUnited Kingdom'],
   ])('%s', (_name, contact) => {
     const e = elements(makeNotice({ contact }));
     expect(e.contact_info.present).toBe(true);
@@ -21,9 +23,40 @@ describe('contact details given in a contact block rather than a labelled field'
     expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private] | Trademark Counsel | Nordlys AS\n\n[private] [private]' })).contact_info.present).toBe(true);
   });
 
+  it('does not take a blanked-out name and title on one sign-off line for contact details', () => {
+    expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private], [private]' })).contact_info.present).toBe(false);
+  });
+
   it('does not take the infringer\'s details, or a contact sentence with nothing under it, for the sender\'s', () => {
     expect(elements(makeNotice({ contact: 'The alleged infringer can be contacted at:\n\n[private]' })).contact_info.present).toBe(false);
     expect(elements(makeNotice({ contact: 'Please contact me if you have questions about this notice.' })).contact_info.present).toBe(false);
+    expect(elements(makeNotice({ contact: 'Notifying Party\n\nNordlys AS, the owner of the photographs described above, asks for their removal.' })).contact_info.present).toBe(false);
+  });
+});
+
+describe('the redacted sign-off block', () => {
+  it('reads a name over redacted details closing the letter as contact details', () => {
+    expect(elements(makeNotice({ contact: null, signature: 'Sincerely,\n\n[private]\n\n[private]\n\n[private]' })).contact_info.present).toBe(true);
+  });
+
+  it('does not join a redacted line above a sentence to the signature under it', () => {
+    const signature = '[private]\n\nThe original files can be found at the address listed above.\n\n[private]';
+    expect(elements(makeNotice({ contact: null, signature })).contact_info.present).toBe(false);
+  });
+
+  it('does not join a redacted answer to the redacted signature under the next form question', () => {
+    const signature = "I've read the above article.\n\n[private]\n\n__Please type your full legal name below to sign this request:__\n\n[private]";
+    expect(elements(makeNotice({ contact: null, signature })).contact_info.present).toBe(false);
+  });
+
+  it('reads the answer to a telephone prompt that follows the contact question with no answer of its own', () => {
+    const contact = '**So that we can get back to you, please provide either your telephone number or physical address.**\n\n**Please provide a telephone number.**\n\n[private]';
+    const signature = '**Please type your full legal name below to sign this request.**\n\n[private]';
+    expect(elements(makeNotice({ contact, signature })).contact_info.present).toBe(true);
+  });
+
+  it('reads the statutory "name, address, and telephone number" line over its value', () => {
+    expect(elements(makeNotice({ contact: 'My name, address, and telephone number are as follows:\n\n[private]', signature: 'Best Regards,\n\nAna Ruiz' })).contact_info.present).toBe(true);
   });
 });
 

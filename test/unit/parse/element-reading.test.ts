@@ -105,4 +105,20 @@ describe('work identified by a link to the original', () => {
     expect(work('The original is at https://themes.example.com/')).toBe(false);
     expect(work('Our licence terms: https://themes.example.com/license.html')).toBe(false);
   });
+
+  it('does not take a link for the work only because it is off the platform', () => {
+    const form = [
+      "**Are you the copyright holder or authorized to act on the copyright owner's behalf?**",
+      'Yes, I am the copyright holder.',
+      '',
+      'The infringing copies are also sold at https://shop.example.com/item/123',
+      '',
+      "**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository's URL.**",
+      'https://github.com/someone/fonts',
+      '',
+      '**So that we can get back to you, please provide either your telephone number or physical address.**',
+      '[private]',
+    ].join('\n');
+    expect(elements(form).work_identified.present).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@ const cues = {
   retraction: [], retractionReason: [], retractionUndo: [], ownError: [], providerDecision: [], counter: [], counterOwn: [], noticeBelief: [],
   noticeWords: [], spam: [], bounceSender: [], bounceSubject: [], bounceText: [], autoSubject: [], autoSubjectAnywhere: [], autoText: [], replyPrefixes: [],
 };
-const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
+const lexicon = (over: Partial<Lexicon> = {}): Lexicon => ({ language: 'de', elementHints: {}, workNouns: [], genericWorkNouns: [], ownerWords: [], kindCues: cues, parties: { agentPhrases: [], negations: [], staffRoles: [], orgHeads: [], titleWords: [], closingWords: [] }, ...over });
 const matches = (phrase: string, text: string): boolean => new RegExp(phraseSource(phrase), 'i').test(text);
 
 describe('lexicon loader', () => {
