@@ -136,7 +136,7 @@ async function runBare(port: number): Promise<void> {
 
 function child(args: string[]) {
   const profile = process.env.BENCH_PROFILE && args[0] === 'intake' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const proc: ChildProcess = fork(self(), args, { execArgv: [...profile, ...(args[0] === 'intake' && process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc: ChildProcess = fork(self(), args, { execArgv: ['--expose-gc', ...profile, ...(args[0] === 'intake' && process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let processed = 0;
   const done = new Promise<Extract<FromChild, { kind: 'done' }>>((resolve, reject) => {
     proc.on('message', (m: FromChild) => {

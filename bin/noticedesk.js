@@ -1,7 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --expose-gc
 // Runs the command line from one JavaScript bundle of its TypeScript sources (built by esbuild on first use
 // and whenever a source changed, see src/threads/bundle.mjs): no build step between a checkout and a working
 // command, and no TypeScript loader in the running process (a loader thread and its caches, about 60 MB).
+// --expose-gc lets the intake and its threads keep their heaps near what they hold alive (src/threads/heap-bound.ts).
 // When the bundle cannot be built, the sources are loaded through tsx instead.
 import { bundleModule } from '../src/threads/bundle.mjs';
 
