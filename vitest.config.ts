@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The heap bound of the intake and its threads (src/threads/heap-bound.ts) collects through gc().
+    execArgv: ['--expose-gc'],
     fileParallelism: true,
     maxWorkers: 2,
     projects: [

@@ -3,18 +3,22 @@
 //  2. Time to take in BENCH_BACKLOG (10,000) waiting messages, next to its floor: a bare imapflow fetch +
 //     simpleParser of the same mailbox.
 //  3. Peak RSS of each contender.
-// Each contender runs in a process of its own (`tsx bench/mail.ts bare|intake ...`), so its peak RSS is its
+// Each contender runs in a process of its own (this file's bundle, `bare|intake ...`), so its peak RSS is its
 // own; the SMTP receiver is another process, so it neither shares an event loop nor counts towards a peak.
+// The children run from an esbuild bundle, as `noticedesk start` does (bin/noticedesk.js), without the
+// TypeScript loader: its thread and caches (about 60 MB) are not the intake's.
 // The figures are printed as one table at the end.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chownSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { startEmailIntake } from '../src/intake/start-email.js';
+import { bundleModule } from '../src/threads/bundle.mjs';
 import { startDovecot } from '../test/setup/dovecot.js';
 import { fixture, intakeCtx, OUR_ADDRESS } from '../test/integration/email/harness.js';
 import { openTestDb, tempSqlitePath } from '../test/support/store.js';
@@ -23,7 +27,9 @@ const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 200);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const template = fixture('multipart-alternative.eml').toString('utf8');
 const notice = (tag: string) => template.replace(/^Message-ID: <[^>]+>/im, `Message-ID: <${tag}@bench.example>`).replace(/^From: .*$/im, `From: Bench ${tag} <${tag}@bench.example>`);
-const SELF = new URL(import.meta.url).pathname;
+/** This file as one JavaScript bundle, for the children (built in the parent, which runs through tsx). */
+let bundled: string | null = null;
+const self = () => (bundled ??= fileURLToPath(bundleModule(new URL(import.meta.url)).url));
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -84,7 +90,7 @@ function threadCpu(): ThreadCpu[] {
     }
     const busy = unnamed.filter((s) => s >= 0.05).map((s) => s.toFixed(1));
     return [...byName]
-      .map(([name, seconds]) => ({ name: name === 'node' ? `Node's own (V8 GC and compiler, the TypeScript loader's): ${busy.join(' + ')} s` : name, seconds }))
+      .map(([name, seconds]) => ({ name: name === 'node' ? `Node's own (V8 GC and compiler): ${busy.join(' + ')} s` : name, seconds }))
       .filter((t) => t.seconds >= 0.05);
   } catch {
     return [];
@@ -130,7 +136,7 @@ async function runBare(port: number): Promise<void> {
 
 function child(args: string[]) {
   const profile = process.env.BENCH_PROFILE && args[0] === 'intake' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const proc: ChildProcess = fork(SELF, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc: ChildProcess = fork(self(), args, { execArgv: ['--expose-gc', ...profile, ...(args[0] === 'intake' && process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let processed = 0;
   const done = new Promise<Extract<FromChild, { kind: 'done' }>>((resolve, reject) => {
     proc.on('message', (m: FromChild) => {
@@ -152,7 +158,7 @@ function child(args: string[]) {
 }
 
 async function startReceiver(port: number) {
-  const proc: ChildProcess = fork(SELF, ['receiver', String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc: ChildProcess = fork(self(), ['receiver', String(port)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const arrivals: Arrival[] = [];
   const listeners: Array<(a: Arrival) => void> = [];
   const ready = once(proc, 'message');

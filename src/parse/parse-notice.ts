@@ -195,7 +195,7 @@ export function parseNotice(raw: NoticeInputLike, options: ParseOptions = {}): C
   const contactScore = contactConfidence(complainantRead, block, domains);
   const elementHints = findElementHints(maskedAll);
   // Details read but not trusted: a trace of the element, so its absence is a reviewer's question.
-  if (contactScore > 0 && contactScore < CONTACT_CONFIDENT) (elementHints.contact_info ??= []).push('unsure_reading');
+  if (contactScore > 0 && contactScore < CONTACT_CONFIDENT) (elementHints.contact_info ??= []).push('weak_reading');
 
   return {
     kind,

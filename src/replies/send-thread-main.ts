@@ -4,6 +4,7 @@ import { createFolderMailer } from './folder-mailer.js';
 import { startSendWorker } from './send-worker.js';
 import { createSmtpMailer } from './smtp-mailer.js';
 import { nameThisThread } from '../threads/name-thread.js';
+import { createHeapBound } from '../threads/heap-bound.js';
 import type { SendThreadData, SendThreadMessage } from './send-thread.js';
 import { useTemplatesDir } from './render-reply.js';
 
@@ -17,8 +18,14 @@ const db = openDatabase(options.database);
 const mailer = options.smtpUrl ? createSmtpMailer(options.smtpUrl) : createFolderMailer(options.outboxDir);
 const worker = startSendWorker(db, mailer, { ...options.send, log: (line) => port.postMessage({ kind: 'log', line } satisfies SendThreadMessage) });
 
+// Building MIME and talking SMTP make much short-lived garbage; left alone, V8 let this heap reach 40 MB over a backlog.
+const heap = createHeapBound(24, 16);
+
 port.on('message', (message: 'nudge' | 'stop') => {
-  if (message === 'nudge') return worker.nudge();
+  if (message === 'nudge') {
+    heap.tick();
+    return worker.nudge();
+  }
   void (async () => {
     // The send in hand is finished (and settled) before the connection closes.
     await worker.stop();

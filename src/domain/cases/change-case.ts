@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Ctx } from '../context.js';
 import { ConflictError } from '../errors.js';
 import type { Case, CaseStatus } from '../schemas/index.js';
-import { appendCaseEvent, findCaseById, updateCaseIf } from '../../store/repos/cases.js';
+import { appendCaseEvent, updateCaseReturning } from '../../store/repos/cases.js';
 import type { CaseUpdate, Database } from '../../store/tables.js';
 import { slaDueOnEntering } from './sla-deadline.js';
 
@@ -24,13 +24,13 @@ export async function changeCase(trx: Transaction<Database>, ctx: Ctx, current: 
   const now = ctx.now();
   const at = now.toISOString();
   const slaDue = change.to && change.fields?.sla_due_at === undefined ? slaDueOnEntering(ctx, current.platform, current.status, change.to, now) : undefined;
-  const applied = await updateCaseIf(trx, current.id, current.version, change.from ?? null, {
+  const updated = await updateCaseReturning(trx, current.id, current.version, change.from ?? null, {
     ...(slaDue !== undefined ? { sla_due_at: slaDue } : {}),
     ...change.fields,
     ...(change.to ? { status: change.to } : {}),
     updated_at: at,
   });
-  if (!applied) {
+  if (!updated) {
     throw new ConflictError(`Case ${current.number} was changed by someone else; reload it and try again.`, {
       caseNumber: current.number,
     });
@@ -45,7 +45,5 @@ export async function changeCase(trx: Transaction<Database>, ctx: Ctx, current: 
     toStatus: change.to && change.to !== current.status ? change.to : null,
     data: change.event.data ?? {},
   });
-  const updated = await findCaseById(trx, current.id);
-  if (!updated) throw new ConflictError(`Case ${current.number} disappeared while it was being changed.`);
   return updated;
 }

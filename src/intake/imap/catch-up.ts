@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Ctx } from '../../domain/context.js';
 import { OVERSIZED_HEAD_BYTES } from '../../domain/messages/receive-message.js';
 import { readCheckpoint, saveCheckpoint } from '../../store/repos/mailbox-checkpoints.js';
+import { createHeapBound } from '../../threads/heap-bound.js';
 import { createIntakePipeline, takeInOversizedEmail, type TakeInResult } from '../take-in.js';
 import type { MailboxUrl } from './mailbox-url.js';
 import { markProcessed } from './mark-processed.js';
@@ -21,6 +22,12 @@ export interface CatchUpDeps {
   maxFetchBytes: number;
   stopped: () => boolean;
 }
+
+/**
+ * The intake's thread (the process's main thread) collects its garbage once its heap passes 64 MB: a backlog
+ * allocates a few hundred MB over its messages, and V8 alone would let the heap reach twice what it holds.
+ */
+const heap = createHeapBound(64);
 
 export type FetchStep = { kind: 'whole'; uids: number[] } | { kind: 'oversized'; uid: number; size: number };
 
@@ -94,6 +101,7 @@ async function takeInBatch(client: ImapFlow, deps: CatchUpDeps, chunk: number[],
     if (result.outcome.status === 'failed') deps.log(`${deps.name}: message ${uid} kept but not processed: ${result.outcome.error}`);
     if (result.outcome.status === 'processed') deps.onProcessed?.();
     done.push(uid);
+    heap.tick();
   };
   const wanted = new Set(chunk);
   // Sizes first (one short command), so nothing too large is ever read whole.

@@ -4,12 +4,15 @@ import { pdfTextOf } from '../mime/pdf-text.js';
 import { inlineWork, readAndParse } from './inline-work.js';
 import { ownBuffer } from './pool.js';
 import { nameThisThread } from '../../threads/name-thread.js';
+import { createHeapBound } from '../../threads/heap-bound.js';
 import type { PlatformProfile } from '../../rules/platform-profile.js';
 
 // One thread of the pool: runs the steps on untrusted input that ./threaded-work.ts sends it, one at a time.
 const { platforms, threadName } = workerData as { platforms: PlatformProfile[]; threadName: string };
 nameThisThread(threadName);
 const work = inlineWork(platforms, pdfTextOf);
+// Reading and parsing make much short-lived garbage; left alone, V8 let this heap reach 32 MB over a backlog.
+const heap = createHeapBound(24, 16);
 
 type Task =
   | { kind: 'read'; payload: { message: StoredBytes; ownAddresses: string[] } }
@@ -49,7 +52,7 @@ parentPort?.on('message', (task: Task) => {
     run(task).then(
       (value) => parentPort?.postMessage({ ok: true, value }, handOver(value)),
       (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    ),
+    ).then(() => heap.tick()),
   );
 });
 parentPort?.postMessage('ready');

@@ -89,6 +89,27 @@ export async function updateCaseIf(
   fromStatuses: readonly CaseStatus[] | null,
   changes: CaseUpdate,
 ): Promise<boolean> {
+  const result = await (await conditionalUpdate(db, id, expectedVersion, fromStatuses, changes)).executeTakeFirst();
+  // D1 counts the rows its triggers wrote (status counts, search index) with the case: any count means the case row changed.
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * `updateCaseIf`, answered with the case as changed, read by the same statement (no second query); null
+ * when another change got there first.
+ */
+export async function updateCaseReturning(
+  db: Q,
+  id: number,
+  expectedVersion: number,
+  fromStatuses: readonly CaseStatus[] | null,
+  changes: CaseUpdate,
+): Promise<Case | null> {
+  const row = await (await conditionalUpdate(db, id, expectedVersion, fromStatuses, changes)).returningAll().executeTakeFirst();
+  return row ? toCase(row) : null;
+}
+
+async function conditionalUpdate(db: Q, id: number, expectedVersion: number, fromStatuses: readonly CaseStatus[] | null, changes: CaseUpdate) {
   const derived: CaseUpdate = {};
   if (changes.status) derived.queue_rank = queueRankOf(changes.status);
   if (changes.complaint) {
@@ -101,9 +122,7 @@ export async function updateCaseIf(
     .where('id', '=', id)
     .where('version', '=', expectedVersion);
   if (fromStatuses) query = query.where('status', 'in', [...fromStatuses]);
-  const result = await query.executeTakeFirst();
-  // D1 counts the rows its triggers wrote (status counts, search index) with the case: any count means the case row changed.
-  return Number(result.numUpdatedRows) > 0;
+  return query;
 }
 
 export async function appendCaseEvent(
@@ -131,14 +150,13 @@ export async function listCaseEvents(db: Q, caseId: number): Promise<CaseEvent[]
   return rows.map(toCaseEvent);
 }
 
+/** Joins a message to a case; joining it again changes nothing. One statement (it runs for every message taken in). */
 export async function linkMessageToCase(db: Q, caseId: number, messageId: number): Promise<void> {
-  const exists = await db
-    .selectFrom('case_messages')
-    .select('case_id')
-    .where('case_id', '=', caseId)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
-  if (!exists) await db.insertInto('case_messages').values({ case_id: caseId, message_id: messageId }).execute();
+  await db
+    .insertInto('case_messages')
+    .values({ case_id: caseId, message_id: messageId })
+    .onConflict((oc) => oc.columns(['case_id', 'message_id']).doNothing())
+    .execute();
 }
 
 export interface CaseListFilter {

@@ -53,6 +53,16 @@ describe('thread bundles', () => {
     expect(await runThread(bundle.url)).toEqual({ greeting: 'first' });
   });
 
+  it('keeps each source\'s own import.meta.url, so files beside a source are found from the bundle', async () => {
+    const { dir, entry } = sources();
+    writeFileSync(join(dir, 'beside.txt'), 'next to the source');
+    writeFileSync(
+      join(dir, 'entry.ts'),
+      "import { readFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nparentPort!.postMessage({ beside: readFileSync(new URL('./beside.txt', import.meta.url), 'utf8') });\n",
+    );
+    expect(await runThread(bundled(entry).url)).toEqual({ beside: 'next to the source' });
+  });
+
   it('builds once, and again only when a source it was built from changed', async () => {
     const { dir, entry } = sources();
     expect(bundled(entry).built).toBe(true);
