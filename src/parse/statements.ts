@@ -4,10 +4,28 @@ import { withFlags } from './compiled.js';
 
 const NONE: Statement = { present: false, evidence: null };
 
+/**
+ * A statutory key word as senders type it in a hurry: the word, or the word with one
+ * letter dropped, two neighbouring letters swapped or one vowel for another
+ * ("penaly", "beief", "purjury"). Only for the long words of fixed phrases, whose
+ * neighbours in the phrase keep the slip from matching another word.
+ */
+function slips(word: string): string {
+  const forms = new Set([word]);
+  for (let i = 1; i < word.length; i++) {
+    forms.add(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length - 1) forms.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if ('aeiou'.includes(word[i]!)) for (const v of 'aeiou') forms.add(word.slice(0, i) + v + word.slice(i + 1));
+  }
+  return `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
+}
+const BELIEF = slips('belief');
+const PENALTY_OF_PERJURY = `${slips('penalty')} of ${slips('perjury')}`;
+
 // Phrase families: each tolerates the wording variants senders use for the same statutory statement.
 const GOOD_FAITH = [
   // A dot inside a URL or a name ("github.com/acme") does not end the sentence.
-  /good[- ]?faith\s+(to\s+)?(belief|believe|basis)(?:[^.。]|\.(?=\S)){0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)/i,
+  new RegExp(String.raw`good[- ]?faith\s+(to\s+)?(${BELIEF}|believe|basis)(?:[^.。]|\.(?=\S)){0,240}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission|consent)|infring)`, 'i'),
   // "I have a good faith belief that none of the materials listed above has been authorized by Acme".
   /good[- ]?faith\s+(belief|basis)[^.。]{0,40}\b(none|no part|no portion) of\b[^.。]{0,160}?\b(authori[sz]ed|licensed|permitted)\b/i,
   /(believe|belief)[^.。]{0,30}in good[- ]faith[^.。]{0,200}?(not (been )?(authori[sz]ed|licensed|permitted)|unauthori[sz]ed|without (authori[sz]ation|permission))/i,
@@ -30,8 +48,8 @@ const ACCURACY = [
 // A sentence does not end at the full stop of a company's legal form ("Acme, Inc. has authorized ...").
 const IN_SENTENCE = String.raw`(?:[^.。]|(?<=\b(?:Inc|Ltd|Co|Corp|LLC|No|Nr|[A-Z]))\.)`;
 const PERJURY = [
-  new RegExp(String.raw`penalty of perjury${IN_SENTENCE}{0,260}?(authori[sz]ed|owner|holder|behalf|entitled|exclusive rights?)`, 'i'),
-  /(authori[sz]ed|owner|holder)[^.。]{0,200}?penalty of perjury/i,
+  new RegExp(String.raw`${PENALTY_OF_PERJURY}${IN_SENTENCE}{0,260}?(authori[sz]ed|owner|holder|behalf|entitled|exclusive rights?)`, 'i'),
+  new RegExp(String.raw`(authori[sz]ed|owner|holder)[^.。]{0,200}?${PENALTY_OF_PERJURY}`, 'i'),
   // A sworn accuracy statement that names perjury, as translated letters put it: "We hereby swear the information is accurate and accept the penalty of perjury".
   /\b(swear|declare|certify|affirm)\w*\b[^.。]{0,200}?\b(accurate|true|correct)\b[^.。]{0,200}?\bperjury\b/i,
   /伪证|如有不实.{0,20}(法律责任)|(保证|承诺|确认)[^。]{0,40}(真实|准确)[^。]{0,30}(承担|负)[^。]{0,10}法律责任/,
