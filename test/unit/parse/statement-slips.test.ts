@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../../src/parse/statements.js';
 
-const statements = (text: string) => findStatements({ text });
+const statements = (text: string) => findStatements({ source: 'body', text });
 
 describe('statutory statements typed with a slip', () => {
   it('reads the perjury statement with a letter dropped, swapped or a vowel changed', () => {
