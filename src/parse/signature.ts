@@ -112,7 +112,7 @@ function closingBlockName(src: SourceText): { start: number; end: number } | nul
 
 // A list number ("6.") or an e-mail sign-off dash ("--") may stand before it.
 // A markdown or HTML line break ("[private]<br>") may close it.
-const REDACTED_LINE = /^[ \t*_]*(?:\d{1,2}[.)][ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*(?:<br ?\/?>|\\)?[ \t]*$/i;
+const REDACTED_LINE = /^[ \t*_]*(?:(?:\d{1,2}[.)]|\[\d{1,2}\]|\(\d{1,2}\))[ \t*_]*|[-–—]{1,2}[ \t]*)?\[(?:private|redacted)\](?:[ \t,]*\[(?:private|redacted)\])*[ \t*_,]*(?:<br ?\/?>|\\)?[ \t]*$/i;
 
 // A line that ends the text above the sign-off block: a sentence, or a form prompt blanked out to
 // spaces in the sender's own words. A closing word is no such line: details typed above "Respectfully,"

@@ -42,4 +42,12 @@ describe('signature candidates', () => {
     const text = 'Please remove the files listed earlier.\n\n-----Original Message-----\nI swear, under penalty of perjury, that this notice is accurate.\n\nRegards,\nJohn Miller';
     expect(signature(text)).toBeNull();
   });
+
+  it('reads a redacted last item of a numbered list as the signature, whatever the list marker', () => {
+    const perjury = 'I swear, under penalty of perjury, that the information in this notification is accurate.';
+    for (const marker of ['7.', '7)', '[7]', '(7)']) {
+      expect(signature(`[5] I have a good faith belief that this use is not authorized.\n\n[6] ${perjury}\n\n${marker} [private]`), marker).toBe(`${marker} [private]`);
+    }
+    expect(signature(`[6] ${perjury}\n\n[7] See the attached letter.`)).toBeNull();
+  });
 });
