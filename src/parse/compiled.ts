@@ -4,6 +4,12 @@
  * the pattern back with `lastIndex` at 0, so a caller reading it with `exec` starts at the top.
  */
 
+/** A literal string as a pattern source: every character that means something in a pattern escaped. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Whether a lexicon word is written in Latin letters (matched as whole words) rather than another script (matched anywhere). */
+export const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+
 const byFlags = new WeakMap<RegExp, Map<string, RegExp>>();
 
 /** `re` with exactly `flags`, compiled once. */

@@ -1,4 +1,4 @@
-import { cuedMatches } from './compiled.js';
+import { cuedMatches, escapeRegExp, latin } from './compiled.js';
 import { LEXICONS } from './lexicons.js';
 import { lastLines } from './lines.js';
 import { pointBefore } from './words.js';
@@ -12,8 +12,7 @@ import { pointBefore } from './words.js';
  */
 export type ElementHints = Record<string, string[]>;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+const escape = escapeRegExp;
 
 /** One pattern per element over every lexicon: Latin words match whole words, CJK words anywhere. */
 function compile(): Map<string, RegExp> {

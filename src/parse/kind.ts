@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../domain/schemas/complaint.js';
 import { compileCues, LEXICONS, type KindCues } from './lexicons.js';
+import { escapeRegExp } from './compiled.js';
 
 export interface KindInput {
   /** Sender text with host notes and form prompts blanked out. */
@@ -40,7 +41,7 @@ const COUNTER_OWN = cues((c) => c.counterOwn);
 const NOTICE_BELIEF = cues((c) => c.noticeBelief);
 const NOTICE = cues((c) => c.noticeWords, { flags: 'g' });
 const SPAM = cues((c) => c.spam);
-const REPLY_SUBJECT = new RegExp(`^(?:${LEXICONS.flatMap((l) => l.kindCues.replyPrefixes).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s*[:：]`, 'i');
+const REPLY_SUBJECT = new RegExp(`^(?:${LEXICONS.flatMap((l) => l.kindCues.replyPrefixes).map(escapeRegExp).join('|')})\\s*[:：]`, 'i');
 const LINK = /\bhttps?:\/\/\S+/gi;
 const bounceText = (text: string): boolean => BOUNCE_TEXT.test(text) || BOUNCE_STATUS.test(text);
 

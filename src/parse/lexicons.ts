@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import en from '../../data/lexicons/en.json' with { type: 'json' };
 import zh from '../../data/lexicons/zh.json' with { type: 'json' };
+import { escapeRegExp, latin } from './compiled.js';
 
 /**
  * The per-language lexicons (`data/lexicons/<lang>.json`), checked against one
@@ -109,8 +110,7 @@ export function lexiconOf(language: string): Lexicon {
   return found;
 }
 
-const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escape = escapeRegExp;
 
 /** One word slot of a phrase: its alternatives, each with a stem mark. */
 function slot(token: string): string {

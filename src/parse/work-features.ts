@@ -1,4 +1,5 @@
 import { LEXICONS } from './lexicons.js';
+import { escapeRegExp, latin } from './compiled.js';
 
 /**
  * What a sentence offered as the work says about itself. A letter names its
@@ -21,8 +22,7 @@ export interface WorkFeatures {
   asks: boolean;
 }
 
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
-const latin = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
+const escape = (w: string): string => escapeRegExp(w).replace(/ /g, '\\s+');
 
 /** Work nouns that name a kind of work: the lexicons' work nouns less the generic ones. */
 function concreteNouns(): RegExp {
