@@ -7,6 +7,9 @@
 /** A literal string as a pattern source: every character that means something in a pattern escaped. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** A lexicon word or phrase as a pattern source whose spaces stand for any run of white space (a wrapped line). */
+export const spacedLiteral = (s: string): string => escapeRegExp(s).replace(/ /g, '\\s+');
+
 /** Whether a lexicon word is written in Latin letters (matched as whole words) rather than another script (matched anywhere). */
 export const latin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 

@@ -1,5 +1,5 @@
 import { LEXICONS } from './lexicons.js';
-import { escapeRegExp, latin } from './compiled.js';
+import { latin, spacedLiteral } from './compiled.js';
 
 /**
  * What a sentence offered as the work says about itself. A letter names its
@@ -22,14 +22,13 @@ export interface WorkFeatures {
   asks: boolean;
 }
 
-const escape = (w: string): string => escapeRegExp(w).replace(/ /g, '\\s+');
 
 /** Work nouns that name a kind of work: the lexicons' work nouns less the generic ones. */
 function concreteNouns(): RegExp {
   const generic = new Set(LEXICONS.flatMap((l) => l.genericWorkNouns.map((w) => w.toLowerCase())));
   const nouns = [...new Set(LEXICONS.flatMap((l) => l.workNouns))].filter((w) => !generic.has(w.toLowerCase())).sort((a, b) => b.length - a.length);
-  const words = nouns.filter(latin).map(escape);
-  const cjk = nouns.filter((w) => !latin(w)).map(escape);
+  const words = nouns.filter(latin).map(spacedLiteral);
+  const cjk = nouns.filter((w) => !latin(w)).map(spacedLiteral);
   return new RegExp([...(words.length ? [`\\b(?:${words.join('|')})\\b`] : []), ...cjk].join('|'), 'i');
 }
 
@@ -39,7 +38,7 @@ const QUOTED = /["“‘«《「][^"“”‘’«»《》「」\n]{2,80}["”�
 // A registration or catalogue number: "Reg. No. 4,123,456", "ISBN 978-…", "注册号 12345678".
 const NUMBER = /\b(?:no\.?|number|reg(?:istration)?\.?|ISBN(?:-1[03])?)[:\s#]*[A-Z]{0,4}\d[\d,/-]{3,}|注册号|专利号/i;
 // The sender's own work, however loosely named: "my project", "our content", "one of our copyright documents", "its works".
-const POSSESSED = new RegExp(`\\b(?:${[...new Set(LEXICONS.flatMap((l) => l.ownerWords))].filter(latin).map(escape).join('|')})(?:[ \\t]+[\\p{L}-]+){0,2}?[ \\t]+(?:${[...new Set(LEXICONS.flatMap((l) => [...l.workNouns, ...l.genericWorkNouns]))].filter(latin).sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`, 'iu');
+const POSSESSED = new RegExp(`\\b(?:${[...new Set(LEXICONS.flatMap((l) => l.ownerWords))].filter(latin).map(spacedLiteral).join('|')})(?:[ \\t]+[\\p{L}-]+){0,2}?[ \\t]+(?:${[...new Set(LEXICONS.flatMap((l) => [...l.workNouns, ...l.genericWorkNouns]))].filter(latin).sort((a, b) => b.length - a.length).map(spacedLiteral).join('|')})\\b`, 'iu');
 // A name: a capitalised or CamelCase word that does not open the sentence ("original works (SpoutPlugin)", "My project Mooha").
 const NAME = /(?<=[\p{L}\p{N},;:()]\s{1,3}\(?)\p{Lu}[\p{L}\p{N}+#-]*/gu;
 // Capitalised words that name no work: the words of statutes, forms and headings, and the platform's own name in letters to it.

@@ -4,7 +4,7 @@ import { meaningfulBody, sectionAt, type Section } from './sections.js';
 import { sentenceSpan, spanOf, type SourceText } from './span.js';
 import { urlKey } from './urls.js';
 import { ABOUT_COPIES, FEATURE_PENALTY, workFeatures } from './work-features.js';
-import { escapeRegExp, latin } from './compiled.js';
+import { latin, spacedLiteral } from './compiled.js';
 
 // Letters name the work in a sentence rather than a form answer.
 const WORK_SENTENCE = new RegExp([
@@ -34,11 +34,10 @@ const WORK_SENTENCE = new RegExp([
 const WORK_SENTENCE_ALL = new RegExp(WORK_SENTENCE.source, 'gi');
 const LABELLED_WORK = /^[ \t*_]*(?:original work|work|copyrighted (?:work|material)|infringed (?:copyright protected )?(?:work|content)|title|(?:product|software|application|app|game|book|project|work) (?:name|title)|name of (?:the |my |our )?(?:work|product|software|application|app|game|book|project)|product|作品名称|商标|专利)\s*[:：]\s*(\S[^\n]{1,200})$/im;
 
-const escape = (w: string): string => escapeRegExp(w).replace(/ /g, '\\s+');
 const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length);
 // Latin-script words of every lexicon read as whole words; the others (CJK) anywhere.
 const words = (pick: (l: (typeof LEXICONS)[number]) => string[], script: boolean): string =>
-  byLength(LEXICONS.flatMap(pick).filter((w) => latin(w) === script)).map(escape).join('|');
+  byLength(LEXICONS.flatMap(pick).filter((w) => latin(w) === script)).map(spacedLiteral).join('|');
 const NOUN = words((l) => l.workNouns, true);
 const OWNER = words((l) => l.ownerWords, true);
 const NOUN_ZH = words((l) => l.workNouns, false);
