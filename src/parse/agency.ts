@@ -4,6 +4,7 @@ import { sentenceSpan, type SourceText } from './span.js';
 import { ownerStaffLine } from './staff.js';
 import { hasWord } from './words.js';
 import { lexiconOf } from './lexicons.js';
+import { escapeRegExp } from './compiled.js';
 
 /**
  * Owner or agent, decided from cues rather than by the first phrase that fires.
@@ -41,7 +42,7 @@ export interface AgencyDecision {
 
 // Letters sent by mail are wrapped at about 70 columns: a phrase may break at any space ("I am the copyright owner, or am\nauthorized").
 const GAP = String.raw`(?:[ \t]*\n[ \t]*|[ \t]+)`;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, GAP);
+const escape = (s: string): string => escapeRegExp(s).replace(/ /g, GAP);
 
 /** The same pattern with every literal space (outside a character class) also matching one line break. */
 export function wrapped(re: RegExp): RegExp {

@@ -6,6 +6,7 @@ import { blank, emailAddresses, sentencesWith } from './scan.js';
 import { redactedSignOffLines } from './signature.js';
 import { ownerStaffLine } from './staff.js';
 import { lastLines } from './lines.js';
+import { escapeRegExp } from './compiled.js';
 
 const REDACTED = /^\[(private|redacted)\]$/i;
 const LABEL = String.raw`^[ \t*_>-]*(?:my |your )?`;
@@ -167,6 +168,6 @@ export function claimsWork(src: SourceText, org: string | null = null): boolean 
   if (CLAIMS_WORK.test(src.text)) return true;
   // "PortSwigger believes the content infringes their copyrighted work(s)": the company speaks of itself in the third person.
   if (!org) return false;
-  const esc = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(org);
   return new RegExp(String.raw`(?:^|[\s(])${esc}\b[^.\n]{0,120}\b(?:their|its) (?:valid |own |exclusive )*(?:copyrighted|copyrights?|intellectual property|works?|software|product)\b`, 'im').test(src.text);
 }

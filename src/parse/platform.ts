@@ -1,8 +1,8 @@
 import type { Listing } from '../domain/schemas/complaint.js';
 import type { PlatformProfile } from '../rules/platform-profile.js';
-import { compiledOnce } from './compiled.js';
+import { compiledOnce, escapeRegExp } from './compiled.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = escapeRegExp;
 
 function aliasRe(alias: string): RegExp {
   // CJK names have no word boundaries; Latin names must stand alone ("Tmall" is not "Tmall Global").
